@@ -1,0 +1,144 @@
+import type Keyv from 'keyv';
+import type { Logger } from '../logger';
+
+/** A token as the platform issued it (flat envelope C, reference §2.1/§3.3). */
+export interface IssuedToken {
+  /** Sent verbatim in `Authorization`; already carries the `QJWT ` prefix (reference §2.3). */
+  accessToken: string;
+  /** Lifetime in seconds as reported by upstream. */
+  expiresIn: number;
+}
+
+/** The upstream calls the provider needs; implemented over HTTP by `HttpAuthApi`. */
+export interface AuthApi {
+  login(): Promise<IssuedToken>;
+  refresh(accessToken: string): Promise<IssuedToken>;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export interface TokenProviderOptions {
+  /** Seconds subtracted from `expires_in`: a token this close to expiry is not used. */
+  expiryMarginSeconds: number;
+  /** Seconds before expiry from which the refresh endpoint is tried first. */
+  refreshWindowSeconds: number;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+interface CachedToken {
+  accessToken: string;
+  /** epoch ms when upstream will stop accepting it */
+  expiresAt: number;
+  /** epoch ms from which we refresh rather than reuse */
+  refreshAt: number;
+}
+
+const TOKEN_KEY = 'upstream-token';
+
+/**
+ * One per process. Keeps the upstream token in the shared keyv (memory or Redis) so replicas reuse it, logs in at
+ * most once at a time per process (single-flight), refreshes shortly before expiry and lets callers invalidate a
+ * token that upstream rejected. Never logs or exposes the token.
+ */
+export class TokenProvider {
+  private readonly clock: Clock;
+  private inFlight?: Promise<string>;
+  private logins = 0;
+  private refreshes = 0;
+
+  constructor(
+    private readonly store: Keyv,
+    private readonly authApi: AuthApi,
+    private readonly options: TokenProviderOptions,
+  ) {
+    this.clock = options.clock ?? Date;
+  }
+
+  /** Counts for metrics and tests: how many logins and refreshes this process performed. */
+  get stats(): { logins: number; refreshes: number } {
+    return { logins: this.logins, refreshes: this.refreshes };
+  }
+
+  /**
+   * Returns a usable token, logging in or refreshing when needed.
+   *
+   * @throws UpstreamError when login fails (bad credentials, platform down).
+   */
+  async getToken(): Promise<string> {
+    const cached = await this.readCache();
+    const now = this.clock.now();
+    if (cached && now < cached.refreshAt) return cached.accessToken;
+    this.inFlight ??= this.renew(cached).finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  /**
+   * Drops `rejectedToken` from the cache if it is still the cached one, so the next `getToken` logs in again.
+   * Comparing first keeps one replica's late failure from discarding a token another replica just renewed.
+   */
+  async invalidate(rejectedToken: string): Promise<void> {
+    const cached = await this.readCache();
+    if (cached?.accessToken === rejectedToken) {
+      await this.store.delete(TOKEN_KEY).catch(() => false);
+    }
+  }
+
+  private async renew(cached: CachedToken | undefined): Promise<string> {
+    const usable = cached && this.clock.now() < cached.expiresAt - this.options.expiryMarginSeconds * 1000;
+    if (usable) {
+      try {
+        const refreshed = await this.authApi.refresh(cached.accessToken);
+        this.refreshes += 1;
+        return await this.remember(refreshed);
+      } catch (error) {
+        // The old token still works until it expires; a failed refresh must not fail the request.
+        this.options.logger?.warn({ err: describe(error) }, 'token refresh failed, falling back to login');
+      }
+    }
+    const issued = await this.authApi.login();
+    this.logins += 1;
+    return this.remember(issued);
+  }
+
+  private async remember(issued: IssuedToken): Promise<string> {
+    const now = this.clock.now();
+    const lifetimeMs = issued.expiresIn * 1000;
+    const expiresAt = now + lifetimeMs;
+    const usableUntil = expiresAt - this.options.expiryMarginSeconds * 1000;
+    // Refresh no earlier than half the lifetime: a short-lived token would otherwise be refreshed on every call.
+    const refreshLeadMs = Math.min(this.options.refreshWindowSeconds * 1000, lifetimeMs / 2);
+    const entry: CachedToken = {
+      accessToken: issued.accessToken,
+      expiresAt,
+      refreshAt: Math.min(expiresAt - refreshLeadMs, usableUntil),
+    };
+    const ttl = usableUntil - now;
+    if (ttl > 0) {
+      await this.store.set(TOKEN_KEY, entry, ttl).catch((error: unknown) => {
+        this.options.logger?.warn({ err: describe(error) }, 'token cache write failed');
+      });
+    }
+    return issued.accessToken;
+  }
+
+  /** A store read error counts as a miss: Redis trouble must not fail requests that could log in directly. */
+  private async readCache(): Promise<CachedToken | undefined> {
+    try {
+      const entry = (await this.store.get(TOKEN_KEY)) as CachedToken | undefined;
+      if (!entry || this.clock.now() >= entry.expiresAt - this.options.expiryMarginSeconds * 1000) return undefined;
+      return entry;
+    } catch (error) {
+      this.options.logger?.warn({ err: describe(error) }, 'token cache read failed');
+      return undefined;
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

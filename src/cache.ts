@@ -1,0 +1,19 @@
+import Keyv from 'keyv';
+import KeyvRedis from '@keyv/redis';
+import type { Logger } from './logger';
+
+export const CACHE_NAMESPACE = 'quec-graph';
+
+/**
+ * The process-wide shared store: Redis when `redisUrl` is set (so replicas share the upstream token), memory
+ * otherwise. Store errors are reported through keyv's `error` event and logged, never thrown into requests.
+ */
+export function createCache(redisUrl: string | undefined, logger: Logger): Keyv {
+  const cache = redisUrl
+    ? new Keyv({ store: new KeyvRedis(redisUrl, { throwOnConnectError: false }), namespace: CACHE_NAMESPACE, throwOnErrors: false })
+    : new Keyv({ namespace: CACHE_NAMESPACE });
+  cache.on('error', (error: unknown) => {
+    logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'cache store error');
+  });
+  return cache;
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/** The two documented API hosts (reference §1). */
+export const REGION_BASE_URLS = {
+  cn: 'https://iot-api.quectelcn.com',
+  eu: 'https://iot-api.acceleronix.io',
+} as const;
+
+/** Where upstream calls go: the real platform, or the embedded simulator started by the process entry. */
+export type UpstreamConfig =
+  | { kind: 'platform'; baseUrl: string; accessKey: string; accessSecret: string }
+  | { kind: 'simulator' };
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly upstream: UpstreamConfig;
+  readonly redisUrl?: string;
+  /** Rows asked of upstream per list page; our connections work with any value (reference §4 states no maximum). */
+  readonly upstreamPageSize: number;
+  readonly upstreamTimeoutMs: number;
+  /** Seconds before `expires_in` runs out at which a cached token stops being used. */
+  readonly tokenExpiryMarginSeconds: number;
+  /** Seconds before expiry at which the refresh endpoint is used instead of a new login (reference §2.2). */
+  readonly tokenRefreshWindowSeconds: number;
+  readonly logLevel: string;
+  readonly nodeEnv: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const intInRange = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const environmentSchema = z.object({
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: intInRange(0, 65535, 4000),
+  QUEC_BASE_URL: optionalText.pipe(z.string().url().optional()),
+  QUEC_REGION: optionalText.pipe(z.enum(['cn', 'eu']).optional()),
+  QUEC_ACCESS_KEY: optionalText,
+  QUEC_ACCESS_SECRET: optionalText,
+  REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+  ),
+  QUEC_PAGE_SIZE: intInRange(1, 1000, 100),
+  QUEC_TIMEOUT_MS: intInRange(100, 120_000, 10_000),
+  QUEC_TOKEN_EXPIRY_MARGIN_SECONDS: intInRange(0, 3600, 60),
+  QUEC_TOKEN_REFRESH_WINDOW_SECONDS: intInRange(0, 86_400, 1800),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+/**
+ * Parses and validates the environment once. Unset credentials select the embedded simulator; a partial set is
+ * an error, because silently talking to the simulator when one variable is missing would hide a misconfiguration.
+ *
+ * @throws ConfigError naming every offending variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const vars = parsed.data;
+  return Object.freeze({
+    host: vars.HOST,
+    port: vars.PORT,
+    upstream: resolveUpstream(vars),
+    redisUrl: vars.REDIS_URL,
+    upstreamPageSize: vars.QUEC_PAGE_SIZE,
+    upstreamTimeoutMs: vars.QUEC_TIMEOUT_MS,
+    tokenExpiryMarginSeconds: vars.QUEC_TOKEN_EXPIRY_MARGIN_SECONDS,
+    tokenRefreshWindowSeconds: vars.QUEC_TOKEN_REFRESH_WINDOW_SECONDS,
+    logLevel: vars.LOG_LEVEL,
+    nodeEnv: vars.NODE_ENV,
+  });
+}
+
+function resolveUpstream(vars: z.infer<typeof environmentSchema>): UpstreamConfig {
+  const { QUEC_ACCESS_KEY: accessKey, QUEC_ACCESS_SECRET: accessSecret } = vars;
+  if (vars.QUEC_BASE_URL && vars.QUEC_REGION) {
+    throw new ConfigError('Invalid configuration: set QUEC_BASE_URL or QUEC_REGION, not both');
+  }
+  const baseUrl = vars.QUEC_BASE_URL ?? (vars.QUEC_REGION ? REGION_BASE_URLS[vars.QUEC_REGION] : undefined);
+  if (!accessKey && !accessSecret) {
+    if (baseUrl) {
+      throw new ConfigError('Invalid configuration: QUEC_ACCESS_KEY and QUEC_ACCESS_SECRET are required with a base URL');
+    }
+    return { kind: 'simulator' };
+  }
+  const missing = [
+    !accessKey && 'QUEC_ACCESS_KEY',
+    !accessSecret && 'QUEC_ACCESS_SECRET',
+    !baseUrl && 'QUEC_BASE_URL (or QUEC_REGION)',
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    throw new ConfigError(`Invalid configuration: missing ${missing.join(', ')}`);
+  }
+  return { kind: 'platform', baseUrl: baseUrl!.replace(/\/+$/, ''), accessKey: accessKey!, accessSecret: accessSecret! };
+}

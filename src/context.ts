@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from './logger';
+import type { PlatformClient } from './datasources/platform-client';
+import { HttpDeviceApi } from './datasources/device.api';
+import { HttpGatewayApi } from './datasources/gateway.api';
+import { HttpProductApi } from './datasources/product.api';
+import { createLoaders, type Apis, type Loaders } from './datasources/loaders';
+
+export interface Context {
+  requestId: string;
+  logger: Logger;
+  apis: Apis;
+  loaders: Loaders;
+  /** Rows per upstream list page; connections translate offsets into page numbers with it. */
+  pageSize: number;
+}
+
+export interface ContextDependencies {
+  client: PlatformClient;
+  logger: Logger;
+  pageSize: number;
+  /** Replaces the HTTP datasources, e.g. with fakes in tests. */
+  apis?: Partial<Apis>;
+}
+
+/** Runs once per request: new datasources and new loaders over the one shared client and token provider. */
+export function createContext(deps: ContextDependencies, requestId: string = randomUUID()): Context {
+  const apis: Apis = {
+    products: deps.apis?.products ?? new HttpProductApi(deps.client),
+    devices: deps.apis?.devices ?? new HttpDeviceApi(deps.client),
+    gateways: deps.apis?.gateways ?? new HttpGatewayApi(deps.client),
+  };
+  return {
+    requestId,
+    logger: deps.logger.child({ requestId }),
+    apis,
+    loaders: createLoaders(apis, deps.pageSize),
+    pageSize: deps.pageSize,
+  };
+}

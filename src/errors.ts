@@ -1,0 +1,156 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** The stable `extensions.code` values of every error we return. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  RATE_LIMITED = 'RATE_LIMITED',
+  UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE',
+  UPSTREAM_ERROR = 'UPSTREAM_ERROR',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** What upstream said, safe to show: its business code and message, never a body, header or token. */
+export interface UpstreamDetail {
+  code: number;
+  msg: string;
+}
+
+export class AppError extends GraphQLError {
+  constructor(message: string, code: ErrorCode, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+
+  get code(): ErrorCode {
+    return this.extensions.code as ErrorCode;
+  }
+}
+
+export class BadUserInputError extends AppError {
+  constructor(message: string, argumentName?: string) {
+    super(message, ErrorCode.BAD_USER_INPUT, argumentName ? { argumentName } : {});
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super(message, ErrorCode.NOT_FOUND);
+  }
+}
+
+/** A failure of the platform or of our path to it. `upstream` is present when the platform answered with a code. */
+export class UpstreamError extends AppError {
+  constructor(
+    message: string,
+    code: ErrorCode,
+    readonly upstream?: UpstreamDetail,
+    readonly endpoint?: string,
+  ) {
+    super(message, code, upstream ? { upstream: { code: upstream.code, msg: upstream.msg } } : {});
+  }
+
+  /** True for the token errors after which a new token may succeed (reference §2.3: 91001, 91004). */
+  get isTokenError(): boolean {
+    return this.upstream?.code === 91001 || this.upstream?.code === 91004;
+  }
+}
+
+const codeGroups: Array<[ErrorCode, readonly number[]]> = [
+  // Our product or device key named nothing upstream knows.
+  [ErrorCode.NOT_FOUND, [70017, 70130, 70097, 71006, 16002, 16011, 5015, 5033, 5306, 5493]],
+  // Upstream refused the input itself; the caller can fix it.
+  [
+    ErrorCode.BAD_USER_INPUT,
+    [
+      50004, 50005, 50006, 50007, 70020, 70026, 70027, 70028, 70029, 70062, 70063, 70083, 70090, 70091, 70092,
+      70093, 70094, 71008, 71027, 71028, 71029, 71035, 71036, 71038, 71039, 71047, 71048, 16001, 16007, 16008,
+      16018, 16019, 16020, 16021, 16022, 5023, 5065, 5066, 5067, 5179, 5213,
+    ],
+  ],
+  // The product/device exists but is not authorized to our SaaS application (reference §1, 70089).
+  [ErrorCode.FORBIDDEN, [70089, 70060, 5041, 5327, 61005]],
+  [ErrorCode.RATE_LIMITED, [61006, 61007]],
+  [ErrorCode.UPSTREAM_UNAVAILABLE, [50000, 70000, 70051, 70095, 70096]],
+];
+
+const codeTable = new Map<number, ErrorCode>(
+  codeGroups.flatMap(([errorCode, upstreamCodes]) => upstreamCodes.map((c) => [c, errorCode] as [number, ErrorCode])),
+);
+
+/**
+ * The one mapping from an upstream business code (reference §10) to our error code. Token and credential errors
+ * (90047, 91xxx) are *our* service's credentials failing, so the caller sees UPSTREAM_ERROR, not UNAUTHENTICATED.
+ */
+export function errorCodeForUpstream(upstreamCode: number): ErrorCode {
+  return codeTable.get(upstreamCode) ?? ErrorCode.UPSTREAM_ERROR;
+}
+
+/** Maps an HTTP failure that carried no business code. */
+export function errorCodeForHttpStatus(status: number): ErrorCode {
+  if (status === 429) return ErrorCode.RATE_LIMITED;
+  if (status >= 500 || status === 408) return ErrorCode.UPSTREAM_UNAVAILABLE;
+  return ErrorCode.UPSTREAM_ERROR;
+}
+
+export function upstreamErrorFromCode(endpoint: string, detail: UpstreamDetail): UpstreamError {
+  const code = errorCodeForUpstream(detail.code);
+  const message = detail.msg ? `Platform rejected ${endpoint}: ${detail.msg}` : `Platform rejected ${endpoint}`;
+  return new UpstreamError(message, code, detail, endpoint);
+}
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof AppError && error.code === ErrorCode.NOT_FOUND;
+}
+
+const knownCodes = new Set<string>(Object.values(ErrorCode));
+
+/**
+ * Keeps our coded errors and GraphQL's own validation errors, masks everything else. A raw error's message can
+ * carry a URL with a token or a stack frame, so it never reaches the caller.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof AppError) {
+    return { ...formatted, message: original.message, extensions: { ...original.extensions } };
+  }
+  const validation = argumentValidationMessage(original);
+  if (validation) {
+    return { ...formatted, message: validation, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && isGraphQLRequestError(code)) {
+    return { ...formatted, extensions: { code } };
+  }
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+/** Apollo Server's request-level codes (parse/validation failures) are safe and useful to keep. */
+function isGraphQLRequestError(code: string): boolean {
+  return knownCodes.has(code) || ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'].includes(code);
+}
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+/** type-graphql's ArgumentValidationError says only "Argument Validation Error"; we name what failed. */
+function argumentValidationMessage(error: unknown): string | undefined {
+  if (!(error instanceof Error) || error.constructor.name !== 'ArgumentValidationError') return undefined;
+  const details = (error as Error & { validationErrors?: ValidationErrorLike[] }).validationErrors ?? [];
+  const messages = details.flatMap(collectConstraints);
+  return messages.length > 0 ? `Invalid argument: ${messages.join('; ')}` : 'Invalid argument';
+}
+
+function collectConstraints(error: ValidationErrorLike): string[] {
+  const own = Object.values(error.constraints ?? {});
+  return [...own, ...(error.children ?? []).flatMap(collectConstraints)];
+}

@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { loadConfig, ConfigError } from './config';
+import { createApp, type UpstreamTarget } from './app';
+import { createLogger } from './logger';
+import { createHttpServer, listen } from './http/server';
+// The process entry is the one place in src/ allowed to start the embedded simulator (house style).
+import { startSimulator, type SimulatorHandle } from '../simulator';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  let simulator: SimulatorHandle | undefined;
+  let upstream: UpstreamTarget;
+  if (config.upstream.kind === 'platform') {
+    upstream = config.upstream;
+    logger.info({ upstream: config.upstream.baseUrl }, 'using the Quectel platform');
+  } else {
+    simulator = await startSimulator();
+    upstream = { baseUrl: simulator.baseUrl, ...simulator.credentials };
+    logger.info({ upstream: simulator.baseUrl }, 'no QUEC_ACCESS_KEY/QUEC_ACCESS_SECRET set: using the embedded simulator');
+  }
+
+  const app = await createApp(config, upstream, { logger });
+  const http = createHttpServer(app);
+  const url = await listen(http, config.port, config.host);
+  logger.info({ url: `${url}/graphql` }, 'quec-graph ready');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    // close() stops accepting connections and resolves once in-flight requests have completed.
+    await new Promise<void>((resolve) => {
+      http.close(() => resolve());
+      http.closeIdleConnections();
+    });
+    await app.stop();
+    await simulator?.close();
+    logger.info('stopped');
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  // A configuration error is the operator's to fix: print it plainly, without a stack trace.
+  const message = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`quec-graph failed to start: ${message}\n`);
+  process.exit(1);
+});
