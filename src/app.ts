@@ -12,6 +12,7 @@ import { HttpAuthApi } from './datasources/auth.api';
 import { HttpTransport, PlatformClient, type UpstreamObserver } from './datasources/platform-client';
 import type { Apis } from './datasources/loaders';
 import { buildFederatedSchema } from './schema/build-schema';
+import { withTimeout } from './timeout';
 
 /** Resolved upstream: where to send calls and with which credentials. The simulator supplies its own. */
 export interface UpstreamTarget {
@@ -66,8 +67,11 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
   const server = new ApolloServer<Context>({
     schema,
     formatError,
+    logger,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // The process entry owns shutdown (drain HTTP, then stop); Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
     plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
   });
   await server.start();
@@ -84,7 +88,8 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     createContext: (requestId?: string) => createContext(contextDeps, requestId),
     async stop() {
       await server.stop();
-      await cache.disconnect().catch(() => undefined);
+      // A Redis that is already gone must not hold shutdown hostage.
+      await withTimeout(cache.disconnect().catch(() => undefined), 2000, undefined);
     },
   };
 }

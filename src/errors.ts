@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
 
 /** The stable `extensions.code` values of every error we return. */
 export enum ErrorCode {
@@ -137,16 +138,14 @@ function isGraphQLRequestError(code: string): boolean {
 }
 
 interface ValidationErrorLike {
-  property: string;
   constraints?: Record<string, string>;
   children?: ValidationErrorLike[];
 }
 
 /** type-graphql's ArgumentValidationError says only "Argument Validation Error"; we name what failed. */
 function argumentValidationMessage(error: unknown): string | undefined {
-  if (!(error instanceof Error) || error.constructor.name !== 'ArgumentValidationError') return undefined;
-  const details = (error as Error & { validationErrors?: ValidationErrorLike[] }).validationErrors ?? [];
-  const messages = details.flatMap(collectConstraints);
+  if (!(error instanceof ArgumentValidationError)) return undefined;
+  const messages = error.extensions.validationErrors.flatMap(collectConstraints);
   return messages.length > 0 ? `Invalid argument: ${messages.join('; ')}` : 'Invalid argument';
 }
 

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const app = await createApp(config, upstream, { logger });
   const http = createHttpServer(app);
   const url = await listen(http, config.port, config.host);
-  logger.info({ url: `${url}/graphql` }, 'quec-graph ready');
+  logger.info({ url, graphql: `${url}/graphql` }, 'quec-graph ready');
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,5 +1,6 @@
 import type Keyv from 'keyv';
 import type { Logger } from '../logger';
+import { withTimeout } from '../timeout';
 
 /** A token as the platform issued it (flat envelope C, reference §2.1/§3.3). */
 export interface IssuedToken {
@@ -24,6 +25,8 @@ export interface TokenProviderOptions {
   expiryMarginSeconds: number;
   /** Seconds before expiry from which the refresh endpoint is tried first. */
   refreshWindowSeconds: number;
+  /** Longest wait for the shared store, ms; a slower answer counts as a miss. Default 1000. */
+  storeTimeoutMs?: number;
   clock?: Clock;
   logger?: Logger;
 }
@@ -57,6 +60,10 @@ export class TokenProvider {
     this.clock = options.clock ?? Date;
   }
 
+  private get storeTimeoutMs(): number {
+    return this.options.storeTimeoutMs ?? 1000;
+  }
+
   /** Counts for metrics and tests: how many logins and refreshes this process performed. */
   get stats(): { logins: number; refreshes: number } {
     return { logins: this.logins, refreshes: this.refreshes };
@@ -84,7 +91,7 @@ export class TokenProvider {
   async invalidate(rejectedToken: string): Promise<void> {
     const cached = await this.readCache();
     if (cached?.accessToken === rejectedToken) {
-      await this.store.delete(TOKEN_KEY).catch(() => false);
+      await withTimeout(this.store.delete(TOKEN_KEY), this.storeTimeoutMs, false).catch(() => false);
     }
   }
 
@@ -119,7 +126,7 @@ export class TokenProvider {
     };
     const ttl = usableUntil - now;
     if (ttl > 0) {
-      await this.store.set(TOKEN_KEY, entry, ttl).catch((error: unknown) => {
+      await withTimeout(this.store.set(TOKEN_KEY, entry, ttl), this.storeTimeoutMs, false).catch((error: unknown) => {
         this.options.logger?.warn({ err: describe(error) }, 'token cache write failed');
       });
     }
@@ -129,7 +136,7 @@ export class TokenProvider {
   /** A store read error counts as a miss: Redis trouble must not fail requests that could log in directly. */
   private async readCache(): Promise<CachedToken | undefined> {
     try {
-      const entry = (await this.store.get(TOKEN_KEY)) as CachedToken | undefined;
+      const entry = (await withTimeout(this.store.get(TOKEN_KEY), this.storeTimeoutMs, undefined)) as CachedToken | undefined;
       if (!entry || this.clock.now() >= entry.expiresAt - this.options.expiryMarginSeconds * 1000) return undefined;
       return entry;
     } catch (error) {

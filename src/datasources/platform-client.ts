@@ -79,7 +79,9 @@ export class HttpTransport {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      // Duck-typed: the abort reason is a DOMException, which is not an Error in every realm (jest's, for one).
+      const name = (error as { name?: unknown } | null)?.name;
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
       throw new UpstreamError(
         timedOut
           ? `Platform did not answer ${request.endpoint} within ${this.options.timeoutMs} ms`

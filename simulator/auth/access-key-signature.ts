@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+
+/** The five fields of the login `username` (§2.1); order is free, nothing else is accepted. */
+export interface SignedUsername {
+  accessKey: string;
+  timestamp: number;
+}
+
+const FIXED_FIELDS: Record<string, string> = { ver: '1', auth_mode: 'accessKey', sign_method: 'sha256' };
+const ALL_FIELDS = new Set([...Object.keys(FIXED_FIELDS), 'access_key', 'timestamp']);
+
+/**
+ * Parses the already URI-decoded `username`. Returns null when it is not exactly the documented
+ * `ver=1&auth_mode=accessKey&sign_method=sha256&access_key=..&timestamp=..` set — e.g. when a client
+ * forgot to encode it and the fields arrived as separate query parameters.
+ */
+export function parseSignedUsername(username: string): SignedUsername | null {
+  const fields = new Map<string, string>();
+  for (const pair of username.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return null;
+    const name = pair.slice(0, eq);
+    if (!ALL_FIELDS.has(name) || fields.has(name)) return null;
+    fields.set(name, pair.slice(eq + 1));
+  }
+  if (fields.size !== ALL_FIELDS.size) return null;
+  for (const [name, value] of Object.entries(FIXED_FIELDS)) if (fields.get(name) !== value) return null;
+  const accessKey = fields.get('access_key') as string;
+  const timestamp = fields.get('timestamp') as string;
+  if (accessKey === '' || !/^\d{1,16}$/.test(timestamp)) return null;
+  return { accessKey, timestamp: Number(timestamp) };
+}
+
+/** Lowercase hex sha256 of the raw (pre-encoding) username followed by the AccessSecret (§2.1). */
+export function expectedPassword(rawUsername: string, accessSecret: string): string {
+  return createHash('sha256').update(rawUsername + accessSecret, 'utf8').digest('hex');
+}

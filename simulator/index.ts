@@ -1,0 +1,15 @@
+export { startSimulator } from './simulator';
+export type { FaultSpec, RequestLogEntry, SimulatorHandle, SimulatorOptions } from './simulator.types';
+export type { Clock } from './clock';
+export { DEFAULT_CREDENTIALS } from './options';
+export { ENDPOINTS } from './routes/route-registry';
+export { SimulatorStore } from './store/simulator.store';
+export type {
+  Device,
+  DeviceResource,
+  GatewayLinks,
+  Product,
+  ProductRole,
+  Project,
+} from './store/store.types';
+export type { TslDocument, TslEvent, TslParam, TslProperty, TslService } from './store/tsl.types';

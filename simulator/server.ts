@@ -1,0 +1,173 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authorizeBusinessCall } from './auth/authorize';
+import type { FaultQueue } from './faults';
+import { BusinessError } from './http/business-error';
+import { errorBody, type EnvelopeKind } from './http/envelope';
+import { TOKEN_ERROR_CODES, messageFor } from './http/error-codes';
+import type { RequestLog } from './request-log';
+import type { RouteContext, RouteDefinition, Router, SimRequest } from './router';
+import type { FaultSpec } from './simulator.types';
+
+export interface ServerDependencies {
+  router: Router;
+  context: RouteContext;
+  log: RequestLog;
+  faults: FaultQueue;
+  latencyMs(): number;
+}
+
+interface Outcome {
+  httpStatus: number;
+  /** Serialised body. */
+  payload: string;
+  contentType: string;
+  code: number;
+}
+
+const JSON_TYPE = 'application/json;charset=UTF-8';
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** node:http listener: parse, route, authorize, run, delay, log, answer. Never leaks a stack trace. */
+export function createRequestListener(deps: ServerDependencies) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    handle(deps, req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': JSON_TYPE });
+      res.end();
+    });
+  };
+}
+
+async function handle(deps: ServerDependencies, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const at = deps.context.clock.now();
+  const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+  const { raw, tooLarge } = await readBody(req);
+  const request: SimRequest = {
+    method: (req.method ?? 'GET').toUpperCase(),
+    path: url.pathname,
+    query: firstValues(url.searchParams),
+    body: parseJson(raw),
+    rawBody: raw,
+    headers: flattenHeaders(req),
+  };
+
+  const match = deps.router.match(request.method, request.path);
+  let endpoint = 'unknown';
+  let outcome: Outcome;
+  if (match.kind === 'found') {
+    endpoint = match.route.endpoint;
+    outcome = tooLarge
+      ? jsonOutcome(200, errorBody(match.route.envelope, 50005))
+      : await run(deps, match.route, request);
+  } else if (match.kind === 'method-not-allowed') {
+    outcome = jsonOutcome(405, { code: 405, msg: 'Method Not Allowed' });
+  } else {
+    outcome = jsonOutcome(404, { code: 404, msg: 'Not Found' });
+  }
+
+  const latency = deps.latencyMs();
+  if (latency > 0) await delay(latency);
+  deps.log.record({
+    endpoint,
+    method: request.method,
+    path: request.path,
+    query: request.query,
+    body: request.body,
+    headers: request.headers,
+    code: outcome.code,
+    httpStatus: outcome.httpStatus,
+    at,
+  });
+  res.writeHead(outcome.httpStatus, {
+    'content-type': outcome.contentType,
+    'content-length': Buffer.byteLength(outcome.payload),
+  });
+  res.end(outcome.payload);
+}
+
+async function run(deps: ServerDependencies, route: RouteDefinition, request: SimRequest): Promise<Outcome> {
+  const fault = deps.faults.take(route.endpoint);
+  if (fault) {
+    if (fault.delayMs && fault.delayMs > 0) await delay(fault.delayMs);
+    return faultOutcome(fault, route.envelope);
+  }
+  const { context } = deps;
+  try {
+    if (route.authenticated) authorizeBusinessCall(request.headers, context.tokens, context.clock.now());
+    const result = await route.handle(request, context);
+    return jsonOutcome(result.httpStatus ?? 200, result.body);
+  } catch (error) {
+    if (error instanceof BusinessError) {
+      const status = TOKEN_ERROR_CODES.has(error.code) ? context.options.tokenErrorHttpStatus : 200;
+      return jsonOutcome(status, errorBody(route.envelope, error.code));
+    }
+    // The caller only ever sees 50000; the stack stays on the simulator's stderr for whoever runs it.
+    console.error(`[simulator] ${route.endpoint} handler failed`, error);
+    return jsonOutcome(200, errorBody(route.envelope, 50000));
+  }
+}
+
+function faultOutcome(fault: FaultSpec, envelope: EnvelopeKind): Outcome {
+  const httpStatus = fault.httpStatus ?? 200;
+  if (fault.body !== undefined) {
+    const parsed = parseJson(fault.body);
+    return {
+      httpStatus,
+      payload: fault.body,
+      contentType: parsed === undefined ? 'text/html;charset=UTF-8' : JSON_TYPE,
+      code: fault.code ?? codeOf(parsed) ?? httpStatus,
+    };
+  }
+  const code = fault.code ?? 50000;
+  return jsonOutcome(httpStatus, errorBody(envelope, code, fault.msg ?? messageFor(code)));
+}
+
+function jsonOutcome(httpStatus: number, body: unknown): Outcome {
+  return { httpStatus, payload: JSON.stringify(body), contentType: JSON_TYPE, code: codeOf(body) ?? httpStatus };
+}
+
+function codeOf(body: unknown): number | undefined {
+  if (body !== null && typeof body === 'object' && typeof (body as { code?: unknown }).code === 'number') {
+    return (body as { code: number }).code;
+  }
+  return undefined;
+}
+
+async function readBody(req: IncomingMessage): Promise<{ raw: string; tooLarge: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    else chunks.push(chunk as Buffer);
+  }
+  return { raw: tooLarge ? '' : Buffer.concat(chunks).toString('utf8'), tooLarge };
+}
+
+function parseJson(raw: string): unknown {
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Repeated parameters: the first wins; upstream behaviour for repeats is undocumented. */
+function firstValues(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of params) if (!(name in out)) out[name] = value;
+  return out;
+}
+
+function flattenHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

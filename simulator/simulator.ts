@@ -1,0 +1,70 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { TokenStore } from './auth/token.store';
+import { FaultQueue } from './faults';
+import { resolveOptions } from './options';
+import { RequestLog } from './request-log';
+import { Router, type RouteContext } from './router';
+import { ROUTES } from './routes/route-registry';
+import { generateSeed } from './seed/seed';
+import { createRequestListener } from './server';
+import type { SimulatorHandle, SimulatorOptions } from './simulator.types';
+import { SimulatorStore } from './store/simulator.store';
+
+/** Account id in the token's `sub` claim (§2.4); any stable numeric string will do. */
+const ACCOUNT_ID = '48213';
+
+/**
+ * Seeds the platform state and listens on host:port (port 0 = ephemeral). Rejects on invalid options
+ * or when the port cannot be bound.
+ */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
+  const resolved = resolveOptions(options);
+  const store = new SimulatorStore(generateSeed(resolved.seed, resolved.deviceCount));
+  const tokens = new TokenStore({ ttlSeconds: resolved.tokenTtlSeconds, accountId: ACCOUNT_ID });
+  const router = new Router(ROUTES);
+  const log = new RequestLog();
+  const faults = new FaultQueue((endpoint) => router.has(endpoint));
+  const context: RouteContext = { store, tokens, clock: resolved.clock, options: resolved };
+  let latencyMs = resolved.latencyMs;
+
+  const server = createServer(createRequestListener({ router, context, log, faults, latencyMs: () => latencyMs }));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(resolved.port, resolved.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    baseUrl: `http://${host}:${address.port}`,
+    credentials: { ...resolved.credentials },
+    log: {
+      entries: () => log.entries(),
+      count: (endpoint?: string) => log.count(endpoint),
+      counters: () => log.counters(),
+      clear: () => log.clear(),
+    },
+    setLatency(ms: number) {
+      if (!Number.isInteger(ms) || ms < 0) throw new RangeError('latency must be a non-negative integer (ms)');
+      latencyMs = ms;
+    },
+    faults: {
+      inject: (endpoint, fault) => faults.inject(endpoint, fault),
+      clear: () => faults.clear(),
+    },
+    tokens: {
+      revokeAll: () => tokens.revokeAll(),
+      issuedCount: () => tokens.issuedCount(),
+    },
+    store,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

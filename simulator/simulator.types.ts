@@ -1,0 +1,86 @@
+import type { Clock } from './clock';
+import type { SimulatorStore } from './store/simulator.store';
+
+export interface SimulatorOptions {
+  /** Default 0 (ephemeral). */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default 42; the same seed yields identical data. */
+  seed?: number;
+  /** Default 500; total devices across all products (minimum 30). */
+  deviceCount?: number;
+  /** Default 0; milliseconds added before every response. */
+  latencyMs?: number;
+  /** Default 7200 (§2.4 UNCONFIRMED: 2 h vs 24 h); reported as `expires_in`. */
+  tokenTtlSeconds?: number;
+  /** Default 100; a larger pageSize answers 50005 [INFERRED]. */
+  maxPageSize?: number;
+  /** Default Date.now; drives the login timestamp window, token expiry and the refresh rule. */
+  clock?: Clock;
+  /** Default 200: token errors are HTTP 200 + JSON code (§3.4); set 401 to try the alternative. */
+  tokenErrorHttpStatus?: number;
+  /** Default: the fixed pair in DEFAULT_CREDENTIALS. */
+  credentials?: { accessKey: string; accessSecret: string };
+}
+
+export interface RequestLogEntry {
+  /** Stable endpoint name (see ENDPOINTS) or 'unknown'. */
+  endpoint: string;
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  /** Decoded query parameters. */
+  query: Record<string, string>;
+  /** Parsed JSON body, or undefined. */
+  body: unknown;
+  /** Lower-cased request headers. */
+  headers: Record<string, string>;
+  /** Business code answered (200 on success). */
+  code: number;
+  httpStatus: number;
+  /** Clock time at arrival, epoch ms. */
+  at: number;
+}
+
+export interface FaultSpec {
+  /** Default 50000 unless `body` is given. */
+  code?: number;
+  /** Default: the documented message for `code`. */
+  msg?: string;
+  /** Default 200. */
+  httpStatus?: number;
+  /** Real milliseconds to wait before answering. */
+  delayMs?: number;
+  /** Raw response body sent as-is (e.g. an HTML gateway page); overrides code/msg. */
+  body?: string;
+  /** Default 1: how many upcoming requests to the endpoint get this answer. */
+  times?: number;
+}
+
+export interface SimulatorHandle {
+  /** e.g. http://127.0.0.1:34567, no trailing slash. */
+  baseUrl: string;
+  credentials: { accessKey: string; accessSecret: string };
+  log: {
+    /** Copy, oldest first. */
+    entries(): RequestLogEntry[];
+    /** Total, or for one endpoint name. */
+    count(endpoint?: string): number;
+    counters(): Record<string, number>;
+    clear(): void;
+  };
+  setLatency(ms: number): void;
+  faults: {
+    /** The next `times` requests to `endpoint` answer with this instead of the real handler. Throws for unknown names. */
+    inject(endpoint: string, fault: FaultSpec): void;
+    clear(): void;
+  };
+  tokens: {
+    /** Every token issued so far answers 91004 from now on. */
+    revokeAll(): void;
+    issuedCount(): number;
+  };
+  store: SimulatorStore;
+  close(): Promise<void>;
+}

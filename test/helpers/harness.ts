@@ -1,0 +1,42 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { createApp, type App, type AppOverrides } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startSimulator, type SimulatorHandle, type SimulatorOptions } from '../../simulator';
+
+export interface Harness {
+  sim: SimulatorHandle;
+  app: App;
+  /** Runs one operation through Apollo Server with a fresh per-request context. */
+  execute<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
+  close(): Promise<void>;
+}
+
+/** The real app over the real HTTP client against the simulator on port 0. */
+export async function startHarness(
+  options: { simulator?: SimulatorOptions; env?: NodeJS.ProcessEnv; overrides?: AppOverrides } = {},
+): Promise<Harness> {
+  const sim = await startSimulator(options.simulator);
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
+  const app = await createApp(
+    config,
+    { baseUrl: sim.baseUrl, ...sim.credentials },
+    { logger: createLogger('silent'), ...options.overrides },
+  );
+  return {
+    sim,
+    app,
+    async execute(query, variables) {
+      const response = await app.server.executeOperation({ query, variables }, { contextValue: app.createContext() });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult as never;
+    },
+    async close() {
+      await app.stop();
+      await sim.close();
+    },
+  };
+}

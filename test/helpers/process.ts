@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export interface RunningService {
+  url: string;
+  child: ChildProcess;
+  /** Every line the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+const ENTRY = resolve(__dirname, '../../dist/src/index.js');
+
+/** Starts the built service (`npm run build` first) on port 0 and waits for its ready line. */
+export async function startService(env: NodeJS.ProcessEnv = {}): Promise<RunningService> {
+  const child = spawn(process.execPath, [ENTRY], {
+    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`service did not become ready:\n${output}`)), 20_000);
+    const check = () => {
+      const match = /"url":"(http:\/\/[^"]+)".*"msg":"quec-graph ready"/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`service exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    child,
+    output: () => output,
+    stop: () =>
+      new Promise((resolveExit) => {
+        if (child.exitCode !== null) return resolveExit(child.exitCode);
+        child.once('exit', (code) => resolveExit(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** POSTs one GraphQL operation over real HTTP. */
+export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: any; errors?: any[] } };
+}

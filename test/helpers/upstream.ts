@@ -1,0 +1,18 @@
+import Keyv from 'keyv';
+import { TokenProvider } from '../../src/auth/token-provider';
+import { HttpAuthApi } from '../../src/datasources/auth.api';
+import { HttpTransport, PlatformClient } from '../../src/datasources/platform-client';
+import type { SimulatorHandle } from '../../simulator';
+import type { FakeClock } from './fake-clock';
+
+/** The real upstream stack (transport, auth API, token provider, client) pointed at a simulator. */
+export function upstreamStack(sim: SimulatorHandle, options: { timeoutMs?: number; store?: Keyv; clock?: FakeClock } = {}) {
+  const transport = new HttpTransport({ baseUrl: sim.baseUrl, timeoutMs: options.timeoutMs ?? 5000 });
+  const tokens = new TokenProvider(options.store ?? new Keyv(), new HttpAuthApi(transport, sim.credentials, options.clock), {
+    expiryMarginSeconds: 60,
+    refreshWindowSeconds: 1800,
+    clock: options.clock,
+  });
+  const client = new PlatformClient({ transport, tokens });
+  return { transport, tokens, client };
+}

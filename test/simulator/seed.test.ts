@@ -1,0 +1,250 @@
+import { generateSeed } from '../../simulator/seed/seed';
+import { luhnCheckDigit } from '../../simulator/seed/device-identity';
+import { SEED_ANCHOR_MS } from '../../simulator/seed/seed.constants';
+import type { Device, Product } from '../../simulator';
+import type { SeedData } from '../../simulator/store/store.types';
+import type { TslDocument, TslParam, TslParamOrRef, TslSpecs } from '../../simulator/store/tsl.types';
+
+const data = generateSeed(42, 500);
+const productsByRole = (role: Product['role']) => data.products.filter((p) => p.role === role);
+const productOfDevice = (d: Device) => data.products.find((p) => p.productKey === d.productKey) as Product;
+const gateways = data.devices.filter((d) => productOfDevice(d).accessType === 1);
+const subDevices = data.devices.filter((d) => productOfDevice(d).accessType === 2);
+
+/** Plain JSON, so a failure prints a readable diff (the empty Maps are checked separately). */
+const comparable = (seed: SeedData) => JSON.parse(JSON.stringify(seed)) as unknown;
+
+describe('seed determinism', () => {
+  it('should produce identical data for the same seed', () => {
+    expect(comparable(generateSeed(42, 500))).toEqual(comparable(data));
+  });
+
+  it('should produce different data for a different seed', () => {
+    const other = generateSeed(7, 500);
+    expect(other.products.map((p) => p.productKey)).not.toEqual(data.products.map((p) => p.productKey));
+    expect(other.devices.map((d) => d.deviceKey)).not.toEqual(data.devices.map((d) => d.deviceKey));
+  });
+
+  it('should not depend on the wall clock', () => {
+    const latest = Math.max(...data.devices.flatMap((d) => [d.createTime, d.lastConnTime ?? 0, d.lastOfflineTime ?? 0]));
+    expect(latest).toBeLessThan(SEED_ANCHOR_MS);
+  });
+
+  it('should reject a deviceCount below the minimum', () => {
+    expect(() => generateSeed(42, 29)).toThrow(RangeError);
+  });
+});
+
+describe('seed products and projects', () => {
+  it('should seed at least two projects and put every product in one', () => {
+    expect(data.projects.length).toBeGreaterThanOrEqual(2);
+    const projectIds = new Set(data.projects.map((p) => p.id));
+    for (const product of data.products) expect(projectIds.has(product.projectId)).toBe(true);
+  });
+
+  it('should seed the required product mix with exactly one unauthorized product', () => {
+    const authorized = data.products.filter((p) => p.authorized);
+    expect(authorized.length).toBeGreaterThanOrEqual(6);
+    expect(data.products.filter((p) => !p.authorized)).toHaveLength(1);
+    const has = (predicate: (p: Product) => boolean) => authorized.some(predicate);
+    expect(has((p) => p.accessType === 0 && p.dataFmt === 3 && p.netWay === '2')).toBe(true);
+    expect(has((p) => p.accessType === 0 && p.dataFmt === 3 && p.netWay === '1')).toBe(true);
+    expect(has((p) => p.accessType === 0 && p.dataFmt === 0)).toBe(true);
+    expect(has((p) => p.accessType === 1)).toBe(true);
+    expect(has((p) => p.accessType === 2 && p.gatewayType === 2)).toBe(true);
+    expect(has((p) => p.accessType === 2 && p.gatewayType === 1)).toBe(true);
+  });
+
+  it('should use upstream-like product keys and unique ids', () => {
+    for (const p of data.products) expect(p.productKey).toMatch(/^p1[0-9A-Za-z]{4}$/);
+    expect(new Set(data.products.map((p) => p.productKey)).size).toBe(data.products.length);
+    expect(new Set(data.products.map((p) => p.productId)).size).toBe(data.products.length);
+    for (const p of data.products) expect(Number.isSafeInteger(p.productId)).toBe(true);
+  });
+
+  it('should give TSL products a TSL and the transparent product none', () => {
+    for (const p of data.products) expect(p.tsl === null).toBe(p.dataFmt === 0);
+  });
+});
+
+describe('seed thing models', () => {
+  const tsls = data.products.map((p) => p.tsl).filter((t): t is TslDocument => t !== null);
+  const properties = tsls.flatMap((t) => t.properties ?? []);
+  const events = tsls.flatMap((t) => t.events ?? []);
+  const services = tsls.flatMap((t) => t.services ?? []);
+  const isRef = (p: TslParamOrRef): p is { $ref: string } => '$ref' in p;
+
+  it('should use every §8 data type, including arrays of INT, STRUCT and TEXT', () => {
+    const types = new Set(properties.map((p) => p.dataType));
+    expect([...types].sort()).toEqual(['ARRAY', 'BOOL', 'DATE', 'DOUBLE', 'ENUM', 'FLOAT', 'INT', 'RAW', 'STRUCT', 'TEXT']);
+    const elementTypes = new Set(
+      properties.filter((p) => p.dataType === 'ARRAY').map((p) => (p.specs as { dataType: string }).dataType),
+    );
+    for (const element of ['INT', 'STRUCT', 'TEXT']) expect(elementTypes.has(element)).toBe(true);
+  });
+
+  it('should have R, W and RW properties', () => {
+    expect(new Set(properties.map((p) => p.subType))).toEqual(new Set(['R', 'W', 'RW']));
+  });
+
+  it('should have INFO, WARN and ERROR events, each with outputData', () => {
+    expect(new Set(events.map((e) => e.subType))).toEqual(new Set(['INFO', 'WARN', 'ERROR']));
+    for (const subType of ['INFO', 'WARN', 'ERROR']) {
+      expect(events.some((e) => e.subType === subType && (e.outputData?.length ?? 0) > 0)).toBe(true);
+    }
+  });
+
+  it('should have services with inputData and outputData, including a $ref', () => {
+    expect(services.some((s) => (s.inputData?.length ?? 0) > 0 && (s.outputData?.length ?? 0) > 0)).toBe(true);
+    expect(services.some((s) => [...(s.inputData ?? []), ...(s.outputData ?? [])].some(isRef))).toBe(true);
+  });
+
+  it('should keep feature ids and codes unique per product and $refs pointing at real properties', () => {
+    for (const tsl of tsls) {
+      const features = [...(tsl.properties ?? []), ...(tsl.events ?? []), ...(tsl.services ?? [])];
+      expect(new Set(features.map((f) => f.id)).size).toBe(features.length);
+      expect(new Set(features.map((f) => f.code)).size).toBe(features.length);
+      const propertyIds = new Set((tsl.properties ?? []).map((p) => p.id));
+      const params = [...(tsl.events ?? []).flatMap((e) => e.outputData ?? []), ...(tsl.services ?? []).flatMap((s) => [...(s.inputData ?? []), ...(s.outputData ?? [])])];
+      for (const ref of params.filter(isRef)) {
+        expect(ref.$ref).toMatch(/^#\/properties\/id\/\d+$/);
+        expect(propertyIds.has(Number(ref.$ref.split('/').pop()))).toBe(true);
+      }
+    }
+  });
+
+  it('should write every number inside specs as a string', () => {
+    const numbersIn = (value: unknown): number[] =>
+      typeof value === 'number' ? [value] : value && typeof value === 'object' ? Object.entries(value).flatMap(([key, v]) => (key === 'id' ? [] : numbersIn(v))) : [];
+    const specs: TslSpecs[] = [
+      ...properties.map((p) => p.specs),
+      ...[...events.flatMap((e) => e.outputData ?? []), ...services.flatMap((s) => [...(s.inputData ?? []), ...(s.outputData ?? [])])]
+        .filter((p): p is TslParam => !isRef(p))
+        .map((p) => p.specs),
+    ];
+    expect(specs.flatMap(numbersIn)).toEqual([]);
+  });
+});
+
+describe('seed devices', () => {
+  it('should seed exactly deviceCount devices with unique ids, keys and serials', () => {
+    expect(data.devices).toHaveLength(500);
+    expect(new Set(data.devices.map((d) => d.id)).size).toBe(500);
+    expect(new Set(data.devices.map((d) => d.deviceKey)).size).toBe(500);
+    expect(new Set(data.devices.map((d) => d.sn)).size).toBe(500);
+    expect(generateSeed(3, 31).devices).toHaveLength(31);
+  });
+
+  it('should give every product devices', () => {
+    for (const product of data.products) expect(data.devices.some((d) => d.productKey === product.productKey)).toBe(true);
+  });
+
+  it('should use 15-digit Luhn-valid IMEIs for cellular devices and MACs for Wi-Fi devices', () => {
+    for (const device of data.devices) {
+      const netWay = productOfDevice(device).netWay;
+      if (netWay === '2' || netWay === '3') {
+        expect(device.deviceKey).toMatch(/^\d{15}$/);
+        expect(luhnCheckDigit(device.deviceKey.slice(0, 14))).toBe(device.deviceKey[14]);
+      }
+      if (netWay === '1') expect(device.deviceKey).toMatch(/^[0-9A-F]{12}$/);
+    }
+  });
+
+  it('should order times create < activated < first connection <= last connection', () => {
+    for (const d of data.devices) {
+      if (d.isActived === 0) {
+        expect([d.activedTime, d.firstConnTime, d.lastConnTime, d.lastOfflineTime]).toEqual([null, null, null, null]);
+        continue;
+      }
+      expect(d.createTime).toBeLessThan(d.activedTime!);
+      expect(d.activedTime!).toBeLessThan(d.firstConnTime!);
+      expect(d.firstConnTime!).toBeLessThanOrEqual(d.lastConnTime!);
+      if (d.lastOfflineTime !== null) expect(d.lastOfflineTime).toBeGreaterThan(d.firstConnTime!);
+      if (d.deviceStatus === 0) expect(d.lastOfflineTime!).toBeGreaterThan(d.lastConnTime!);
+      expect(d.createTime).toBeGreaterThan(productOfDevice(d).createTime);
+    }
+  });
+
+  it('should mix online and offline devices about 60/40 and leave some not activated', () => {
+    const online = data.devices.filter((d) => d.deviceStatus === 1).length / data.devices.length;
+    expect(online).toBeGreaterThan(0.45);
+    expect(online).toBeLessThan(0.75);
+    expect(data.devices.some((d) => d.isActived === 0)).toBe(true);
+    expect(data.devices.filter((d) => d.isActived === 0).every((d) => d.deviceStatus === 0)).toBe(true);
+  });
+
+  it('should assign ids in creation order', () => {
+    const byId = [...data.devices].sort((a, b) => a.id - b.id);
+    const times = byId.map((d) => d.createTime);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('should start every device without property values, messages or groups', () => {
+    for (const d of data.devices) {
+      expect(d.latestProperties.size).toBe(0);
+      expect(d.messages).toEqual([]);
+      expect(d.groupIds).toEqual([]);
+    }
+  });
+});
+
+describe('seed gateway topology', () => {
+  const subsOf = (gateway: Device) => subDevices.filter((s) => s.gateway!.associatedGatewayIds.includes(gateway.id));
+
+  it('should give every gateway 5 to 50 sub-devices', () => {
+    expect(gateways.length).toBeGreaterThanOrEqual(2);
+    for (const gateway of gateways) {
+      expect(subsOf(gateway).length).toBeGreaterThanOrEqual(5);
+      expect(subsOf(gateway).length).toBeLessThanOrEqual(50);
+    }
+  });
+
+  it('should associate every sub-device with exactly one gateway and connect most of them', () => {
+    const gatewayIds = new Set(gateways.map((g) => g.id));
+    for (const sub of subDevices) {
+      expect(sub.gateway!.associatedGatewayIds).toHaveLength(1);
+      expect(gatewayIds.has(sub.gateway!.associatedGatewayIds[0])).toBe(true);
+      if (sub.gateway!.currentGatewayId !== null) expect(sub.gateway!.currentGatewayId).toBe(sub.gateway!.associatedGatewayIds[0]);
+      if (sub.gateway!.currentGatewayId === null) expect(sub.deviceStatus).toBe(0);
+    }
+    const connected = subDevices.filter((s) => s.gateway!.currentGatewayId !== null).length;
+    expect(connected / subDevices.length).toBeGreaterThan(0.75);
+    expect(connected).toBeLessThan(subDevices.length);
+  });
+
+  it('should have a not-connected sub-device of each sub-device product', () => {
+    for (const role of ['soil-sensor', 'temperature-probe'] as const) {
+      const pk = productsByRole(role)[0].productKey;
+      expect(subDevices.some((s) => s.productKey === pk && s.gateway!.currentGatewayId === null)).toBe(true);
+    }
+  });
+
+  it('should have gateways of both gateway products and one with sub-devices of both sub-device products', () => {
+    expect(new Set(gateways.map((g) => g.productKey)).size).toBe(2);
+    expect(gateways.some((g) => new Set(subsOf(g).map((s) => s.productKey)).size === 2)).toBe(true);
+  });
+
+  it('should give only sub-devices gateway links', () => {
+    for (const d of data.devices) expect(d.gateway !== null).toBe(productOfDevice(d).accessType === 2);
+  });
+});
+
+describe('seed invariants across seeds and sizes', () => {
+  const cases = [1, 2, 3, 5, 8, 13].flatMap((seed) => [30, 47, 123, 1000].map((count) => [seed, count] as const));
+
+  it.each(cases)('should hold for seed %i with %i devices', (seed, count) => {
+    const generated = generateSeed(seed, count);
+    expect(generated.devices).toHaveLength(count);
+    const accessTypeOf = new Map(generated.products.map((p) => [p.productKey, p.accessType]));
+    for (const product of generated.products) expect(generated.devices.some((d) => d.productKey === product.productKey)).toBe(true);
+    const subsPerGateway = new Map<number, number>();
+    for (const d of generated.devices) {
+      if (accessTypeOf.get(d.productKey) === 1) subsPerGateway.set(d.id, subsPerGateway.get(d.id) ?? 0);
+      if (d.gateway) subsPerGateway.set(d.gateway.associatedGatewayIds[0], (subsPerGateway.get(d.gateway.associatedGatewayIds[0]) ?? 0) + 1);
+    }
+    for (const subs of subsPerGateway.values()) {
+      expect(subs).toBeGreaterThanOrEqual(5);
+      expect(subs).toBeLessThanOrEqual(50);
+    }
+  });
+});

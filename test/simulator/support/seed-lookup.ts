@@ -1,0 +1,20 @@
+import type { Device, Product, ProductRole, SimulatorHandle } from '../../../simulator';
+
+export function productOf(sim: SimulatorHandle, role: ProductRole): Product {
+  const product = sim.store.products().find((p) => p.role === role);
+  if (!product) throw new Error(`seed has no ${role} product`);
+  return product;
+}
+
+export function devicesOf(sim: SimulatorHandle, role: ProductRole): Device[] {
+  return sim.store.devices(productOf(sim, role).productKey);
+}
+
+/** A gateway with sub-devices of both sub-device products. */
+export function mixedGateway(sim: SimulatorHandle): Device {
+  const gateway = sim.store
+    .devices()
+    .find((d) => new Set(sim.store.subDevicesOf(d.id).map((s) => s.productKey)).size === 2);
+  if (!gateway) throw new Error('seed has no gateway with mixed sub-devices');
+  return gateway;
+}
