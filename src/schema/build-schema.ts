@@ -1,6 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { ProductResolver } from '../resolvers/product.resolver';
 import { DeviceResolver } from '../resolvers/device.resolver';
@@ -18,6 +19,8 @@ export async function buildFederatedSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [ProductResolver, DeviceResolver],
     validate: { forbidUnknownValues: false },
+    // `DateTime` (RFC 3339) is the name federation peers and codegen configs expect, not type-graphql's `DateTimeISO`.
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     skipCheck: true,
   });
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
