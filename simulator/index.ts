@@ -6,7 +6,10 @@ export { ENDPOINTS } from './routes/route-registry';
 export { SimulatorStore } from './store/simulator.store';
 export type {
   Device,
+  DeviceEventRecord,
+  DeviceMessage,
   DeviceResource,
+  LocationFix,
   GatewayLinks,
   Product,
   ProductRole,

@@ -41,10 +41,14 @@ export type RouteMatch =
   | { kind: 'method-not-allowed' }
   | { kind: 'not-found' };
 
-/** Exact-path routing table; upstream paths carry no path parameters (§6). */
+/**
+ * Routing table. Documented paths are exact (§6); the inferred project paths (§11.1) carry `{name}` segments,
+ * which match one path segment and which handlers read back with `pathParam`.
+ */
 export class Router {
   private readonly byPath = new Map<string, RouteDefinition[]>();
   private readonly byEndpoint = new Map<string, RouteDefinition>();
+  private readonly templates: Array<{ pattern: RegExp; path: string }> = [];
 
   constructor(routes: readonly RouteDefinition[]) {
     for (const route of routes) {
@@ -55,11 +59,15 @@ export class Router {
         throw new Error(`duplicate route ${route.path}`);
       }
       this.byPath.set(route.path, [...sharing, route]);
+      if (route.path.includes('{') && !this.templates.some((t) => t.path === route.path)) {
+        this.templates.push({ pattern: templatePattern(route.path), path: route.path });
+      }
     }
   }
 
   match(method: string, path: string): RouteMatch {
-    const candidates = this.byPath.get(path);
+    const template = this.byPath.has(path) ? undefined : this.templates.find((t) => t.pattern.test(path));
+    const candidates = this.byPath.get(template?.path ?? path);
     if (!candidates) return { kind: 'not-found' };
     const route = candidates.find((r) => (r.methods as readonly string[]).includes(method));
     return route ? { kind: 'found', route } : { kind: 'method-not-allowed' };
@@ -68,4 +76,20 @@ export class Router {
   has(endpoint: string): boolean {
     return this.byEndpoint.has(endpoint);
   }
+}
+
+function templatePattern(template: string): RegExp {
+  const source = template
+    .split(/(\{[A-Za-z]+\})/)
+    .map((part) => (/^\{[A-Za-z]+\}$/.test(part) ? '([^/]+)' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`);
+}
+
+/** The value of `{name}` in `path` matched against `template`, undefined when absent. */
+export function pathParam(template: string, path: string, name: string): string | undefined {
+  const names = [...template.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]);
+  const match = templatePattern(template).exec(path);
+  const index = names.indexOf(name);
+  return match && index >= 0 ? decodeURIComponent(match[index + 1]) : undefined;
 }

@@ -60,6 +60,9 @@ export class DeviceDrafter {
       gateway: null,
       latestProperties: new Map(),
       messages: [],
+      events: [],
+      location: null,
+      commandsReceived: 0,
       groupIds: [],
     };
     return { device, blueprint, gateway: options.gateway ?? null, connected: options.connected ?? false };

@@ -1,4 +1,6 @@
 import type { Device, ProductRole, SeedData } from '../store/store.types';
+import { generateAdminSeed } from './admin.seed';
+import { seedActivity } from './activity.seed';
 import { allocateDevices } from './device-allocation';
 import { deviceResource } from './device-resource.seed';
 import { DeviceDrafter, type DeviceDraft } from './device.seed';
@@ -73,7 +75,8 @@ export function generateSeed(seed: number, deviceCount: number): SeedData {
     const draft = draftOf.get(device) as DeviceDraft;
     device.resource = deviceResource(device, draft.blueprint.module, hasBattery(draft.blueprint), random);
   }
-  return { projects, products, devices };
+  seedActivity(seed, products, devices);
+  return { projects, products, devices, admin: generateAdminSeed(seed, products, devices) };
 }
 
 function subDeviceRole(mix: SubDeviceMix, index: number, random: Random): ProductRole {

@@ -1,5 +1,7 @@
+import { LIVE_WORKER, snowflake } from './snowflake';
 import type { Device, Product, Project, SeedData } from './store.types';
 import type { TslDocument } from './tsl.types';
+import { AdminStore } from './admin.store';
 
 /**
  * In-memory platform state. Routes read and mutate it only through these methods so indexes stay
@@ -14,6 +16,9 @@ export class SimulatorStore {
   private readonly devicesByProduct = new Map<string, Device[]>();
   /** gateway device id -> ids of sub-devices associated with or currently connected through it. */
   private readonly subDeviceIndex = new Map<number, Set<number>>();
+  private ticketSequence = 0;
+  /** Queues, subscriptions, end users, bindings and device groups (admin.store.ts). */
+  readonly admin: AdminStore;
 
   constructor(data: SeedData) {
     for (const project of data.projects) this.projectsById.set(project.id, project);
@@ -23,6 +28,7 @@ export class SimulatorStore {
       this.devicesByProduct.set(product.productKey, []);
     }
     for (const device of data.devices) this.addDevice(device);
+    this.admin = new AdminStore(data.admin, (id) => this.devicesById.get(id));
   }
 
   projects(): Project[] {
@@ -88,6 +94,43 @@ export class SimulatorStore {
     links.currentGatewayId = null;
     links.associatedGatewayIds = links.associatedGatewayIds.filter((id) => id !== gatewayId);
     this.subDeviceIndex.get(gatewayId)?.delete(subDevice.id);
+  }
+
+  /** A fresh snowflake ticket for a live downlink (§6.5). */
+  nextTicket(at: number): string {
+    this.ticketSequence += 1;
+    return snowflake(at, LIVE_WORKER, this.ticketSequence);
+  }
+
+  /** Ids continue the auto-increment sequence of the seed. */
+  nextDeviceId(): number {
+    let max = 0;
+    for (const id of this.devicesById.keys()) max = Math.max(max, id);
+    return max + 1;
+  }
+
+  /** §6.3 create; the caller has checked that the product exists and the deviceKey is free. */
+  createDevice(device: Device): void {
+    this.addDevice(device);
+  }
+
+  /**
+   * §6.3 delete: the device leaves every index; a deleted gateway's sub-devices lose their link to it, so
+   * they answer 70028/70026 afterwards [INFERRED].
+   */
+  deleteDevice(device: Device): void {
+    this.devicesById.delete(device.id);
+    this.devicesByKey.delete(deviceKeyOf(device.productKey, device.deviceKey));
+    const siblings = this.devicesByProduct.get(device.productKey);
+    if (siblings) this.devicesByProduct.set(device.productKey, siblings.filter((d) => d !== device));
+    for (const set of this.subDeviceIndex.values()) set.delete(device.id);
+    for (const subId of this.subDeviceIndex.get(device.id) ?? []) {
+      const links = this.devicesById.get(subId)?.gateway;
+      if (!links) continue;
+      links.associatedGatewayIds = links.associatedGatewayIds.filter((id) => id !== device.id);
+      if (links.currentGatewayId === device.id) links.currentGatewayId = null;
+    }
+    this.subDeviceIndex.delete(device.id);
   }
 
   private addDevice(device: Device): void {

@@ -1,4 +1,5 @@
 import type { TslDocument } from './tsl.types';
+import type { AdminSeed } from './admin.types';
 
 // Internal records. Field names follow upstream where the record is echoed verbatim (§6.1, §6.3, §6.4);
 // everything else is simulator bookkeeping that never leaves the process unmapped.
@@ -85,19 +86,59 @@ export interface GatewayLinks {
   currentGatewayId: number | null;
 }
 
-/** One uplink/downlink message; kept for the history endpoints to come (§6.5). */
+/**
+ * One entry of the message log served by data/history (§6.5 "DeviceData"). `raw` is the base64 packet,
+ * `dmData` the JSON text of the decoded TSL payload (null for transparent traffic).
+ */
 export interface DeviceMessage {
-  id: number;
+  ticket: string;
   /** 1 up, 2 down (§5). */
   direction: 1 | 2;
+  /** 4-hex-digit packet command; null for transparent (raw) packets [INFERRED]. */
+  cmd: string | null;
+  /** 0 not sent, 1 sent, -1 send failed (§5). */
+  sendStatus: 0 | 1 | -1;
   at: number;
-  payload: unknown;
+  raw: string;
+  dmData: string | null;
 }
 
-/** Latest reported value of one TSL property; kept for the downlink/shadow endpoints to come. */
+/** Latest value of one TSL property, in the simulator's normalised form (see thing-model/tsl-value.ts). */
 export interface PropertySample {
   value: unknown;
   time: number;
+}
+
+/** One entry of the event log served by eventdata/history (§6.5 "DeviceEventVO"). */
+export interface DeviceEventRecord {
+  ticket: string;
+  /** "0" offline, "1" online, "2" reconnect, "3" info, "4" warn, "5" error, "6" reset (§5). */
+  eventType: string;
+  eventCode: string;
+  eventName: string | null;
+  /** JSON text keyed by output param codes; null for connectivity events. */
+  outputData: string | null;
+  abId: number | null;
+  at: number;
+}
+
+/** Latest position fix ("QdLocationLatest", §6.5); coordinates in degrees. */
+export interface LocationFix {
+  ticket: string;
+  /** e.g. "LBS " (sic, trailing space as in the reference example) or "GN". */
+  locateType: string;
+  locateStatus: string;
+  locateTime: number;
+  createTime: number;
+  wgs: { lat: number; lng: number };
+  /** Base64 of the raw report ($LBS or NMEA GGA sentence). */
+  locateRaw: string;
+  accuracy: string | null;
+  hdop: string | null;
+  height: string | null;
+  satellites: string | null;
+  speed: string | null;
+  ggaStatus: string | null;
 }
 
 export interface Device {
@@ -130,10 +171,16 @@ export interface Device {
   resource: DeviceResource;
   /** Sub-devices only; null for direct devices and gateways. */
   gateway: GatewayLinks | null;
-  /** Empty until the shadow/downlink endpoints exist; keyed by TSL property code. */
+  /** Keyed by TSL property code; seeded from the newest uplink report, updated by writes to online devices. */
   latestProperties: Map<string, PropertySample>;
-  /** Empty until the history endpoints exist; oldest first. */
+  /** Oldest first. */
   messages: DeviceMessage[];
+  /** Oldest first. */
+  events: DeviceEventRecord[];
+  /** null = the device never reported a fix. */
+  location: LocationFix | null;
+  /** Downlink commands accepted for this device (readData/writeData/sendServiceData/raw), cached ones included. */
+  commandsReceived: number;
   /** Empty until device groups exist. */
   groupIds: number[];
 }
@@ -142,4 +189,6 @@ export interface SeedData {
   projects: Project[];
   products: Product[];
   devices: Device[];
+  /** Queues, end users, bindings, device groups (admin.seed.ts). */
+  admin: AdminSeed;
 }

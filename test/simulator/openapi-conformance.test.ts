@@ -3,8 +3,8 @@ import path from 'node:path';
 import { startSimulator, type SimulatorHandle } from '../../simulator';
 import { referenceSection } from './support/reference-doc';
 import { walkSchema, type JsonType, type SchemaIssue, type SchemaNode } from './support/schema-walker';
-import { devicesOf } from './support/seed-lookup';
-import { PATHS, call, loginQuery, type CallResult } from './support/sim-client';
+import { deviceWhere, devicesOf, productOf } from './support/seed-lookup';
+import { PATHS, call, loginQuery, postJson, type CallResult } from './support/sim-client';
 
 // Checks simulator responses against the vendor's OpenAPI document. The vendor schemas are thinner
 // than the reference markdown (and wrong in places), so a mismatch passes only when it is listed
@@ -57,6 +57,8 @@ function documentedFields(section: string, base: string, fields: string[]): Devi
 const RESOURCE_SECTION = '#### GET `/v2/deviceshadow/r2/openapi/device/resource`';
 const TSL_SECTION = '## 8. Thing model';
 const DEVICE_SECTION = '### 6.3 Device management';
+const LOCATION_SECTION = '#### GET `/v2/deviceshadow/r1/openapi/device/getlocation`';
+const HISTORY_SECTION = '#### GET `/v2/quecdatastorage/r1/openapi/device/data/history`';
 
 const ROWS: ConformanceRow[] = [
   {
@@ -173,6 +175,117 @@ const ROWS: ConformanceRow[] = [
       'phoneNum', 'simNum', 'locator', 'comProtocolVer', 'dataProtocolVer', 'sdkVer', 'version', 'mcuVersion', 'deviceId', 'capabilitiesBitmask',
       'sn', 'logEnable', 'logLevel', 'createTime', 'updateTime',
     ]),
+  },
+  {
+    operationId: 'createDevice',
+    method: 'post',
+    path: PATHS.deviceCreate,
+    success: async ({ sim, token }) => [
+      await postJson(sim, PATHS.deviceCreate, { productKey: productOf(sim, 'meter').productKey, deviceKey: 'CONF-0001' }, token),
+      await postJson(
+        sim,
+        PATHS.deviceCreate,
+        { productKey: productOf(sim, 'plug').productKey, deviceKey: 'CONF-0002', deviceName: 'Conformance', sn: 'SN-C2', authMode: 2, fingerPrint: 'ab'.repeat(20) },
+        token,
+      ),
+    ],
+    failure: async ({ sim, token }) => [
+      await postJson(sim, PATHS.deviceCreate, { productKey: productOf(sim, 'meter').productKey, deviceKey: devicesOf(sim, 'meter')[0].deviceKey }, token),
+      await postJson(sim, PATHS.deviceCreate, { productKey: 'p1none', deviceKey: 'CONF-X' }, token),
+      await postJson(sim, PATHS.deviceCreate, { productKey: productOf(sim, 'meter').productKey }, token),
+    ],
+    deviations: [],
+  },
+  {
+    operationId: 'getDeviceDataHistory',
+    method: 'get',
+    path: PATHS.dataHistory,
+    success: async ({ sim, token }) =>
+      Promise.all(
+        sampleDevices(sim)
+          .filter((d) => d.isActived === 1)
+          .map((d) => call(sim, PATHS.dataHistory, { productKey: d.productKey, deviceKey: d.deviceKey, pageSize: 100 }, { token })),
+      ),
+    failure: async ({ sim, token }) => [
+      await call(sim, PATHS.dataHistory, {}, { token }),
+      await call(sim, PATHS.dataHistory, { productKey: productOf(sim, 'meter').productKey, deviceKey: 'nope' }, { token }),
+    ],
+    // §6.5: `cmd` is in the example but not in the schema.
+    deviations: documentedFields(HISTORY_SECTION, 'data[]', ['cmd']),
+  },
+  {
+    operationId: 'getDeviceLocation',
+    method: 'get',
+    path: PATHS.location,
+    success: async ({ sim, token }) => {
+      const located = sim.store.devices(productOf(sim, 'meter').productKey).filter((d) => d.location !== null).slice(0, 3);
+      const unlocated = devicesOf(sim, 'plug')[0];
+      return Promise.all(
+        [...located, unlocated].map((d) => call(sim, PATHS.location, { productKey: d.productKey, deviceKey: d.deviceKey }, { token })),
+      );
+    },
+    failure: async ({ sim, token }) => [
+      await call(sim, PATHS.location, {}, { token }),
+      await call(sim, PATHS.location, { deviceId: 1 }, { token }),
+    ],
+    // The vendor's DeviceLocation (latitude/longitude/altitude/timestamp) matches neither the doc page nor its
+    // example; the reference's "QdLocationLatest" is what the simulator serves, `accuracy` a string as there.
+    deviations: [
+      ...documentedFields(LOCATION_SECTION, 'data', [
+        'id', 'deviceId', 'deviceStatus', 'ticket', 'createTime', 'locateTime', 'locateType', 'locType', 'locateStatus', 'locateRaw',
+        'lat', 'lng', 'latType', 'lngType', 'wgsLat', 'wgsLng', 'gcjLat', 'gcjLng', 'bdLat', 'bdLng', 'hdop', 'height', 'satellites',
+        'speed', 'ggaStatus', 'count',
+      ]),
+      { kind: 'type', path: 'data.accuracy', actual: 'string', section: LOCATION_SECTION, evidence: 'string (LBS only, metres)' },
+    ],
+  },
+  {
+    operationId: 'readDeviceData',
+    method: 'post',
+    path: PATHS.readData,
+    success: async ({ sim, token }) => {
+      const meter = productOf(sim, 'meter').productKey;
+      const devices = [deviceWhere(sim, 'meter', (d) => d.deviceStatus === 1).deviceKey, 'nope'];
+      return [await postJson(sim, PATHS.readData, { productKey: meter, devices, data: '["voltage","switch"]' }, token)];
+    },
+    failure: async ({ sim, token }) => [
+      await postJson(sim, PATHS.readData, { productKey: productOf(sim, 'meter').productKey, devices: ['x'], data: '["calibration"]' }, token),
+      await postJson(sim, PATHS.readData, { productKey: productOf(sim, 'water-meter').productKey, devices: ['x'], data: '["a"]' }, token),
+    ],
+    deviations: [],
+  },
+  {
+    operationId: 'writeDeviceData',
+    method: 'post',
+    path: PATHS.writeData,
+    success: async ({ sim, token }) => {
+      const plug = productOf(sim, 'plug').productKey;
+      const devices = [deviceWhere(sim, 'plug', (d) => d.deviceStatus === 1).deviceKey, deviceWhere(sim, 'plug', (d) => d.deviceStatus === 0).deviceKey];
+      return [await postJson(sim, PATHS.writeData, { productKey: plug, devices, data: '[{"switch":"true"},{"led_mode":"2"}]' }, token)];
+    },
+    failure: async ({ sim, token }) => [
+      await postJson(sim, PATHS.writeData, { productKey: productOf(sim, 'plug').productKey, devices: ['x'], data: 'not json' }, token),
+      await postJson(sim, PATHS.writeData, { productKey: productOf(sim, 'plug').productKey, devices: ['x'], data: '[{"power":"1"}]' }, token),
+    ],
+    deviations: [],
+  },
+  {
+    operationId: 'sendRawData',
+    method: 'post',
+    path: PATHS.sendRaw,
+    success: async ({ sim, token }) => {
+      const water = deviceWhere(sim, 'water-meter', (d) => d.deviceStatus === 1);
+      const devices = [{ productKey: water.productKey, deviceKey: water.deviceKey }, { productKey: water.productKey, deviceKey: 'nope' }];
+      return [
+        await postJson(sim, PATHS.sendRaw, { encode: 'Hex', data: '0102AB', devices }, token),
+        await postJson(sim, PATHS.sendRaw, { encode: 'Text', data: 'ping', devices: devices.slice(0, 1), isCache: true, cacheTime: 60 }, token),
+      ];
+    },
+    failure: async ({ sim, token }) => [
+      await postJson(sim, PATHS.sendRaw, { encode: 'Hex', data: 'XYZ', devices: [{ productKey: 'p', deviceKey: 'd' }] }, token),
+      await postJson(sim, PATHS.sendRaw, { encode: 'Text', data: 'x' }, token),
+    ],
+    deviations: [],
   },
 ];
 

@@ -179,11 +179,18 @@ describe('seed devices', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
-  it('should start every device without property values, messages or groups', () => {
+  it('should start every device without groups or received commands', () => {
     for (const d of data.devices) {
-      expect(d.latestProperties.size).toBe(0);
-      expect(d.messages).toEqual([]);
+      expect(d.commandsReceived).toBe(0);
       expect(d.groupIds).toEqual([]);
+    }
+  });
+
+  it('should give never-activated devices no property values, messages, events or location', () => {
+    const never = data.devices.filter((d) => d.isActived === 0);
+    expect(never.length).toBeGreaterThan(0);
+    for (const d of never) {
+      expect([d.latestProperties.size, d.messages, d.events, d.location]).toEqual([0, [], [], null]);
     }
   });
 });

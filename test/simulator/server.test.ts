@@ -10,6 +10,18 @@ describe('endpoint names', () => {
       [
         'auth.login', 'auth.refresh', 'product.list', 'product.detail', 'tsl.export', 'device.overview', 'device.detail',
         'device.resource', 'gateway.subList', 'gateway.ofChild', 'gateway.unbind',
+        'device.create', 'device.createBatch', 'device.update', 'device.updateBatch', 'device.delete',
+        'dm.readData', 'dm.writeData', 'dm.sendServiceData', 'raw.sendData', 'device.location', 'history.data', 'history.event',
+        'queue.create', 'queue.delete', 'queue.clear', 'queue.list', 'queue.detail',
+        'subscribe.create', 'subscribe.saas', 'subscribe.enduser', 'subscribe.update', 'subscribe.delete', 'subscribe.start',
+        'subscribe.stop', 'subscribe.list', 'subscribe.detail',
+        'enduser.domainList', 'enduser.domainUserList', 'enduser.userInfo', 'enduser.setUserStatus',
+        'binding.userDeviceList', 'binding.userListByBind', 'binding.deviceUserList', 'binding.verifyBindingCode',
+        'project.overview', 'project.detail', 'project.products',
+        'group.add', 'group.set', 'group.delete', 'group.info', 'group.list', 'group.addDevices', 'group.removeDevices',
+        'group.devices', 'group.ofDevice', 'group.control', 'group.tasks', 'group.taskDetail',
+        'sms.accountList', 'sms.addAccount', 'sms.setAccount', 'sms.enableAccount', 'sms.deleteAccount', 'sms.signList', 'sms.templateList',
+        'mail.accountList', 'mail.addAccount', 'mail.setAccount', 'mail.enableAccount', 'mail.deleteAccount',
       ].sort(),
     );
   });

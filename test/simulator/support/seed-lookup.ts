@@ -18,3 +18,13 @@ export function mixedGateway(sim: SimulatorHandle): Device {
   if (!gateway) throw new Error('seed has no gateway with mixed sub-devices');
   return gateway;
 }
+
+/** First device of `role` matching `predicate`; throws when the seed has none. */
+export function deviceWhere(sim: SimulatorHandle, role: ProductRole, predicate: (d: Device) => boolean): Device {
+  const device = devicesOf(sim, role).find(predicate);
+  if (!device) throw new Error(`seed has no matching ${role} device`);
+  return device;
+}
+
+export const isOnline = (d: Device) => d.deviceStatus === 1;
+export const isOfflineActivated = (d: Device) => d.deviceStatus === 0 && d.isActived === 1;

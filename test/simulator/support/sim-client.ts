@@ -16,6 +16,18 @@ export const PATHS = {
   subList: '/v2/devicemgr/r1/openapi/product/gateway/subList',
   gatewayOfChild: '/v2/devicemgr/r1/openapi/product/gateway/getGatewayProductByChildDevice',
   unbind: '/v2/devicemgr/r1/openapi/product/gateway/unbind',
+  readData: '/v2/deviceshadow/r3/openapi/dm/readData',
+  writeData: '/v2/deviceshadow/r3/openapi/dm/writeData',
+  sendServiceData: '/v2/deviceshadow/r3/openapi/dm/sendServiceData',
+  sendRaw: '/v2/deviceshadow/r3/openapi/raw/sendData',
+  location: '/v2/deviceshadow/r1/openapi/device/getlocation',
+  dataHistory: '/v2/quecdatastorage/r1/openapi/device/data/history',
+  eventHistory: '/v2/quecdatastorage/r1/openapi/device/eventdata/history',
+  deviceCreate: '/v2/devicemgr/r3/openapi/device/create',
+  deviceCreateBatch: '/v2/devicemgr/r3/openapi/device/createBatch',
+  deviceUpdate: '/v2/devicemgr/r3/openapi/device/update',
+  deviceUpdateBatch: '/v2/devicemgr/r3/openapi/device/updateBatch',
+  deviceDelete: '/v2/devicemgr/r3/openapi/device/delete',
 } as const;
 
 export interface FakeClock {
@@ -78,6 +90,16 @@ export async function call(sim: SimulatorHandle, path: string, query: Record<str
     body = undefined;
   }
   return { status: response.status, body, text };
+}
+
+/** POSTs `body` as JSON (as-is when it is already a string). */
+export function postJson(sim: SimulatorHandle, path: string, body: unknown, token: string): Promise<CallResult> {
+  return call(sim, path, {}, {
+    method: 'POST',
+    token,
+    headers: { 'Content-Type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 /** Logs in with the simulator's credentials at `timestamp` (default: now) and returns the token. */

@@ -1,0 +1,19 @@
+import type { RouteDefinition } from '../router';
+import { endUserRoutes } from './enduser.routes';
+import { queueRoutes } from './queue.routes';
+import { subscribeRoutes } from './subscribe.routes';
+import { projectRoutes } from './project.routes';
+import { deviceGroupRoutes } from './device-group.routes';
+import { smsRoutes } from './sms.routes';
+import { mailRoutes } from './mail.routes';
+
+/** Platform administration: queues and subscriptions (§6.6), end users and bindings (§6.7, §11.5), projects (§11.1), device groups (§11.6), SMS (§11.7), mail accounts (§11.8). */
+export const adminRoutes: readonly RouteDefinition[] = [
+  ...queueRoutes,
+  ...subscribeRoutes,
+  ...endUserRoutes,
+  ...projectRoutes,
+  ...deviceGroupRoutes,
+  ...smsRoutes,
+  ...mailRoutes,
+];

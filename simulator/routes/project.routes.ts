@@ -1,0 +1,77 @@
+import { BusinessError } from '../http/business-error';
+import { page, single } from '../http/envelope';
+import { readPaging } from '../http/paging';
+import { pathParam, type RouteDefinition } from '../router';
+import type { SimulatorStore } from '../store/simulator.store';
+import type { Project } from '../store/store.types';
+import { toProductRow } from './product.view';
+
+// Project management (§11.1). Paths, envelope (A, like the rest of quecproductmgr) and fields are [INFERRED]:
+// only names and methods are published. A project is visible when it holds an authorized product.
+
+const BASE = '/v2/quecproductmgr/r1/openapi/project';
+
+function visibleProjects(store: SimulatorStore): Project[] {
+  const withProducts = new Set(store.authorizedProducts().map((p) => p.projectId));
+  return store.projects().filter((p) => withProducts.has(p.id));
+}
+
+function toProjectRow(store: SimulatorStore, project: Project): Record<string, unknown> {
+  const products = store.products().filter((p) => p.projectId === project.id);
+  const createTime = Math.min(...products.map((p) => p.createTime)) - 86_400_000;
+  return { projectId: project.id, projectName: project.name, productCount: products.filter((p) => p.authorized).length, createTime: String(createTime) };
+}
+
+/** An unknown or invisible project answers 70089 "limited permission to operate this project" [INFERRED]. */
+function projectOf(store: SimulatorStore, template: string, path: string): Project {
+  const raw = pathParam(template, path, 'projectId') ?? '';
+  if (!/^\d{1,18}$/.test(raw)) throw new BusinessError(50005);
+  const project = visibleProjects(store).find((p) => p.id === Number(raw));
+  if (!project) throw new BusinessError(70089);
+  return project;
+}
+
+const overview: RouteDefinition = {
+  endpoint: 'project.overview',
+  methods: ['GET'],
+  path: `${BASE}/overview`,
+  envelope: 'A',
+  authenticated: true,
+  handle({ query }, { store, options }) {
+    const paging = readPaging(query, options.maxPageSize);
+    return page(visibleProjects(store).sort((a, b) => a.id - b.id).map((p) => toProjectRow(store, p)), paging);
+  },
+};
+
+const detailPath = `${BASE}/{projectId}/detail`;
+const detail: RouteDefinition = {
+  endpoint: 'project.detail',
+  methods: ['GET'],
+  path: detailPath,
+  envelope: 'A',
+  authenticated: true,
+  handle({ path }, { store }) {
+    return single(toProjectRow(store, projectOf(store, detailPath, path)));
+  },
+};
+
+const productsPath = `${BASE}/{projectId}/product/overview`;
+const products: RouteDefinition = {
+  endpoint: 'project.products',
+  methods: ['GET'],
+  path: productsPath,
+  envelope: 'A',
+  authenticated: true,
+  handle({ path, query }, { store, options }) {
+    const project = projectOf(store, productsPath, path);
+    const paging = readPaging(query, options.maxPageSize);
+    const rows = store
+      .authorizedProducts()
+      .filter((p) => p.projectId === project.id)
+      .sort((a, b) => b.createTime - a.createTime)
+      .map(toProductRow);
+    return page(rows, paging);
+  },
+};
+
+export const projectRoutes: readonly RouteDefinition[] = [overview, detail, products];

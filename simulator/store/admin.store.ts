@@ -1,0 +1,234 @@
+import type { Device } from './store.types';
+import type {
+  AdminSeed,
+  Binding,
+  DeviceGroup,
+  EndUser,
+  GroupControlTask,
+  MailAccount,
+  Queue,
+  SmsAccount,
+  SmsSign,
+  SmsTemplate,
+  Subscription,
+  UserDomain,
+} from './admin.types';
+
+/** Documented account limits (§6.6). */
+export const MAX_QUEUES = 50;
+export const MAX_SUBSCRIPTIONS = 100;
+
+/**
+ * State of the administration areas (§6.6, §6.7, §11.5, §11.6). Reached as `SimulatorStore.admin`; routes mutate
+ * it only through these methods so the group membership index and `Device.groupIds` stay in step.
+ */
+export class AdminStore {
+  readonly accountId: number;
+  readonly entId: number;
+  private readonly queuesById = new Map<number, Queue>();
+  private readonly subscriptionsById = new Map<number, Subscription>();
+  private readonly domains: UserDomain[];
+  private readonly usersByUid = new Map<string, EndUser>();
+  private readonly bindingList: Binding[];
+  private readonly codes = new Map<string, string>();
+  private readonly groupsById = new Map<number, DeviceGroup>();
+  private readonly members = new Map<number, Set<number>>();
+  private readonly tasksById = new Map<number, GroupControlTask>();
+  private readonly smsAccountsById = new Map<number, SmsAccount>();
+  readonly smsSigns: readonly SmsSign[];
+  readonly smsTemplates: readonly SmsTemplate[];
+  private readonly mailAccountsById = new Map<number, MailAccount>();
+  private nextId: number;
+
+  constructor(
+    seed: AdminSeed,
+    private readonly deviceById: (id: number) => Device | undefined,
+  ) {
+    this.accountId = seed.accountId;
+    this.entId = seed.entId;
+    for (const queue of seed.queues) this.queuesById.set(queue.id, queue);
+    for (const sub of seed.subscriptions) this.subscriptionsById.set(sub.id, sub);
+    this.domains = [...seed.userDomains];
+    for (const user of seed.users) this.usersByUid.set(user.uid, user);
+    this.bindingList = [...seed.bindings];
+    for (const { productKey, deviceKey, code } of seed.bindingCodes) this.codes.set(`${productKey}\u0000${deviceKey}`, code);
+    for (const group of seed.groups) this.groupsById.set(group.id, group);
+    for (const { deviceId, groupId } of seed.memberships) this.addMember(groupId, deviceId);
+    for (const account of seed.smsAccounts) this.smsAccountsById.set(account.accountId, account);
+    this.smsSigns = seed.smsSigns;
+    this.smsTemplates = seed.smsTemplates;
+    for (const account of seed.mailAccounts) this.mailAccountsById.set(account.accountId, account);
+    this.nextId = 1 + Math.max(7000, ...[...this.queuesById.keys(), ...this.subscriptionsById.keys(), ...this.groupsById.keys()]);
+  }
+
+  /** Ids for new queues, subscriptions, groups and tasks; monotonic like an auto-increment key. */
+  newId(): number {
+    return this.nextId++;
+  }
+
+  // ---- queues (§6.6)
+
+  queues(): Queue[] {
+    return [...this.queuesById.values()].sort((a, b) => a.id - b.id);
+  }
+
+  queue(id: number): Queue | undefined {
+    return this.queuesById.get(id);
+  }
+
+  queueByName(fullName: string): Queue | undefined {
+    return this.queues().find((q) => q.queueName === fullName);
+  }
+
+  addQueue(queue: Queue): void {
+    this.queuesById.set(queue.id, queue);
+  }
+
+  deleteQueue(id: number): void {
+    this.queuesById.delete(id);
+  }
+
+  // ---- subscriptions (§6.6)
+
+  subscriptions(): Subscription[] {
+    return [...this.subscriptionsById.values()].sort((a, b) => a.id - b.id);
+  }
+
+  subscription(id: number): Subscription | undefined {
+    return this.subscriptionsById.get(id);
+  }
+
+  addSubscription(sub: Subscription): void {
+    this.subscriptionsById.set(sub.id, sub);
+  }
+
+  deleteSubscription(id: number): void {
+    this.subscriptionsById.delete(id);
+  }
+
+  // ---- end users and bindings (§6.7, §11.5)
+
+  userDomains(): UserDomain[] {
+    return [...this.domains];
+  }
+
+  userDomain(domain: string): UserDomain | undefined {
+    return this.domains.find((d) => d.userDomain === domain);
+  }
+
+  users(domain?: string): EndUser[] {
+    const all = [...this.usersByUid.values()];
+    return domain === undefined ? all : all.filter((u) => u.userDomain === domain);
+  }
+
+  user(uid: string): EndUser | undefined {
+    return this.usersByUid.get(uid);
+  }
+
+  bindings(): Binding[] {
+    return [...this.bindingList];
+  }
+
+  bindingCode(productKey: string, deviceKey: string): string | undefined {
+    return this.codes.get(`${productKey}\u0000${deviceKey}`);
+  }
+
+  // ---- device groups (§11.6)
+
+  groups(): DeviceGroup[] {
+    return [...this.groupsById.values()].sort((a, b) => a.id - b.id);
+  }
+
+  group(id: number): DeviceGroup | undefined {
+    return this.groupsById.get(id);
+  }
+
+  addGroup(group: DeviceGroup): void {
+    this.groupsById.set(group.id, group);
+  }
+
+  /** True when `candidate` is `groupId` itself or sits below it. */
+  isSelfOrDescendant(groupId: number, candidate: number): boolean {
+    for (let current: DeviceGroup | undefined = this.groupsById.get(candidate); current; ) {
+      if (current.id === groupId) return true;
+      current = current.parentId === null ? undefined : this.groupsById.get(current.parentId);
+    }
+    return false;
+  }
+
+  deleteGroup(id: number): void {
+    for (const deviceId of this.members.get(id) ?? []) this.removeMember(id, deviceId);
+    this.members.delete(id);
+    this.groupsById.delete(id);
+  }
+
+  /** Devices of a group, by ascending id. */
+  groupDevices(groupId: number): Device[] {
+    return [...(this.members.get(groupId) ?? [])]
+      .sort((a, b) => a - b)
+      .map((id) => this.deviceById(id))
+      .filter((d): d is Device => d !== undefined);
+  }
+
+  addMember(groupId: number, deviceId: number): void {
+    const set = this.members.get(groupId) ?? new Set<number>();
+    set.add(deviceId);
+    this.members.set(groupId, set);
+    const device = this.deviceById(deviceId);
+    if (device && !device.groupIds.includes(groupId)) device.groupIds.push(groupId);
+  }
+
+  removeMember(groupId: number, deviceId: number): void {
+    this.members.get(groupId)?.delete(deviceId);
+    const device = this.deviceById(deviceId);
+    if (device) device.groupIds = device.groupIds.filter((id) => id !== groupId);
+  }
+
+  tasks(): GroupControlTask[] {
+    return [...this.tasksById.values()].sort((a, b) => b.taskId - a.taskId);
+  }
+
+  task(id: number): GroupControlTask | undefined {
+    return this.tasksById.get(id);
+  }
+
+  addTask(task: GroupControlTask): void {
+    this.tasksById.set(task.taskId, task);
+  }
+
+  // ---- SMS (§11.7)
+
+  smsAccounts(): SmsAccount[] {
+    return [...this.smsAccountsById.values()].sort((a, b) => a.accountId - b.accountId);
+  }
+
+  smsAccount(id: number): SmsAccount | undefined {
+    return this.smsAccountsById.get(id);
+  }
+
+  addSmsAccount(account: SmsAccount): void {
+    this.smsAccountsById.set(account.accountId, account);
+  }
+
+  deleteSmsAccount(id: number): void {
+    this.smsAccountsById.delete(id);
+  }
+
+  // ---- mail (§11.8)
+
+  mailAccounts(): MailAccount[] {
+    return [...this.mailAccountsById.values()].sort((a, b) => a.accountId - b.accountId);
+  }
+
+  mailAccount(id: number): MailAccount | undefined {
+    return this.mailAccountsById.get(id);
+  }
+
+  addMailAccount(account: MailAccount): void {
+    this.mailAccountsById.set(account.accountId, account);
+  }
+
+  deleteMailAccount(id: number): void {
+    this.mailAccountsById.delete(id);
+  }
+}

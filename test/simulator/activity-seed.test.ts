@@ -1,0 +1,119 @@
+import type { Device, Product } from '../../simulator';
+import { generateSeed } from '../../simulator/seed/seed';
+import { DAY_MS, SEED_ANCHOR_MS } from '../../simulator/seed/seed.constants';
+import type { TslParam, TslParamOrRef, TslProperty } from '../../simulator/store/tsl.types';
+import { specViolations } from './support/tsl-spec-check';
+
+const data = generateSeed(42, 500);
+const productOf = (d: Device) => data.products.find((p) => p.productKey === d.productKey) as Product;
+const active = data.devices.filter((d) => d.isActived === 1);
+const tslDevices = active.filter((d) => productOf(d).dataFmt === 3);
+const transparentDevices = active.filter((d) => productOf(d).dataFmt === 0);
+const readable = (p: Product) => (p.tsl?.properties ?? []).filter((prop) => prop.subType !== 'W');
+
+describe('seeded message history', () => {
+  it('should give every activated device 20 to 60 messages, oldest first, within 30 days before the anchor', () => {
+    expect(tslDevices.length).toBeGreaterThan(100);
+    for (const d of active) {
+      expect(d.messages.length).toBeGreaterThanOrEqual(20);
+      expect(d.messages.length).toBeLessThanOrEqual(60);
+      const times = d.messages.map((m) => m.at);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect(times[times.length - 1]).toBeLessThan(SEED_ANCHOR_MS);
+      expect(times[times.length - 1] - times[0]).toBeLessThanOrEqual(30 * DAY_MS);
+      expect(times[0]).toBeGreaterThanOrEqual(d.firstConnTime as number);
+    }
+  });
+
+  it('should end every TSL device log with an uplink report covering every readable property', () => {
+    for (const d of tslDevices) {
+      const newest = d.messages[d.messages.length - 1];
+      expect({ direction: newest.direction, cmd: newest.cmd, sendStatus: newest.sendStatus }).toEqual({ direction: 1, cmd: '0012', sendStatus: 1 });
+      const ids = (JSON.parse(newest.dmData as string) as Array<{ id: number }>).map((e) => e.id).sort((a, b) => a - b);
+      expect(ids).toEqual(readable(productOf(d)).map((p) => p.id).sort((a, b) => a - b));
+    }
+  });
+
+  it('should keep every uplink and write value within its TSL specs', () => {
+    const violations: string[] = [];
+    for (const d of tslDevices) {
+      const properties = productOf(d).tsl?.properties as TslProperty[];
+      for (const m of d.messages.filter((msg) => msg.cmd === '0012' || msg.cmd === '0013')) {
+        for (const entry of JSON.parse(m.dmData as string) as Array<{ id: number; value: unknown }>) {
+          const property = properties.find((p) => p.id === entry.id) as TslProperty;
+          violations.push(...specViolations(property.dataType, property.specs, entry.value, `${d.deviceKey}/${property.code}`));
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('should seed latest property values from the newest report', () => {
+    for (const d of tslDevices) {
+      const newest = d.messages[d.messages.length - 1];
+      expect([...d.latestProperties.keys()].sort()).toEqual(readable(productOf(d)).map((p) => p.code).sort());
+      for (const sample of d.latestProperties.values()) expect(sample.time).toBe(newest.at);
+    }
+  });
+
+  it('should encode read requests as TSL ids in strings and mix send statuses', () => {
+    const downlinks = tslDevices.flatMap((d) => d.messages.filter((m) => m.direction === 2));
+    const reads = downlinks.filter((m) => m.cmd === '0011');
+    expect(reads.length).toBeGreaterThan(0);
+    for (const m of reads) expect(JSON.parse(m.dmData as string)).toEqual(expect.arrayContaining([expect.stringMatching(/^\d+$/)]));
+    expect(new Set(downlinks.map((m) => m.sendStatus))).toEqual(new Set([1, 0, -1]));
+  });
+
+  it('should give transparent devices raw packets only', () => {
+    expect(transparentDevices.length).toBeGreaterThan(0);
+    for (const m of transparentDevices.flatMap((d) => d.messages)) {
+      expect({ cmd: m.cmd, dmData: m.dmData }).toEqual({ cmd: null, dmData: null });
+      expect(Buffer.from(m.raw, 'base64').length).toBeGreaterThan(0);
+    }
+  });
+
+  it('should use unique 19-digit tickets', () => {
+    const tickets = data.devices.flatMap((d) => [...d.messages, ...d.events].map((e) => e.ticket));
+    for (const t of tickets) expect(t).toMatch(/^\d{19}$/);
+    expect(new Set(tickets).size).toBe(tickets.length);
+  });
+});
+
+describe('seeded event history', () => {
+  const paramCodes = (product: Product, params: TslParamOrRef[] = []) =>
+    params.map((p) => ('$ref' in p ? (product.tsl?.properties?.find((prop) => `#/properties/id/${prop.id}` === p.$ref) as TslProperty).code : (p as TslParam).code));
+
+  it('should end with the device current connectivity state', () => {
+    for (const d of active) {
+      const connectivity = d.events.filter((e) => ['0', '1', '2'].includes(e.eventType));
+      expect(connectivity.length).toBeGreaterThan(0);
+      const last = connectivity[connectivity.length - 1];
+      expect(last.eventType === '0').toBe(d.deviceStatus === 0);
+    }
+  });
+
+  it('should log TSL events with their code, type and output params', () => {
+    const types = new Set<string>();
+    for (const d of tslDevices) {
+      const product = productOf(d);
+      for (const e of d.events.filter((ev) => ['3', '4', '5'].includes(ev.eventType))) {
+        const feature = product.tsl?.events?.find((f) => f.code === e.eventCode);
+        expect(feature).toBeDefined();
+        expect(e.eventType).toBe({ INFO: '3', WARN: '4', ERROR: '5' }[feature!.subType]);
+        expect(Object.keys(JSON.parse(e.outputData as string)).sort()).toEqual(paramCodes(product, feature!.outputData).sort());
+        types.add(e.eventType);
+      }
+    }
+    expect(types).toEqual(new Set(['3', '4', '5']));
+  });
+});
+
+describe('seeded locations', () => {
+  it('should locate every activated tracker, some meters and nothing else', () => {
+    const located = data.devices.filter((d) => d.location !== null);
+    expect(new Set(located.map((d) => productOf(d).role))).toEqual(new Set(['tracker', 'meter']));
+    for (const d of active.filter((dev) => productOf(dev).role === 'tracker')) expect(d.location).not.toBeNull();
+    const meters = active.filter((d) => productOf(d).role === 'meter');
+    expect(meters.some((d) => d.location === null)).toBe(true);
+  });
+});
