@@ -68,6 +68,8 @@ export interface DeviceResourceDto {
   capabilitiesBitmask?: number | null;
   logEnable?: number | null;
   logLevel?: string | null;
+  /** Serial number the module reports, which may differ from the registered one */
+  sn?: string | null;
   createTime?: number | string | null;
   updateTime?: number | string | null;
 }

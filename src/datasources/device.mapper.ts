@@ -59,6 +59,8 @@ export function toDeviceResources(dto: DeviceResourceDto): DeviceResources {
     capabilitiesBitmask: dto.capabilitiesBitmask ?? null,
     logEnabled: dto.logEnable === null || dto.logEnable === undefined ? null : dto.logEnable === 1,
     logLevel: dto.logLevel ?? null,
+    serialNumber: dto.sn || null,
+    firstReportedAt: toDate(dto.createTime),
     updatedAt: toDate(dto.updateTime),
   };
 }

@@ -74,6 +74,12 @@ export class DeviceResources {
   @Field(() => String, { nullable: true, description: 'Device log level.' })
   logLevel!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Serial number as the module reports it.' })
+  serialNumber!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the device first reported its status.' })
+  firstReportedAt!: Date | null;
+
   @Field(() => Date, { nullable: true, description: 'When the status was last updated.' })
   updatedAt!: Date | null;
 }
