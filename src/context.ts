@@ -4,7 +4,13 @@ import type { PlatformClient } from './datasources/platform-client';
 import { HttpDeviceApi } from './datasources/device.api';
 import { HttpGatewayApi } from './datasources/gateway.api';
 import { HttpProductApi } from './datasources/product.api';
+import { HttpCommandApi } from './datasources/command.api';
+import { HttpDeviceLifecycleApi } from './datasources/device-lifecycle.api';
+import { HttpHistoryApi } from './datasources/history.api';
+import { HttpLocationApi } from './datasources/location.api';
 import { createLoaders, type Apis, type Loaders } from './datasources/loaders';
+import { createAdminApis } from './datasources/admin';
+import type { InferredPaths } from './config';
 
 export interface Context {
   requestId: string;
@@ -21,6 +27,8 @@ export interface ContextDependencies {
   pageSize: number;
   /** Replaces the HTTP datasources, e.g. with fakes in tests. */
   apis?: Partial<Apis>;
+  /** Where the inferred (§11) endpoints live; defaults to the reference's inference. */
+  paths?: InferredPaths;
 }
 
 /** Runs once per request: new datasources and new loaders over the one shared client and token provider. */
@@ -29,6 +37,11 @@ export function createContext(deps: ContextDependencies, requestId: string = ran
     products: deps.apis?.products ?? new HttpProductApi(deps.client),
     devices: deps.apis?.devices ?? new HttpDeviceApi(deps.client),
     gateways: deps.apis?.gateways ?? new HttpGatewayApi(deps.client),
+    commands: deps.apis?.commands ?? new HttpCommandApi(deps.client),
+    history: deps.apis?.history ?? new HttpHistoryApi(deps.client),
+    locations: deps.apis?.locations ?? new HttpLocationApi(deps.client),
+    lifecycle: deps.apis?.lifecycle ?? new HttpDeviceLifecycleApi(deps.client),
+    ...createAdminApis(deps.client, deps.paths, deps.apis),
   };
   return {
     requestId,

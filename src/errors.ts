@@ -60,7 +60,7 @@ export class UpstreamError extends AppError {
 
 const codeGroups: Array<[ErrorCode, readonly number[]]> = [
   // Our product or device key named nothing upstream knows.
-  [ErrorCode.NOT_FOUND, [70017, 70130, 70097, 71006, 16002, 16011, 5015, 5033, 5306, 5493]],
+  [ErrorCode.NOT_FOUND, [70017, 70130, 70097, 71006, 16002, 16011, 5015, 5033, 5306, 5493, 5308, 5313, 5370, 5188, 5431]],
   // Upstream refused the input itself; the caller can fix it.
   [
     ErrorCode.BAD_USER_INPUT,
@@ -68,6 +68,13 @@ const codeGroups: Array<[ErrorCode, readonly number[]]> = [
       50004, 50005, 50006, 50007, 70020, 70026, 70027, 70028, 70029, 70062, 70063, 70083, 70090, 70091, 70092,
       70093, 70094, 71008, 71027, 71028, 71029, 71035, 71036, 71038, 71039, 71047, 71048, 16001, 16007, 16008,
       16018, 16019, 16020, 16021, 16022, 5023, 5065, 5066, 5067, 5179, 5213,
+      // Binding-code check, user status, device groups (reference §6.7, §11.6).
+      5144, 5460, 5461, 5462, 5487, 5488, 5301, 5302, 5304, 5305, 5311, 5312, 5316, 5317, 5318, 5323, 5324, 5337,
+      5341, 5351, 5310, 5314,
+      // SMS accounts (reference §11.7).
+      5078, 5079, 5180, 5181, 5182, 5183, 5184, 5187, 5201,
+      // Mail accounts (reference §11.8).
+      5423, 5424, 5425, 5426, 5427, 5430, 5442, 5444, 5447,
     ],
   ],
   // The product/device exists but is not authorized to our SaaS application (reference §1, 70089).

@@ -17,3 +17,23 @@ export function toPage<T>(response: PlatformResponse<T[] | null>): Page<T> {
   const rows = Array.isArray(response.data) ? response.data : [];
   return { rows, total: response.page?.total ?? rows.length };
 }
+
+/**
+ * PageHelper `PageInfo` (reference §4), the `data` of envelope-B lists. Only the fields we read are typed; the
+ * rest (`navigatepageNums`, `startRow`, ...) describe the same page in other words.
+ */
+export interface PageInfoDto<T> {
+  total?: number | string | null;
+  list?: T[] | null;
+  pageNum?: number | null;
+  pageSize?: number | null;
+  pages?: number | null;
+  hasNextPage?: boolean | null;
+}
+
+/** Envelope-B lists carry their rows and totals inside `data` (reference §3.2); a missing total means "this page is all". */
+export function toPageFromPageInfo<T>(data: PageInfoDto<T> | null | undefined): Page<T> {
+  const rows = Array.isArray(data?.list) ? data.list : [];
+  const total = Number(data?.total);
+  return { rows, total: data?.total !== undefined && data?.total !== null && Number.isFinite(total) ? total : rows.length };
+}

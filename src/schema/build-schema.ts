@@ -5,8 +5,12 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { ProductResolver } from '../resolvers/product.resolver';
 import { DeviceResolver } from '../resolvers/device.resolver';
+import { DeviceDataResolver } from '../resolvers/device-data.resolver';
+import { CommandResolver } from '../resolvers/command.resolver';
+import { DeviceLifecycleResolver } from '../resolvers/device-lifecycle.resolver';
 import { resolveDeviceReference } from '../resolvers/device.reference';
 import { resolveProductReference } from '../resolvers/product.reference';
+import { ADMIN_RESOLVERS, addAdminReferenceResolvers } from './admin.schema';
 
 /** Federation 2 features this subgraph imports; keep in step with the directives used on types. */
 const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])';
@@ -17,7 +21,7 @@ const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/fede
  */
 export async function buildFederatedSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [ProductResolver, DeviceResolver],
+    resolvers: [ProductResolver, DeviceResolver, DeviceDataResolver, CommandResolver, DeviceLifecycleResolver, ...ADMIN_RESOLVERS],
     validate: { forbidUnknownValues: false },
     // `DateTime` (RFC 3339) is the name federation peers and codegen configs expect, not type-graphql's `DateTimeISO`.
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
@@ -26,6 +30,7 @@ export async function buildFederatedSchema(): Promise<GraphQLSchema> {
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   resolvers.Device = { ...resolvers.Device, __resolveReference: resolveDeviceReference };
   resolvers.Product = { ...resolvers.Product, __resolveReference: resolveProductReference };
+  addAdminReferenceResolvers(resolvers);
   return buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
     resolvers: resolvers as never,

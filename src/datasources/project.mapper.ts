@@ -1,0 +1,12 @@
+import type { Project } from '../schema/project.type';
+import type { ProjectDto } from './project.api';
+import { toDate } from './time';
+
+export function toProject(dto: ProjectDto): Project {
+  return {
+    id: String(dto.projectId),
+    name: dto.projectName,
+    productCount: dto.productCount ?? null,
+    createdAt: toDate(dto.createTime),
+  };
+}

@@ -1,0 +1,26 @@
+import { SmsApproval } from '../schema/admin.enums';
+import type { SmsAccount, SmsSignature, SmsTemplate } from '../schema/sms.type';
+import type { SmsAccountDto, SmsSignDto, SmsTemplateDto } from './sms.api';
+import { toDate } from './time';
+
+const approvals: Record<number, SmsApproval> = { 0: SmsApproval.PENDING, 1: SmsApproval.APPROVED, 2: SmsApproval.REJECTED };
+
+export function toSmsAccount(dto: SmsAccountDto): SmsAccount {
+  return { id: String(dto.accountId), name: dto.accountName, platform: dto.smsPlatform || null, enabled: dto.enabled === 1, createdAt: toDate(dto.createTime) };
+}
+
+export function toSmsSignature(dto: SmsSignDto): SmsSignature {
+  return { id: dto.ssid, text: dto.signName, approval: approvals[dto.status ?? -1] ?? SmsApproval.UNKNOWN, enabled: dto.enabled === 1, createdAt: toDate(dto.createTime) };
+}
+
+export function toSmsTemplate(dto: SmsTemplateDto): SmsTemplate {
+  return {
+    id: dto.stid,
+    name: dto.templateName,
+    providerTemplateId: dto.thirdTemplateId || null,
+    content: dto.content || null,
+    approval: approvals[dto.status ?? -1] ?? SmsApproval.UNKNOWN,
+    enabled: dto.enabled === 1,
+    createdAt: toDate(dto.createTime),
+  };
+}

@@ -1,0 +1,35 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { MessageQueueResolver } from '../resolvers/message-queue.resolver';
+import { MessageSubscriptionResolver } from '../resolvers/message-subscription.resolver';
+import { EndUserResolver, UserDomainResolver } from '../resolvers/end-user.resolver';
+import { DeviceAdminResolver } from '../resolvers/device-admin.resolver';
+import { resolveEndUserReference } from '../resolvers/end-user.reference';
+import { ProductProjectResolver, ProjectResolver } from '../resolvers/project.resolver';
+import { resolveProjectReference } from '../resolvers/project.reference';
+import { DeviceGroupResolver, DeviceGroupsOfDeviceResolver } from '../resolvers/device-group.resolver';
+import { resolveDeviceGroupReference } from '../resolvers/device-group.reference';
+import { SmsResolver } from '../resolvers/sms.resolver';
+import { MailResolver } from '../resolvers/mail.resolver';
+
+/** Resolvers of the platform-administration areas, registered by build-schema.ts. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const ADMIN_RESOLVERS: NonEmptyArray<Function> = [
+  MessageQueueResolver,
+  MessageSubscriptionResolver,
+  EndUserResolver,
+  UserDomainResolver,
+  DeviceAdminResolver,
+  ProjectResolver,
+  ProductProjectResolver,
+  DeviceGroupResolver,
+  DeviceGroupsOfDeviceResolver,
+  SmsResolver,
+  MailResolver,
+];
+
+/** Adds the `__resolveReference` of the administration entities to the resolver map. */
+export function addAdminReferenceResolvers(resolvers: Record<string, Record<string, unknown>>): void {
+  resolvers.EndUser = { ...resolvers.EndUser, __resolveReference: resolveEndUserReference };
+  resolvers.Project = { ...resolvers.Project, __resolveReference: resolveProjectReference };
+  resolvers.DeviceGroup = { ...resolvers.DeviceGroup, __resolveReference: resolveDeviceGroupReference };
+}

@@ -1,0 +1,28 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'An SMTP account end-user mail is sent through. Its password is write-only and never shown. Inferred endpoints (reference §11.8).' })
+export class MailAccount {
+  @Field(() => ID, { description: 'Platform account id.' })
+  id!: string;
+
+  @Field({ description: 'Account name.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'SMTP server host.' })
+  smtpServer!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'SMTP port.' })
+  smtpPort!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'SMTP user name.' })
+  username!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Sender address.' })
+  senderAddress!: string | null;
+
+  @Field({ description: 'Whether the account is used for sending.' })
+  enabled!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the account was added.' })
+  createdAt!: Date | null;
+}

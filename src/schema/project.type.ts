@@ -1,0 +1,17 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A project: the enterprise\'s grouping of products. Served by inferred endpoints (reference §11.1).' })
+export class Project {
+  @Field(() => ID, { description: 'Platform project id.' })
+  id!: string;
+
+  @Field({ description: 'Project name.' })
+  name!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Number of products in the project, as the platform reports it.' })
+  productCount!: number | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the project was created.' })
+  createdAt!: Date | null;
+}

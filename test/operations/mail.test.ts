@@ -1,0 +1,54 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/logger';
+import { startHarness, type Harness } from '../helpers/harness';
+
+describe('mail accounts (inferred endpoints)', () => {
+  let h: Harness;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    h = await startHarness({ overrides: { logger: createLogger('trace', sink) } });
+  });
+  afterAll(() => h.close());
+
+  const PASSWORD = 'smtp-password-0987654321';
+
+  it('should list accounts without their passwords', async () => {
+    const { data, errors } = await h.execute<{ mailAccounts: { totalCount: number; edges: Array<{ node: { username: string } }> } }>(
+      '{ mailAccounts(first: 5) { totalCount edges { node { id name smtpServer smtpPort username senderAddress enabled createdAt } } } }',
+    );
+    expect(errors).toBeUndefined();
+    const [seeded] = h.sim.store.admin.mailAccounts();
+    expect(data!.mailAccounts.edges[0].node.username).toBe(seeded.account);
+    expect(JSON.stringify(data)).not.toContain(seeded.password);
+  });
+
+  it('should take the password write-only and keep it out of SDL, responses and logs', async () => {
+    const created = await h.execute<{ createMailAccount: { id: string; smtpPort: number } }>(
+      'mutation($p: String!) { createMailAccount(input: { name: "Alerts", smtpServer: "smtp.example.org", smtpPort: 587, username: "alerts", password: $p, senderAddress: "alerts@example.org" }) { id smtpPort } }',
+      { p: PASSWORD },
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createMailAccount.id;
+    expect(h.sim.store.admin.mailAccount(Number(id))!.password).toBe(PASSWORD);
+    const updated = await h.execute<{ updateMailAccount: { smtpPort: number } }>('mutation($id: ID!) { updateMailAccount(input: { id: $id, smtpPort: 465, password: "next-password-abc" }) { smtpPort } }', { id });
+    expect(updated.data!.updateMailAccount.smtpPort).toBe(465);
+    const { data } = await h.execute<{ _service: { sdl: string } }>('{ _service { sdl } }');
+    expect(data!._service.sdl.match(/type MailAccount \{[^}]*\}/)![0]).not.toMatch(/password/i);
+    expect(lines.join('')).not.toContain(PASSWORD);
+    expect(lines.join('')).not.toContain('next-password-abc');
+    const disabled = await h.execute<{ setMailAccountEnabled: { enabled: boolean } }>('mutation($id: ID!) { setMailAccountEnabled(id: $id, enabled: false) { enabled } }', { id });
+    expect(disabled.data!.setMailAccountEnabled.enabled).toBe(false);
+    expect((await h.execute('mutation($id: ID!) { deleteMailAccount(id: $id) }', { id })).data).toEqual({ deleteMailAccount: id });
+    const again = await h.execute('mutation($id: ID!) { deleteMailAccount(id: $id) }', { id });
+    expect(again.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', upstream: { code: 5431 } });
+  });
+
+  it('should validate before any upstream call', async () => {
+    h.sim.log.clear();
+    const { errors } = await h.execute('mutation { createMailAccount(input: { name: "x", smtpServer: "smtp.example.org", smtpPort: 70000, username: "u", password: "p", senderAddress: "not-mail" }) { id } }');
+    expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(errors![0].message).toMatch(/smtpPort must be 1-65535.*senderAddress must be an e-mail address|senderAddress.*smtpPort/);
+    expect(h.sim.log.count()).toBe(0);
+  });
+});
