@@ -13,6 +13,10 @@ import { HttpTransport, PlatformClient, type UpstreamObserver } from './datasour
 import type { Apis } from './datasources/loaders';
 import { buildFederatedSchema } from './schema/build-schema';
 import { withTimeout } from './timeout';
+import { Metrics } from './metrics/metrics';
+import { metricsPlugin } from './plugins/metrics.plugin';
+import { requestLogPlugin } from './plugins/request-log.plugin';
+import { persistedQueryCache } from './http/persisted-query-cache';
 
 /** Resolved upstream: where to send calls and with which credentials. The simulator supplies its own. */
 export interface UpstreamTarget {
@@ -28,6 +32,7 @@ export interface AppOverrides {
   fetch?: typeof fetch;
   apis?: Partial<Apis>;
   observeUpstream?: UpstreamObserver;
+  metrics?: Metrics;
 }
 
 export interface App {
@@ -38,6 +43,8 @@ export interface App {
   client: PlatformClient;
   cache: Keyv;
   logger: Logger;
+  /** Prometheus series of this instance, served at `/metrics`. */
+  metrics: Metrics;
   /** Builds a per-request context; the HTTP layer and `executeOperation` tests both use it. */
   createContext(requestId?: string): Context;
   /** Stops Apollo Server and closes the shared store. */
@@ -60,7 +67,13 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     clock,
     logger,
   });
-  const client = new PlatformClient({ transport, tokens, logger, observe: overrides.observeUpstream });
+  const metrics = overrides.metrics ?? new Metrics();
+  metrics.trackTokens(() => tokens.stats);
+  const observeUpstream: UpstreamObserver = (event) => {
+    metrics.observeUpstream(event);
+    overrides.observeUpstream?.(event);
+  };
+  const client = new PlatformClient({ transport, tokens, logger, observe: observeUpstream });
 
   const schema = await buildFederatedSchema();
   const production = config.nodeEnv === 'production';
@@ -72,11 +85,13 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     introspection: true,
     // The process entry owns shutdown (drain HTTP, then stop); Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
-    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    // APQ in the shared store: replicas behind a router share registered queries through Redis.
+    persistedQueries: { cache: persistedQueryCache(cache) },
+    plugins: [requestLogPlugin(), metricsPlugin(metrics), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await server.start();
 
-  const contextDeps = { client, logger, pageSize: config.upstreamPageSize, apis: overrides.apis };
+  const contextDeps = { client, logger, pageSize: config.upstreamPageSize, apis: overrides.apis, paths: config.inferredPaths };
   return {
     config,
     server,
@@ -85,11 +100,17 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     client,
     cache,
     logger,
+    metrics,
     createContext: (requestId?: string) => createContext(contextDeps, requestId),
     async stop() {
       await server.stop();
-      // A Redis that is already gone must not hold shutdown hostage.
-      await withTimeout(cache.disconnect().catch(() => undefined), 2000, undefined);
+      // A Redis that is already gone must not hold shutdown hostage: when the polite QUIT does not finish, cut the
+      // connection, or node-redis keeps reconnecting and its timers keep the process alive after shutdown.
+      const quit = await withTimeout(cache.disconnect().then(() => true, () => true), 2000, false);
+      if (!quit) {
+        const store = cache.store as { disconnect?: (force?: boolean) => Promise<void> };
+        await withTimeout(Promise.resolve(store.disconnect?.(true)).catch(() => undefined), 1000, undefined);
+      }
     },
   };
 }

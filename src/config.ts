@@ -25,6 +25,25 @@ export interface Config {
   readonly tokenRefreshWindowSeconds: number;
   readonly logLevel: string;
   readonly nodeEnv: string;
+  /** Longest wait per `/ready` check (token, Redis ping), ms. */
+  readonly readinessTimeoutMs: number;
+  /** On SIGTERM/SIGINT, how long in-flight requests may take before their connections are cut, ms. */
+  readonly shutdownGraceMs: number;
+  /** Base paths of endpoints whose location is inferred, not published (reference §11); override when upstream differs. */
+  readonly inferredPaths: InferredPaths;
+}
+
+export interface InferredPaths {
+  /** Project management (§11.1); `/overview`, `/{projectId}/detail`, `/{projectId}/product/overview` hang off it. */
+  readonly projects: string;
+  /** Device groups (§11.6); `/addDeviceGroup`, `/deviceGroupList`, ... hang off it. */
+  readonly deviceGroups: string;
+  /** Users bound to one device (§11.5 `deviceUserList`). */
+  readonly deviceUserList: string;
+  /** SMS management (§11.7); `/entSmsAccountList`, `/addEntSmsAccount`, ... hang off it. */
+  readonly sms: string;
+  /** Mail accounts (§11.8); `/getEmailAccountList`, `/addEmailAccount`, ... hang off it. */
+  readonly mail: string;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +78,13 @@ const environmentSchema = z.object({
   QUEC_TOKEN_REFRESH_WINDOW_SECONDS: intInRange(0, 86_400, 1800),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  READINESS_TIMEOUT_MS: intInRange(100, 60_000, 3000),
+  SHUTDOWN_GRACE_MS: intInRange(0, 600_000, 10_000),
+  QUEC_PATH_PROJECTS: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/quecproductmgr/r1/openapi/project'),
+  QUEC_PATH_DEVICE_GROUPS: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/devicegroup/enterpriseapi'),
+  QUEC_PATH_DEVICE_USER_LIST: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/binding/enterpriseapi/deviceUserList'),
+  QUEC_PATH_SMS: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/sms/enterpriseapi'),
+  QUEC_PATH_MAIL: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
 });
 
 /**
@@ -85,6 +111,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenRefreshWindowSeconds: vars.QUEC_TOKEN_REFRESH_WINDOW_SECONDS,
     logLevel: vars.LOG_LEVEL,
     nodeEnv: vars.NODE_ENV,
+    readinessTimeoutMs: vars.READINESS_TIMEOUT_MS,
+    shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
+    inferredPaths: Object.freeze({
+      projects: vars.QUEC_PATH_PROJECTS.replace(/\/+$/, ''),
+      deviceGroups: vars.QUEC_PATH_DEVICE_GROUPS.replace(/\/+$/, ''),
+      deviceUserList: vars.QUEC_PATH_DEVICE_USER_LIST,
+      sms: vars.QUEC_PATH_SMS.replace(/\/+$/, ''),
+      mail: vars.QUEC_PATH_MAIL.replace(/\/+$/, ''),
+    }),
   });
 }
 

@@ -3,6 +3,7 @@ import { loadConfig, ConfigError } from './config';
 import { createApp, type UpstreamTarget } from './app';
 import { createLogger } from './logger';
 import { createHttpServer, listen } from './http/server';
+import { closeGracefully } from './http/shutdown';
 // The process entry is the one place in src/ allowed to start the embedded simulator (house style).
 import { startSimulator, type SimulatorHandle } from '../simulator';
 
@@ -30,11 +31,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    // close() stops accepting connections and resolves once in-flight requests have completed.
-    await new Promise<void>((resolve) => {
-      http.close(() => resolve());
-      http.closeIdleConnections();
-    });
+    const { forced } = await closeGracefully(http, config.shutdownGraceMs);
+    if (forced) logger.warn({ graceMs: config.shutdownGraceMs }, 'cut connections still busy after the grace period');
     await app.stop();
     await simulator?.close();
     logger.info('stopped');

@@ -51,6 +51,8 @@ export class TokenProvider {
   private inFlight?: Promise<string>;
   private logins = 0;
   private refreshes = 0;
+  private cacheHits = 0;
+  private cacheMisses = 0;
 
   constructor(
     private readonly store: Keyv,
@@ -64,9 +66,12 @@ export class TokenProvider {
     return this.options.storeTimeoutMs ?? 1000;
   }
 
-  /** Counts for metrics and tests: how many logins and refreshes this process performed. */
-  get stats(): { logins: number; refreshes: number } {
-    return { logins: this.logins, refreshes: this.refreshes };
+  /**
+   * Counts for metrics and tests: logins and refreshes this process performed, and `getToken` calls answered from
+   * the cache (hits) or not (misses: absent, expiring, or the store unreachable).
+   */
+  get stats(): { logins: number; refreshes: number; cacheHits: number; cacheMisses: number } {
+    return { logins: this.logins, refreshes: this.refreshes, cacheHits: this.cacheHits, cacheMisses: this.cacheMisses };
   }
 
   /**
@@ -77,7 +82,11 @@ export class TokenProvider {
   async getToken(): Promise<string> {
     const cached = await this.readCache();
     const now = this.clock.now();
-    if (cached && now < cached.refreshAt) return cached.accessToken;
+    if (cached && now < cached.refreshAt) {
+      this.cacheHits += 1;
+      return cached.accessToken;
+    }
+    this.cacheMisses += 1;
     this.inFlight ??= this.renew(cached).finally(() => {
       this.inFlight = undefined;
     });

@@ -1,0 +1,36 @@
+# syntax=docker/dockerfile:1
+# quec-graph: build with the full toolchain, run with production dependencies only, as the unprivileged `node` user.
+# The same image runs the example site subgraph (see docker-compose.yml).
+
+ARG NODE_IMAGE=node:20.19-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# Install scripts stay off, as on the developer machines; nothing we depend on at run time needs one.
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY simulator ./simulator
+COPY scripts ./scripts
+COPY bench ./bench
+COPY examples ./examples
+RUN npm run build
+
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=4000
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+# The example site subgraph reads its SDL at start-up.
+COPY examples/site-subgraph/schema.graphql ./examples/site-subgraph/schema.graphql
+USER node
+EXPOSE 4000
+# Liveness only; orchestrators should route traffic on GET /ready.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Node as PID 1 gets SIGTERM directly from `docker stop`, so graceful shutdown runs (see docs/operations.md).
+CMD ["node", "dist/src/index.js"]

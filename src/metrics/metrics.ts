@@ -1,0 +1,116 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Counts the token provider keeps; read at scrape time so the provider needs no metrics dependency. */
+export interface TokenStats {
+  logins: number;
+  refreshes: number;
+  cacheHits: number;
+  cacheMisses: number;
+}
+
+export interface OperationSample {
+  /** The client's operation name; folded into `other` past `MAX_OPERATION_NAMES` distinct names. */
+  operationName: string | undefined;
+  operationType: string | undefined;
+  outcome: 'ok' | 'error';
+  durationMs: number;
+}
+
+/**
+ * Operation names are chosen by callers, so they are bounded: names outside [A-Za-z0-9_] are not recorded as
+ * given, and once this many distinct names have been seen every new one is counted as `other`.
+ */
+export const MAX_OPERATION_NAMES = 200;
+
+const LATENCY_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * The Prometheus metrics of one app instance, in their own registry (not prom-client's global one), so several
+ * apps in one process (tests) never share or collide on series.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly operationNames = new Set<string>();
+  private readonly operationDuration: Histogram<'operation' | 'type' | 'outcome'>;
+  private readonly upstreamCalls: Counter<'endpoint' | 'outcome'>;
+  private readonly upstreamDuration: Histogram<'endpoint'>;
+
+  constructor(options: { defaultMetrics?: boolean } = {}) {
+    this.registry.setDefaultLabels({ service: 'quec-graph' });
+    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'quec_graph_' });
+    this.operationDuration = new Histogram({
+      name: 'quec_graph_operation_duration_seconds',
+      help: 'GraphQL operation latency, from request start to response, by operation name, type and outcome.',
+      labelNames: ['operation', 'type', 'outcome'],
+      buckets: LATENCY_BUCKETS_SECONDS,
+      registers: [this.registry],
+    });
+    this.upstreamCalls = new Counter({
+      name: 'quec_graph_upstream_requests_total',
+      help: 'Calls to the Quectel platform by endpoint and outcome (ok, code_<business code>, or an error code).',
+      labelNames: ['endpoint', 'outcome'],
+      registers: [this.registry],
+    });
+    this.upstreamDuration = new Histogram({
+      name: 'quec_graph_upstream_request_duration_seconds',
+      help: 'Latency of calls to the Quectel platform by endpoint.',
+      labelNames: ['endpoint'],
+      buckets: LATENCY_BUCKETS_SECONDS,
+      registers: [this.registry],
+    });
+  }
+
+  /** Publishes the token provider's counts; `read` is called on every scrape. */
+  trackTokens(read: () => TokenStats): void {
+    new Counter({
+      name: 'quec_graph_token_renewals_total',
+      help: 'Upstream tokens obtained by this process, by kind (login or refresh).',
+      labelNames: ['kind'],
+      registers: [this.registry],
+      collect() {
+        const stats = read();
+        this.reset();
+        this.inc({ kind: 'login' }, stats.logins);
+        this.inc({ kind: 'refresh' }, stats.refreshes);
+      },
+    });
+    new Counter({
+      name: 'quec_graph_token_cache_lookups_total',
+      help: 'Upstream token lookups in the shared cache, by result (hit or miss).',
+      labelNames: ['result'],
+      registers: [this.registry],
+      collect() {
+        const stats = read();
+        this.reset();
+        this.inc({ result: 'hit' }, stats.cacheHits);
+        this.inc({ result: 'miss' }, stats.cacheMisses);
+      },
+    });
+  }
+
+  observeOperation(sample: OperationSample): void {
+    this.operationDuration.observe(
+      { operation: this.operationLabel(sample.operationName), type: sample.operationType ?? 'unknown', outcome: sample.outcome },
+      sample.durationMs / 1000,
+    );
+  }
+
+  observeUpstream(event: { endpoint: string; outcome: string; durationMs: number }): void {
+    this.upstreamCalls.inc({ endpoint: event.endpoint, outcome: event.outcome });
+    this.upstreamDuration.observe({ endpoint: event.endpoint }, event.durationMs / 1000);
+  }
+
+  /** The text exposition format and its content type, for `GET /metrics`. */
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+
+  private operationLabel(name: string | undefined): string {
+    if (!name) return 'anonymous';
+    if (!/^[A-Za-z0-9_]{1,100}$/.test(name)) return 'other';
+    if (this.operationNames.has(name)) return name;
+    if (this.operationNames.size >= MAX_OPERATION_NAMES) return 'other';
+    this.operationNames.add(name);
+    return name;
+  }
+}
