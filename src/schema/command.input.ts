@@ -1,22 +1,13 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { RawEncoding } from './device-data.enums';
-import { DEVICE_KEY_PATTERN, DEVICE_KEY_RULE, PRODUCT_KEY_PATTERN, PRODUCT_KEY_RULE } from './keys';
+import { DeviceRefInput } from './device-ref.input';
+
+export { DeviceRefInput };
 
 /** Devices one command may address; the platform publishes no limit for downlink calls [INFERRED]. */
 export const MAX_COMMAND_DEVICES = 500;
-
-@InputType({ description: 'A device, by product key and device key.' })
-export class DeviceRefInput {
-  @Field({ description: 'Product key (PK).' })
-  @Matches(PRODUCT_KEY_PATTERN, { message: PRODUCT_KEY_RULE })
-  productKey!: string;
-
-  @Field({ description: 'Device key (DK).' })
-  @Matches(DEVICE_KEY_PATTERN, { message: DEVICE_KEY_RULE })
-  deviceKey!: string;
-}
 
 @InputType({ description: 'How the platform delivers a command; defaults match the platform: no caching, QoS 1.' })
 export class CommandOptionsInput {

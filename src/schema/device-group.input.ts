@@ -1,23 +1,12 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GroupCommandType } from './admin.enums';
-import { DEVICE_KEY_PATTERN, DEVICE_KEY_RULE, PRODUCT_KEY_PATTERN, PRODUCT_KEY_RULE } from './keys';
+import { DeviceRefInput } from './device-ref.input';
 import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from './message-subscription.input';
 import { PagingArgs } from './paging.args';
 
 /** Most devices one add/remove mutation takes; they go upstream in calls of 100. */
 export const MAX_GROUP_DEVICES = 1000;
-
-@InputType({ description: 'A device by key.' })
-export class DeviceKeyInput {
-  @Field({ description: 'Product key (PK).' })
-  @Matches(PRODUCT_KEY_PATTERN, { message: PRODUCT_KEY_RULE })
-  productKey!: string;
-
-  @Field({ description: 'Device key (DK).' })
-  @Matches(DEVICE_KEY_PATTERN, { message: DEVICE_KEY_RULE })
-  deviceKey!: string;
-}
 
 @ArgsType()
 export class DeviceGroupsArgs extends PagingArgs {
@@ -77,11 +66,11 @@ export class GroupDevicesInput {
   @Matches(PLATFORM_ID_PATTERN, { message: PLATFORM_ID_RULE })
   groupId!: string;
 
-  @Field(() => [DeviceKeyInput], { description: `The devices, 1 to ${MAX_GROUP_DEVICES}; sent upstream 100 per call.` })
+  @Field(() => [DeviceRefInput], { description: `The devices, 1 to ${MAX_GROUP_DEVICES}; sent upstream 100 per call.` })
   @ArrayMinSize(1, { message: 'devices must not be empty' })
   @ArrayMaxSize(MAX_GROUP_DEVICES, { message: `devices must hold at most ${MAX_GROUP_DEVICES} entries` })
   @ValidateNested({ each: true })
-  devices!: DeviceKeyInput[];
+  devices!: DeviceRefInput[];
 }
 
 @InputType({ description: 'A command for every device of a group.' })

@@ -1,7 +1,8 @@
 import { IsOptional, Matches } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
+import { DeviceKeyArgs } from './device.args';
 import { EndUserStatus } from './admin.enums';
-import { DEVICE_KEY_PATTERN, DEVICE_KEY_RULE, PRODUCT_KEY_PATTERN, PRODUCT_KEY_RULE } from './keys';
+import { PRODUCT_KEY_PATTERN, PRODUCT_KEY_RULE } from './keys';
 import { USER_DOMAIN_PATTERN, USER_DOMAIN_RULE } from './message-subscription.input';
 import { PagingArgs } from './paging.args';
 
@@ -42,15 +43,7 @@ export class SetEndUserStatusArgs extends EndUserUidArgs {
 }
 
 @ArgsType()
-export class BindingCodeArgs {
-  @Field({ description: 'Product key (PK).' })
-  @Matches(PRODUCT_KEY_PATTERN, { message: PRODUCT_KEY_RULE })
-  productKey!: string;
-
-  @Field({ description: 'Device key (DK).' })
-  @Matches(DEVICE_KEY_PATTERN, { message: DEVICE_KEY_RULE })
-  deviceKey!: string;
-
+export class BindingCodeArgs extends DeviceKeyArgs {
   @Field({ description: 'Binding code as the user entered it.' })
   @Matches(/^[0-9A-Za-z]{1,64}$/, { message: 'bindingCode must be 1-64 letters or digits' })
   bindingCode!: string;
