@@ -71,10 +71,13 @@ export type DataFormat =
   /** Opaque bytes passed through unparsed. */
   | 'TRANSPARENT';
 
-/** How a device authenticates: dynamic registration, a static secret, or an X.509 certificate. */
+/** How a device authenticates. */
 export type DeviceAuthMode =
+  /** Dynamic registration: the device obtains its secret on first connection. */
   | 'DYNAMIC'
+  /** A secret provisioned in advance. */
   | 'STATIC'
+  /** An X.509 client certificate, identified by its fingerprint. */
   | 'X509';
 
 /** A device, by product key and device key. */
@@ -87,13 +90,18 @@ export type DeviceRefInput = {
 
 /** Whether a device is connected now. */
 export type DeviceStatus =
+  /** Not connected. */
   | 'OFFLINE'
+  /** Connected to the platform. */
   | 'ONLINE';
 
 /** Severity of a thing-model event. */
 export type EventLevel =
+  /** A fault. */
   | 'ERROR'
+  /** Information. */
   | 'INFO'
+  /** An alert that needs attention. */
   | 'WARN';
 
 /** A kind of pushed message. Product and device subscriptions take device types (ids 1-15), SaaS subscriptions the metadata types (101-105), end-user-domain subscriptions END_USER_CHANGED (201). */
@@ -186,7 +194,9 @@ export type RequestPropertiesInput = {
 
 /** How a thing-model service answers. */
 export type ServiceCallType =
+  /** The call is acknowledged now; the device reports its output later. */
   | 'ASYNC'
+  /** The device answers within the call. */
   | 'SYNC';
 
 /** What a message subscription covers. */
@@ -211,17 +221,25 @@ export type SubscriptionStatus =
 
 /** Data type of a thing-model property or parameter. */
 export type TslDataType =
+  /** A list of elements of one type, up to a size. */
   | 'ARRAY'
+  /** true or false, each with a label. */
   | 'BOOL'
   /** A point in time, carried upstream as epoch milliseconds. */
   | 'DATE'
+  /** A double-precision number within a range and step. */
   | 'DOUBLE'
+  /** One of a set of integer values, each with a label. */
   | 'ENUM'
+  /** A single-precision number within a range and step. */
   | 'FLOAT'
+  /** A whole number within a range and step. */
   | 'INT'
   /** Bytes, carried upstream as hex text. */
   | 'RAW'
+  /** A record of named fields of the simple types. */
   | 'STRUCT'
+  /** UTF-8 text up to a length in bytes. */
   | 'TEXT';
 
 /** Set thing-model properties on devices. */

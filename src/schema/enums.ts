@@ -53,7 +53,14 @@ export enum DeviceStatus {
   ONLINE = 'ONLINE',
   OFFLINE = 'OFFLINE',
 }
-registerEnumType(DeviceStatus, { name: 'DeviceStatus', description: 'Whether a device is connected now.' });
+registerEnumType(DeviceStatus, {
+  name: 'DeviceStatus',
+  description: 'Whether a device is connected now.',
+  valuesConfig: {
+    ONLINE: { description: 'Connected to the platform.' },
+    OFFLINE: { description: 'Not connected.' },
+  },
+});
 
 export enum DeviceAuthMode {
   DYNAMIC = 'DYNAMIC',
@@ -62,7 +69,12 @@ export enum DeviceAuthMode {
 }
 registerEnumType(DeviceAuthMode, {
   name: 'DeviceAuthMode',
-  description: 'How a device authenticates: dynamic registration, a static secret, or an X.509 certificate.',
+  description: 'How a device authenticates.',
+  valuesConfig: {
+    DYNAMIC: { description: 'Dynamic registration: the device obtains its secret on first connection.' },
+    STATIC: { description: 'A secret provisioned in advance.' },
+    X509: { description: 'An X.509 client certificate, identified by its fingerprint.' },
+  },
 });
 
 export enum TslDataType {
@@ -81,8 +93,16 @@ registerEnumType(TslDataType, {
   name: 'TslDataType',
   description: 'Data type of a thing-model property or parameter.',
   valuesConfig: {
+    BOOL: { description: 'true or false, each with a label.' },
+    INT: { description: 'A whole number within a range and step.' },
+    FLOAT: { description: 'A single-precision number within a range and step.' },
+    DOUBLE: { description: 'A double-precision number within a range and step.' },
+    ENUM: { description: 'One of a set of integer values, each with a label.' },
+    TEXT: { description: 'UTF-8 text up to a length in bytes.' },
     DATE: { description: 'A point in time, carried upstream as epoch milliseconds.' },
     RAW: { description: 'Bytes, carried upstream as hex text.' },
+    STRUCT: { description: 'A record of named fields of the simple types.' },
+    ARRAY: { description: 'A list of elements of one type, up to a size.' },
   },
 });
 
@@ -106,10 +126,25 @@ export enum EventLevel {
   WARN = 'WARN',
   ERROR = 'ERROR',
 }
-registerEnumType(EventLevel, { name: 'EventLevel', description: 'Severity of a thing-model event.' });
+registerEnumType(EventLevel, {
+  name: 'EventLevel',
+  description: 'Severity of a thing-model event.',
+  valuesConfig: {
+    INFO: { description: 'Information.' },
+    WARN: { description: 'An alert that needs attention.' },
+    ERROR: { description: 'A fault.' },
+  },
+});
 
 export enum ServiceCallType {
   ASYNC = 'ASYNC',
   SYNC = 'SYNC',
 }
-registerEnumType(ServiceCallType, { name: 'ServiceCallType', description: 'How a thing-model service answers.' });
+registerEnumType(ServiceCallType, {
+  name: 'ServiceCallType',
+  description: 'How a thing-model service answers.',
+  valuesConfig: {
+    ASYNC: { description: 'The call is acknowledged now; the device reports its output later.' },
+    SYNC: { description: 'The device answers within the call.' },
+  },
+});
