@@ -1,14 +1,14 @@
 import { BusinessError } from './business-error';
+import { bodyObject, type JsonObject } from './body-fields';
 
-// JSON body readers for the POST endpoints (§6.6). A missing required field is 50004 "param null or empty",
-// a present field of the wrong type or shape 50005 "param check error".
+// JSON body readers for the quecrule family (§6.6), layered on body-fields.ts with that family's own rules: a
+// missing required field is 50004 "param null or empty" (devicemgr answers 50005), integers may arrive as
+// numeric strings, and an absent body counts as `{}`.
 
-export type Body = Record<string, unknown>;
+export type Body = JsonObject;
 
 export function objectBody(body: unknown): Body {
-  if (body === undefined) return {};
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new BusinessError(50005);
-  return body as Body;
+  return body === undefined ? {} : bodyObject(body);
 }
 
 export function bodyText(body: Body, name: string, required: true): string;
