@@ -49,6 +49,12 @@ const TOKEN_KEY = 'upstream-token';
 export class TokenProvider {
   private readonly clock: Clock;
   private inFlight?: Promise<string>;
+  /**
+   * The last entry this process read or wrote. Until its refresh time it answers without a store round trip, so
+   * with Redis an upstream call does not also cost a Redis GET; past it, the shared store is consulted again and
+   * picks up a token another replica renewed.
+   */
+  private local?: CachedToken;
   private logins = 0;
   private refreshes = 0;
   private cacheHits = 0;
@@ -98,8 +104,10 @@ export class TokenProvider {
    * Comparing first keeps one replica's late failure from discarding a token another replica just renewed.
    */
   async invalidate(rejectedToken: string): Promise<void> {
-    const cached = await this.readCache();
-    if (cached?.accessToken === rejectedToken) {
+    if (this.local?.accessToken === rejectedToken) this.local = undefined;
+    // The shared store, not the local copy: another replica may already have replaced the rejected token there.
+    const stored = await this.readStore();
+    if (stored?.accessToken === rejectedToken) {
       await withTimeout(this.store.delete(TOKEN_KEY), this.storeTimeoutMs, false).catch(() => false);
     }
   }
@@ -133,6 +141,7 @@ export class TokenProvider {
       expiresAt,
       refreshAt: Math.min(expiresAt - refreshLeadMs, usableUntil),
     };
+    this.local = entry;
     const ttl = usableUntil - now;
     if (ttl > 0) {
       await withTimeout(this.store.set(TOKEN_KEY, entry, ttl), this.storeTimeoutMs, false).catch((error: unknown) => {
@@ -142,8 +151,15 @@ export class TokenProvider {
     return issued.accessToken;
   }
 
-  /** A store read error counts as a miss: Redis trouble must not fail requests that could log in directly. */
   private async readCache(): Promise<CachedToken | undefined> {
+    if (this.local && this.clock.now() < this.local.refreshAt) return this.local;
+    const entry = await this.readStore();
+    if (entry) this.local = entry;
+    return entry;
+  }
+
+  /** A store read error counts as a miss: Redis trouble must not fail requests that could log in directly. */
+  private async readStore(): Promise<CachedToken | undefined> {
     try {
       const entry = (await withTimeout(this.store.get(TOKEN_KEY), this.storeTimeoutMs, undefined)) as CachedToken | undefined;
       if (!entry || this.clock.now() >= entry.expiresAt - this.options.expiryMarginSeconds * 1000) return undefined;

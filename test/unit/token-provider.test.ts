@@ -63,6 +63,25 @@ describe('TokenProvider', () => {
     expect(api.refreshes).toBe(0);
   });
 
+  it('should answer from its own copy until the refresh time, without a store read per call', async () => {
+    const { provider, store, clock } = setup();
+    await provider.getToken();
+    const get = jest.spyOn(store, 'get');
+    clock.advance(60 * 60 * 1000);
+    await Promise.all([provider.getToken(), provider.getToken(), provider.getToken()]);
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it('should pick up a token another replica renewed once its own copy is due for refresh', async () => {
+    const { api, store, provider, clock } = setup();
+    const other = new TokenProvider(store, api, { expiryMarginSeconds: 60, refreshWindowSeconds: 1800, clock });
+    await provider.getToken();
+    clock.advance((7200 - 1700) * 1000);
+    const renewed = await other.getToken();
+    expect(await provider.getToken()).toBe(renewed);
+    expect(api.refreshes).toBe(1);
+  });
+
   it('should use the refresh endpoint inside the refresh window, before expiry', async () => {
     const { api, provider, clock } = setup();
     await provider.getToken();
