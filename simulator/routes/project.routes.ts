@@ -1,5 +1,6 @@
 import { BusinessError } from '../http/business-error';
-import { page, single } from '../http/envelope';
+import { bodyObject, optionalString } from '../http/body-fields';
+import { done, page, single } from '../http/envelope';
 import { readPaging } from '../http/paging';
 import { pathParam, type RouteDefinition } from '../router';
 import type { SimulatorStore } from '../store/simulator.store';
@@ -19,7 +20,7 @@ function visibleProjects(store: SimulatorStore): Project[] {
 function toProjectRow(store: SimulatorStore, project: Project): Record<string, unknown> {
   const products = store.products().filter((p) => p.projectId === project.id);
   const createTime = Math.min(...products.map((p) => p.createTime)) - 86_400_000;
-  return { projectId: project.id, projectName: project.name, productCount: products.filter((p) => p.authorized).length, createTime: String(createTime) };
+  return { projectId: project.id, projectName: project.name, projectDesc: project.description, productCount: products.filter((p) => p.authorized).length, createTime: String(createTime) };
 }
 
 /** An unknown or invisible project answers 70089 "limited permission to operate this project" [INFERRED]. */
@@ -74,4 +75,34 @@ const products: RouteDefinition = {
   },
 };
 
-export const projectRoutes: readonly RouteDefinition[] = [overview, detail, products];
+/** Longest project name and description the simulator accepts (50005 beyond) [INFERRED: limits unpublished]. */
+const MAX_NAME = 32;
+const MAX_DESCRIPTION = 200;
+
+/**
+ * PUT `{projectId}/edit` with a JSON body `{projectName?, projectDesc?}` [INFERRED: only the method and path are
+ * published]. Neither field -> 50004; a name used by another project -> 70001 (§10.2, "duplicate project name").
+ */
+const editPath = `${BASE}/{projectId}/edit`;
+const edit: RouteDefinition = {
+  endpoint: 'project.edit',
+  methods: ['PUT'],
+  path: editPath,
+  envelope: 'A',
+  authenticated: true,
+  handle({ path, body }, { store }) {
+    const project = projectOf(store, editPath, path);
+    const input = bodyObject(body ?? {});
+    const name = optionalString(input, 'projectName');
+    const description = optionalString(input, 'projectDesc');
+    if (name === undefined && description === undefined) throw new BusinessError(50004);
+    if (name !== undefined && (name.trim() === '' || name.length > MAX_NAME)) throw new BusinessError(50005);
+    if (description !== undefined && description.length > MAX_DESCRIPTION) throw new BusinessError(50005);
+    if (name !== undefined && store.projects().some((p) => p !== project && p.name === name)) throw new BusinessError(70001);
+    project.name = name ?? project.name;
+    project.description = description ?? project.description;
+    return done();
+  },
+};
+
+export const projectRoutes: readonly RouteDefinition[] = [overview, detail, products, edit];

@@ -29,6 +29,12 @@ export interface ProductBlueprint {
 
 export const PROJECT_NAMES = ['Smart Energy', 'Precision Agriculture', 'Fleet Pilot'] as const;
 
+export const PROJECT_DESCRIPTIONS: Record<(typeof PROJECT_NAMES)[number], string> = {
+  'Smart Energy': 'Metering and smart plugs for the residential rollout',
+  'Precision Agriculture': 'Soil and climate sensing behind field gateways',
+  'Fleet Pilot': 'Vehicle tracking trial',
+};
+
 /**
  * Sub-device products carry netWay "" because they have no network of their own (§7); the reference
  * lists no value for them [INFERRED].

@@ -1,12 +1,12 @@
 import type { Product, Project } from '../store/store.types';
-import { PRODUCT_CATALOG, PROJECT_NAMES } from './product.catalog';
+import { PRODUCT_CATALOG, PROJECT_DESCRIPTIONS, PROJECT_NAMES } from './product.catalog';
 import type { Random } from './random';
 import { DAY_MS, SEED_ANCHOR_MS } from './seed.constants';
 import { tslDocument } from './tsl/tsl.builders';
 
 export function seedProjects(random: Random): Project[] {
   const firstId = random.int(200, 899);
-  return PROJECT_NAMES.map((name, i) => ({ id: firstId + i * random.int(1, 7), name }));
+  return PROJECT_NAMES.map((name, i) => ({ id: firstId + i * random.int(1, 7), name, description: PROJECT_DESCRIPTIONS[name] }));
 }
 
 /** One product per catalog blueprint; keys `p1` + 4 alphanumerics like upstream's `p11v14` (§5). */

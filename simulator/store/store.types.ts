@@ -7,6 +7,8 @@ import type { AdminSeed } from './admin.types';
 export interface Project {
   id: number;
   name: string;
+  /** Free text, changed through project/{id}/edit (§11.1) [INFERRED]. */
+  description: string;
 }
 
 /** Which seed blueprint produced a product; lets tests and the CLI find "the transparent product" etc. */

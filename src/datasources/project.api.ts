@@ -6,6 +6,7 @@ import { toPage, type Page, type PageRequest } from './page';
 export interface ProjectDto {
   projectId: number;
   projectName: string;
+  projectDesc?: string | null;
   productCount?: number | null;
   createTime?: string | number | null;
 }
@@ -17,6 +18,14 @@ export interface ProjectDto {
 export interface ProjectApi {
   listProjects(page: PageRequest): Promise<Page<ProjectDto>>;
   listProjectProducts(projectId: number, page: PageRequest): Promise<Page<ProductDto>>;
+  /** Renames a project or changes its description; omitted fields stay. */
+  editProject(projectId: number, changes: ProjectChanges): Promise<void>;
+}
+
+/** Body of project/{id}/edit [INFERRED: the body is unpublished; the names follow the list row]. */
+export interface ProjectChanges {
+  projectName?: string;
+  projectDesc?: string;
 }
 
 export class HttpProjectApi implements ProjectApi {
@@ -43,5 +52,14 @@ export class HttpProjectApi implements ProjectApi {
       query: { pageNum, pageSize },
     });
     return toPage(response);
+  }
+
+  async editProject(projectId: number, changes: ProjectChanges): Promise<void> {
+    await this.client.request({
+      endpoint: 'project.edit',
+      method: 'PUT',
+      path: `${this.basePath}/${encodeURIComponent(String(projectId))}/edit`,
+      body: changes,
+    });
   }
 }

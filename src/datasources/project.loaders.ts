@@ -30,8 +30,8 @@ export function createProjectLoaders(api: ProjectApi, pageSize: number): Project
     const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => load(i + 2)));
     return [first, ...rest].flatMap((page) => page.rows);
   };
-  let all: Promise<ProjectDto[]> | undefined;
-  const allProjects = () => (all ??= readAll((pageNum) => projectPage.load(pageNum)));
+  // Pages come from projectPage's cache, so clearing it after an edit is enough to read the list afresh.
+  const allProjects = () => readAll((pageNum) => projectPage.load(pageNum));
 
   const projectById = new DataLoader<number, ProjectDto | null>(async (ids) => {
     const projects = await allProjects();

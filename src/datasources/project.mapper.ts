@@ -6,6 +6,7 @@ export function toProject(dto: ProjectDto): Project {
   return {
     id: String(dto.projectId),
     name: dto.projectName,
+    description: dto.projectDesc || null,
     productCount: dto.productCount ?? null,
     createdAt: toDate(dto.createTime),
   };

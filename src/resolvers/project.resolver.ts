@@ -1,5 +1,7 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
+import { BadUserInputError, NotFoundError } from '../errors';
+import { UpdateProjectInput } from '../schema/project.input';
 import { Project } from '../schema/project.type';
 import { Product } from '../schema/product.type';
 import { ProductConnection } from '../schema/connection.type';
@@ -21,6 +23,20 @@ export class ProjectResolver {
   async project(@Args() { id }: PlatformIdArgs, @Ctx() ctx: Context): Promise<Project | null> {
     const dto = await ctx.loaders.projectById.load(Number(id));
     return dto ? toProject(dto) : null;
+  }
+
+  @Mutation(() => Project, {
+    description: 'Rename a project or change its description. A name another project uses is refused. Inferred endpoint (reference §11.1). Idempotent: yes.',
+  })
+  async updateProject(@Arg('input', { description: 'The project and its changes.' }) input: UpdateProjectInput, @Ctx() ctx: Context): Promise<Project> {
+    if (input.name == null && input.description == null) throw new BadUserInputError('Nothing to change: give name or description', 'input');
+    const id = Number(input.id);
+    await ctx.apis.projects.editProject(id, { projectName: input.name ?? undefined, projectDesc: input.description ?? undefined });
+    ctx.loaders.projectPage.clearAll();
+    ctx.loaders.projectById.clear(id);
+    const dto = await ctx.loaders.projectById.load(id);
+    if (!dto) throw new NotFoundError(`Project ${id} does not exist`);
+    return toProject(dto);
   }
 
   @FieldResolver(() => ProductConnection, { description: 'Products of the project authorized to this service.' })

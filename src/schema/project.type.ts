@@ -9,6 +9,9 @@ export class Project {
   @Field({ description: 'Project name.' })
   name!: string;
 
+  @Field(() => String, { nullable: true, description: 'Free-text description; null when empty.' })
+  description!: string | null;
+
   @Field(() => Int, { nullable: true, description: 'Number of products in the project, as the platform reports it.' })
   productCount!: number | null;
 

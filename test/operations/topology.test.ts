@@ -51,6 +51,52 @@ describe('projects', () => {
     expect(h.sim.log.counters()).toEqual({ 'project.overview': 1 });
   });
 
+  it('should rename a project and change its description with one edit call, then read it back', async () => {
+    const project = visibleProjects()[0];
+    h.sim.log.clear();
+    const { data, errors } = await h.execute<{ updateProject: { id: string; name: string; description: string | null } }>(
+      'mutation($id: ID!) { updateProject(input: { id: $id, name: "Renamed project", description: "Pilot in two cities" }) { id name description } }',
+      { id: String(project.id) },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.updateProject).toEqual({ id: String(project.id), name: 'Renamed project', description: 'Pilot in two cities' });
+    const [edit] = h.sim.log.entries().filter((e) => e.endpoint === 'project.edit');
+    expect(edit).toMatchObject({ method: 'PUT', path: `/v2/quecproductmgr/r1/openapi/project/${project.id}/edit`, body: { projectName: 'Renamed project', projectDesc: 'Pilot in two cities' } });
+    expect(h.sim.log.count('project.edit')).toBe(1);
+    expect(h.sim.store.project(project.id)).toMatchObject({ name: 'Renamed project', description: 'Pilot in two cities' });
+  });
+
+  it('should read the project afresh after each edit of one request', async () => {
+    const project = visibleProjects()[1];
+    const { name } = project;
+    const { data, errors } = await h.execute<{ first: { name: string; description: string | null }; second: { name: string; description: string | null } }>(
+      'mutation($id: ID!) { first: updateProject(input: { id: $id, description: "" }) { name description } second: updateProject(input: { id: $id, name: "Fresh name" }) { name description } }',
+      { id: String(project.id) },
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ first: { name, description: null }, second: { name: 'Fresh name', description: null } });
+  });
+
+  it('should refuse a duplicate name with the platform code and a bad input before any call', async () => {
+    const [mine, other] = h.sim.store.projects();
+    const taken = await h.execute('mutation($id: ID!, $n: String!) { updateProject(input: { id: $id, name: $n }) { id } }', { id: String(mine.id), n: other.name });
+    expect(taken.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstream: { code: 70001 } });
+    h.sim.log.clear();
+    const cases: Array<[string, string]> = [
+      [`{ id: "${mine.id}" }`, 'Nothing to change'],
+      [`{ id: "${mine.id}", name: "   " }`, 'name must not be blank'],
+      [`{ id: "${mine.id}", name: "${'x'.repeat(33)}" }`, 'at most 32'],
+      [`{ id: "${mine.id}", description: "${'x'.repeat(201)}" }`, 'at most 200'],
+      ['{ id: "0", name: "n" }', 'id must be'],
+    ];
+    for (const [input, message] of cases) {
+      const { errors } = await h.execute(`mutation { updateProject(input: ${input}) { id } }`);
+      expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(errors![0].message).toContain(message);
+    }
+    expect(h.sim.log.count()).toBe(0);
+  });
+
   it('should follow a configured projects path', async () => {
     const moved = await startHarness({ env: { QUEC_PATH_PROJECTS: '/v2/moved/project' } });
     try {

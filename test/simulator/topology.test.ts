@@ -21,7 +21,7 @@ describe('projects (§11.1, inferred paths)', () => {
   it('should list projects in envelope A with top-level paging', async () => {
     const { body } = await call(sim, `${PROJECT}/overview`, {}, { token });
     expect(body).toMatchObject({ code: 200, pageNum: 1, pageSize: 10 });
-    expect(body.data[0]).toEqual({ projectId: expect.any(Number), projectName: expect.any(String), productCount: expect.any(Number), createTime: expect.stringMatching(/^\d{13}$/) });
+    expect(body.data[0]).toEqual({ projectId: expect.any(Number), projectName: expect.any(String), projectDesc: expect.any(String), productCount: expect.any(Number), createTime: expect.stringMatching(/^\d{13}$/) });
   });
 
   it('should serve detail and products under {projectId} path segments', async () => {
@@ -32,6 +32,38 @@ describe('projects (§11.1, inferred paths)', () => {
     expect(products.body.data.map((p: { productKey: string }) => p.productKey)).toContain(meter.productKey);
     expect((await call(sim, `${PROJECT}/1/detail`, {}, { token })).body.code).toBe(70089);
     expect((await call(sim, `${PROJECT}/abc/detail`, {}, { token })).body.code).toBe(50005);
+  });
+
+  describe('edit', () => {
+    const edit = (projectId: number | string, body: unknown) =>
+      call(sim, `${PROJECT}/${projectId}/edit`, {}, { method: 'PUT', token, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+
+    it('should rename a project and change its description, keeping what is omitted', async () => {
+      const project = sim.store.project(productOf(sim, 'meter').projectId)!;
+      const description = project.description;
+      expect((await edit(project.id, { projectName: 'Smart Energy EU' })).body).toEqual({ code: 200, msg: '' });
+      expect(sim.store.project(project.id)).toMatchObject({ name: 'Smart Energy EU', description });
+      expect((await edit(project.id, { projectDesc: '' })).body.code).toBe(200);
+      const detail = await call(sim, `${PROJECT}/${project.id}/detail`, {}, { token });
+      expect(detail.body.data).toMatchObject({ projectName: 'Smart Energy EU', projectDesc: '' });
+    });
+
+    it.each([
+      [{}, 50004],
+      [{ projectName: '' }, 50005],
+      [{ projectName: 'x'.repeat(33) }, 50005],
+      [{ projectDesc: 'x'.repeat(201) }, 50005],
+      [{ projectName: 7 }, 50005],
+    ])('should refuse %j with %i', async (body, code) => {
+      expect((await edit(productOf(sim, 'meter').projectId, body)).body.code).toBe(code);
+    });
+
+    it('should refuse a name another project has (70001) and an invisible project (70089)', async () => {
+      const mine = productOf(sim, 'meter').projectId;
+      const other = sim.store.projects().find((p) => p.id !== mine)!;
+      expect((await edit(mine, { projectName: other.name })).body.code).toBe(70001);
+      expect((await edit(1, { projectName: 'Anything' })).body.code).toBe(70089);
+    });
   });
 });
 
