@@ -40,6 +40,8 @@ export interface InferredPaths {
   readonly deviceGroups: string;
   /** Users bound to one device (§11.5 `deviceUserList`). */
   readonly deviceUserList: string;
+  /** Binding writes (§11.5); `/bindDeviceByPkDk`, `/unbundlingUserDevice`, `/batchUnbindlingDevice` hang off it. */
+  readonly bindingWrites: string;
   /** SMS management (§11.7); `/entSmsAccountList`, `/addEntSmsAccount`, ... hang off it. */
   readonly sms: string;
   /** Mail accounts (§11.8); `/getEmailAccountList`, `/addEmailAccount`, ... hang off it. */
@@ -83,6 +85,7 @@ const environmentSchema = z.object({
   QUEC_PATH_PROJECTS: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/quecproductmgr/r1/openapi/project'),
   QUEC_PATH_DEVICE_GROUPS: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/devicegroup/enterpriseapi'),
   QUEC_PATH_DEVICE_USER_LIST: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/binding/enterpriseapi/deviceUserList'),
+  QUEC_PATH_BINDING: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/binding/enterpriseapi'),
   QUEC_PATH_SMS: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/sms/enterpriseapi'),
   QUEC_PATH_MAIL: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
 });
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       projects: vars.QUEC_PATH_PROJECTS.replace(/\/+$/, ''),
       deviceGroups: vars.QUEC_PATH_DEVICE_GROUPS.replace(/\/+$/, ''),
       deviceUserList: vars.QUEC_PATH_DEVICE_USER_LIST,
+      bindingWrites: vars.QUEC_PATH_BINDING.replace(/\/+$/, ''),
       sms: vars.QUEC_PATH_SMS.replace(/\/+$/, ''),
       mail: vars.QUEC_PATH_MAIL.replace(/\/+$/, ''),
     }),

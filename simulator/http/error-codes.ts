@@ -15,6 +15,8 @@ export const ERROR_MESSAGES: Readonly<Record<number, string>> = {
   61006: 'device message upper limit',
   61007: 'device message frequency is limited',
   70000: 'Hub service unavailable',
+  // §10.2 names 70001 "duplicate project name" (old page) without the server text; paraphrased [INFERRED].
+  70001: 'Project name already exists.',
   70017: 'Product does not exist.',
   70020: 'Not a gateway product.',
   70026: 'The sub-device is not connected to the gateway device.',
@@ -79,6 +81,12 @@ export const ERROR_MESSAGES: Readonly<Record<number, string>> = {
   5370: 'no such user in the enterprise',
   5460: 'bindingCode not reported',
   5462: 'bindingCode verification failed',
+  // Binding writes (§11.5): 5412-5415 are listed without texts; the simulator's reading of them [INFERRED].
+  5412: 'device is already bound to this user',
+  5413: 'device already has an owner',
+  5414: 'user has not bound this device',
+  5415: 'device list is missing or too long',
+  5486: 'account disabled',
   5487: 'user status is missing',
   5488: 'user status out of range',
   5493: 'device does not exist',

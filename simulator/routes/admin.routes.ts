@@ -1,5 +1,6 @@
 import type { RouteDefinition } from '../router';
 import { endUserRoutes } from './enduser.routes';
+import { bindingWriteRoutes } from './binding-write.routes';
 import { queueRoutes } from './queue.routes';
 import { subscribeRoutes } from './subscribe.routes';
 import { projectRoutes } from './project.routes';
@@ -12,6 +13,7 @@ export const adminRoutes: readonly RouteDefinition[] = [
   ...queueRoutes,
   ...subscribeRoutes,
   ...endUserRoutes,
+  ...bindingWriteRoutes,
   ...projectRoutes,
   ...deviceGroupRoutes,
   ...smsRoutes,

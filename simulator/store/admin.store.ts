@@ -129,6 +129,29 @@ export class AdminStore {
     return [...this.bindingList];
   }
 
+  binding(uid: string, productKey: string, deviceKey: string): Binding | undefined {
+    return this.bindingList.find((b) => b.uid === uid && b.productKey === productKey && b.deviceKey === deviceKey);
+  }
+
+  addBinding(binding: Binding): void {
+    this.bindingList.push(binding);
+  }
+
+  /** Removes a user's binding; an owner's unbinding also ends the shares they granted on that device. */
+  removeBinding(uid: string, productKey: string, deviceKey: string): void {
+    this.keepBindings((b) => !(b.productKey === productKey && b.deviceKey === deviceKey && (b.uid === uid || b.ownerUid === uid)));
+  }
+
+  /** Removes every binding of a device, own and shared. */
+  removeDeviceBindings(productKey: string, deviceKey: string): void {
+    this.keepBindings((b) => !(b.productKey === productKey && b.deviceKey === deviceKey));
+  }
+
+  private keepBindings(keep: (binding: Binding) => boolean): void {
+    const kept = this.bindingList.filter(keep);
+    this.bindingList.splice(0, this.bindingList.length, ...kept);
+  }
+
   bindingCode(productKey: string, deviceKey: string): string | undefined {
     return this.codes.get(`${productKey}\u0000${deviceKey}`);
   }

@@ -2,6 +2,7 @@ import type { InferredPaths } from '../config';
 import type { PlatformClient } from './platform-client';
 import { HttpEndUserApi, type EndUserApi } from './end-user.api';
 import { createEndUserLoaders, type EndUserLoaders } from './end-user.loaders';
+import { HttpBindingApi, type BindingApi } from './binding.api';
 import { HttpRuleApi, type RuleApi } from './rule.api';
 import { createRuleLoaders, type RuleLoaders } from './rule.loaders';
 import { HttpProjectApi, type ProjectApi } from './project.api';
@@ -17,6 +18,7 @@ import { createMailLoaders, type MailLoaders } from './mail.loaders';
 export interface AdminApis {
   rules: RuleApi;
   endUsers: EndUserApi;
+  bindings: BindingApi;
   projects: ProjectApi;
   deviceGroups: DeviceGroupApi;
   sms: SmsApi;
@@ -30,6 +32,7 @@ export const DEFAULT_INFERRED_PATHS: InferredPaths = Object.freeze({
   projects: '/v2/quecproductmgr/r1/openapi/project',
   deviceGroups: '/v2/devicegroup/enterpriseapi',
   deviceUserList: '/v2/binding/enterpriseapi/deviceUserList',
+  bindingWrites: '/v2/binding/enterpriseapi',
   sms: '/v2/sms/enterpriseapi',
   mail: '/v2/enduser/enterpriseapi',
 });
@@ -39,6 +42,7 @@ export function createAdminApis(client: PlatformClient, paths: InferredPaths = D
   return {
     rules: overrides.rules ?? new HttpRuleApi(client),
     endUsers: overrides.endUsers ?? new HttpEndUserApi(client, paths.deviceUserList),
+    bindings: overrides.bindings ?? new HttpBindingApi(client, paths.bindingWrites),
     projects: overrides.projects ?? new HttpProjectApi(client, paths.projects),
     deviceGroups: overrides.deviceGroups ?? new HttpDeviceGroupApi(client, paths.deviceGroups),
     sms: overrides.sms ?? new HttpSmsApi(client, paths.sms),

@@ -31,6 +31,7 @@ export function toDeviceBatchPayload(
   const indexByKey = new Map(rows.map((row, i) => [row.deviceKey, i]));
   const failed: DeviceRowFailure[] = failures.map((f) => ({
     index: f.deviceKey ? (indexByKey.get(f.deviceKey) ?? null) : null,
+    productKey,
     deviceKey: f.deviceKey ?? null,
     code: typeof f.code === 'number' ? f.code : f.code ? Number(f.code) : null,
     message: f.message ?? f.msg ?? null,

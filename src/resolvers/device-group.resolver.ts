@@ -16,7 +16,7 @@ import { PagingArgs } from '../schema/paging.args';
 import { PlatformIdArgs } from '../schema/message-subscription.input';
 import { toDeviceGroup, toDeviceGroupTask } from '../datasources/device-group.mapper';
 import { GROUP_DEVICES_PER_CALL } from '../datasources/device-group.api';
-import { deviceRefKey, type DeviceRef } from '../datasources/device-ref';
+import { distinctDeviceRefs } from '../datasources/device-ref';
 import { pageConnection } from './connection';
 
 @Resolver(() => DeviceGroup)
@@ -111,7 +111,7 @@ export class DeviceGroupResolver {
     description: 'Add devices to a group, 100 per upstream call; devices already in it stay. Stops at the first refused call. Idempotent: yes.',
   })
   async addDevicesToGroup(@Arg('input', { description: 'The group and the devices.' }) input: GroupDevicesInput, @Ctx() ctx: Context): Promise<GroupDevicesPayload> {
-    const devices = distinct(input.devices);
+    const devices = distinctDeviceRefs(input.devices);
     const chunks = chunk(devices, GROUP_DEVICES_PER_CALL);
     for (const part of chunks) await ctx.apis.deviceGroups.addDevices(Number(input.groupId), part);
     return payload(ctx, input.groupId, devices.length, chunks.length);
@@ -122,7 +122,7 @@ export class DeviceGroupResolver {
       'Remove devices from a group, 100 per upstream call. A device not in the group fails its call (5337); earlier calls stay done. Idempotent: no.',
   })
   async removeDevicesFromGroup(@Arg('input', { description: 'The group and the devices.' }) input: GroupDevicesInput, @Ctx() ctx: Context): Promise<GroupDevicesPayload> {
-    const devices = distinct(input.devices);
+    const devices = distinctDeviceRefs(input.devices);
     const chunks = chunk(devices, GROUP_DEVICES_PER_CALL);
     for (const part of chunks) await ctx.apis.deviceGroups.removeDevices(Number(input.groupId), part);
     return payload(ctx, input.groupId, devices.length, chunks.length);
@@ -175,12 +175,6 @@ async function payload(ctx: Context, groupId: string, deviceCount: number, upstr
   ctx.loaders.deviceGroupById.clear(Number(groupId));
   const dto = await ctx.loaders.deviceGroupById.load(Number(groupId));
   return { group: dto ? toDeviceGroup(dto) : null, deviceCount, upstreamCalls };
-}
-
-function distinct(devices: readonly DeviceRef[]): DeviceRef[] {
-  const seen = new Map<string, DeviceRef>();
-  for (const { productKey, deviceKey } of devices) seen.set(deviceRefKey({ productKey, deviceKey }), { productKey, deviceKey });
-  return [...seen.values()];
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -2,6 +2,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { MessageQueueResolver } from '../resolvers/message-queue.resolver';
 import { MessageSubscriptionResolver } from '../resolvers/message-subscription.resolver';
 import { EndUserResolver, UserDomainResolver } from '../resolvers/end-user.resolver';
+import { BindingResolver } from '../resolvers/binding.resolver';
 import { DeviceAdminResolver } from '../resolvers/device-admin.resolver';
 import { resolveEndUserReference } from '../resolvers/end-user.reference';
 import { ProductProjectResolver, ProjectResolver } from '../resolvers/project.resolver';
@@ -18,6 +19,7 @@ export const ADMIN_RESOLVERS: NonEmptyArray<Function> = [
   MessageSubscriptionResolver,
   EndUserResolver,
   UserDomainResolver,
+  BindingResolver,
   DeviceAdminResolver,
   ProjectResolver,
   ProductProjectResolver,

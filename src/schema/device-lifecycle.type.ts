@@ -6,6 +6,9 @@ export class DeviceRowFailure {
   @Field(() => Int, { nullable: true, description: 'Index of the row in the input; null when the platform named a device the input does not have.' })
   index!: number | null;
 
+  @Field(() => String, { nullable: true, description: 'Product key of the row.' })
+  productKey!: string | null;
+
   @Field(() => String, { nullable: true, description: 'Device key of the row.' })
   deviceKey!: string | null;
 
@@ -16,7 +19,7 @@ export class DeviceRowFailure {
   message!: string | null;
 }
 
-@ObjectType({ description: 'Outcome of a batch create or update: which rows succeeded and which failed, and why.' })
+@ObjectType({ description: 'Outcome of a batch of device rows (create, update, unbind): which rows succeeded and which failed, and why.' })
 export class DeviceBatchPayload {
   @Field(() => [Device], { description: 'Devices of the rows that succeeded, in input order.' })
   succeeded!: DeviceSource[];

@@ -20,8 +20,8 @@ describe('device lifecycle mappers', () => {
     expect(payload).toEqual({
       succeeded: [{ productKey: 'pA', deviceKey: 'd1' }, { productKey: 'pA', deviceKey: 'd2' }],
       failed: [
-        { index: 2, deviceKey: 'd3', code: 70062, message: 'DeviceKey already exists' },
-        { index: null, deviceKey: 'ghost', code: 50005, message: 'x' },
+        { index: 2, productKey: 'pA', deviceKey: 'd3', code: 70062, message: 'DeviceKey already exists' },
+        { index: null, productKey: 'pA', deviceKey: 'ghost', code: 50005, message: 'x' },
       ],
       succeededCount: 2,
       failedCount: 2,

@@ -62,6 +62,12 @@ describe('errorCodeForUpstream', () => {
     [5431, ErrorCode.NOT_FOUND],
     [5426, ErrorCode.BAD_USER_INPUT],
     [5447, ErrorCode.BAD_USER_INPUT],
+    [70001, ErrorCode.BAD_USER_INPUT],
+    [5412, ErrorCode.BAD_USER_INPUT],
+    [5413, ErrorCode.BAD_USER_INPUT],
+    [5414, ErrorCode.NOT_FOUND],
+    [5415, ErrorCode.BAD_USER_INPUT],
+    [5486, ErrorCode.BAD_USER_INPUT],
     [12345, ErrorCode.UPSTREAM_ERROR],
   ])('should map upstream %i to %s', (upstream, expected) => {
     expect(errorCodeForUpstream(upstream)).toBe(expected);

@@ -1,0 +1,110 @@
+import { BusinessError } from '../http/business-error';
+import { bodyObject, requiredArray } from '../http/body-fields';
+import { messageFor } from '../http/error-codes';
+import { singleB } from '../http/page-info';
+import { requiredText } from '../http/query-params';
+import type { RouteContext, RouteDefinition } from '../router';
+import type { EndUser } from '../store/admin.types';
+
+// Binding writes (§11.5). Only the operation names are published. The prefix is that of the two documented binding
+// calls; everything else is [INFERRED]:
+// - Parameters: bind and unbind take `uid`, `pk`, `dk` in the query, as verifyBindingCode (the documented POST of
+//   the same service) does.
+// - Codes: 5065/5066/5067 for a missing uid/pk/dk and 5033 for an unknown user (§10.1). 5486 means the account
+//   is disabled (§10.2).
+// - The simulator's reading of 5412–5415, which the reference names without texts: 5412 already bound to this
+//   user, 5413 the device has another owner, 5414 no such binding, 5415 device list missing or too long.
+
+const BINDING = '/v2/binding/enterpriseapi';
+/** Devices per batchUnbindlingDevice call [INFERRED: the limit of the other device batches]. */
+export const MAX_BATCH_UNBIND = 100;
+
+interface Target {
+  user: EndUser;
+  pk: string;
+  dk: string;
+}
+
+function targetOf(query: Record<string, string>, { store }: RouteContext): Target {
+  const uid = requiredText(query, 'uid', 5065);
+  const pk = requiredText(query, 'pk', 5066);
+  const dk = requiredText(query, 'dk', 5067);
+  const user = store.admin.user(uid);
+  if (!user) throw new BusinessError(5033);
+  const failure = deviceFailure(store, pk, dk);
+  if (failure !== null) throw new BusinessError(failure);
+  return { user, pk, dk };
+}
+
+/** Why a device cannot be bound or unbound here, or null when it can. */
+function deviceFailure(store: RouteContext['store'], pk: string, dk: string): number | null {
+  if (!store.product(pk)?.authorized) return 5327;
+  if (!store.device(pk, dk)) return 5493;
+  return null;
+}
+
+/** POST with query parameters: binds the device to the user as its owner, binding type 3 (PK/DK). */
+const bind: RouteDefinition = {
+  endpoint: 'binding.bindDeviceByPkDk',
+  methods: ['POST'],
+  path: `${BINDING}/bindDeviceByPkDk`,
+  envelope: 'B',
+  authenticated: true,
+  handle({ query }, context) {
+    const { user, pk, dk } = targetOf(query, context);
+    const { admin } = context.store;
+    if (user.status === 0) throw new BusinessError(5486);
+    if (admin.binding(user.uid, pk, dk)) throw new BusinessError(5412);
+    if (admin.bindings().some((b) => b.productKey === pk && b.deviceKey === dk && b.deviceType === 1)) throw new BusinessError(5413);
+    admin.addBinding({ uid: user.uid, productKey: pk, deviceKey: dk, deviceType: 1, ownerUid: null, bindTime: context.clock.now(), bindingType: 3 });
+    return singleB({});
+  },
+};
+
+/** DELETE with query parameters. An owner's unbinding ends the shares they granted on that device. */
+const unbind: RouteDefinition = {
+  endpoint: 'binding.unbundlingUserDevice',
+  methods: ['DELETE'],
+  path: `${BINDING}/unbundlingUserDevice`,
+  envelope: 'B',
+  authenticated: true,
+  handle({ query }, context) {
+    const { user, pk, dk } = targetOf(query, context);
+    if (!context.store.admin.binding(user.uid, pk, dk)) throw new BusinessError(5414);
+    context.store.admin.removeBinding(user.uid, pk, dk);
+    return singleB({});
+  },
+};
+
+/**
+ * POST `{deviceList: [{pk, dk}]}`: removes every binding, own and shared, of each device. `data` has one row per
+ * device in request order, `code` 200 or the device's own failure, so one bad device does not fail the others.
+ */
+const batchUnbind: RouteDefinition = {
+  endpoint: 'binding.batchUnbindlingDevice',
+  methods: ['POST'],
+  path: `${BINDING}/batchUnbindlingDevice`,
+  envelope: 'B',
+  authenticated: true,
+  handle({ body }, { store }) {
+    const list = requiredArray(bodyObject(body ?? {}), 'deviceList', 5415);
+    if (list.length > MAX_BATCH_UNBIND) throw new BusinessError(5415);
+    const devices = list.map((item) => {
+      const entry = bodyObject(item);
+      const pk = typeof entry.pk === 'string' ? entry.pk : '';
+      const dk = typeof entry.dk === 'string' ? entry.dk : '';
+      if (pk === '') throw new BusinessError(5066);
+      if (dk === '') throw new BusinessError(5067);
+      return { pk, dk };
+    });
+    const rows = devices.map(({ pk, dk }) => {
+      const failure = deviceFailure(store, pk, dk);
+      if (failure !== null) return { pk, dk, code: failure, msg: messageFor(failure) };
+      store.admin.removeDeviceBindings(pk, dk);
+      return { pk, dk, code: 200, msg: '' };
+    });
+    return singleB(rows);
+  },
+};
+
+export const bindingWriteRoutes: readonly RouteDefinition[] = [bind, unbind, batchUnbind];
