@@ -3,6 +3,11 @@ import { resolve } from 'node:path';
 import { Kind, parse, print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
+  BindDeviceToEndUserDocument,
+  EndUserDevicesDocument,
+  UnbindDeviceFromEndUserDocument,
+  UnbindDevicesFromAllUsersDocument,
+  UserDomainUsersDocument,
   CreateDeviceMessageSubscriptionDocument,
   CreateMessageQueueDocument,
   DeleteMessageQueueDocument,
@@ -154,6 +159,27 @@ describe('the generated typed documents (src/generated/) against the running ser
     expect((await request(StopMessageSubscriptionDocument, { id: subscription.id })).stopMessageSubscription.status).toBe('STOPPED');
     expect((await request(DeleteMessageSubscriptionDocument, { id: subscription.id })).deleteMessageSubscription).toBe(subscription.id);
     expect((await request(DeleteMessageQueueDocument, { id: queue.id })).deleteMessageQueue).toBe(queue.id);
+  });
+
+  it("should bind a device to an App user, see it among the user's devices, and release it", async () => {
+    const { userDomains } = await request(UserDomainUsersDocument, { first: 10 });
+    const user = userDomains.edges.flatMap((e) => e.node.users.edges).find((e) => e.node.status === 'ENABLED')!.node;
+    const owned = await request(EndUserDevicesDocument, { uid: user.uid, first: 100 });
+    const { products } = await request(ListProductsDocument, { first: 100 });
+    const direct = products.edges.find((e) => e.node.accessType === 'DIRECT')!.node.productKey;
+    const { devices } = await request(ListDevicesDocument, { productKey: direct, first: 100 });
+    const held = new Set(owned.endUser!.devices.edges.map((e) => e.node.deviceKey));
+    // A device this user does not hold; releasing it from everyone first means the bind cannot meet another owner.
+    const device = { productKey: direct, deviceKey: devices.edges.map((e) => e.node.deviceKey).find((key) => !held.has(key))! };
+    const released = await request(UnbindDevicesFromAllUsersDocument, { input: { devices: [device] } });
+    expect(released.unbindDevicesFromAllUsers).toMatchObject({ succeededCount: 1, failedCount: 0 });
+
+    expect((await request(BindDeviceToEndUserDocument, { uid: user.uid, device })).bindDeviceToEndUser.uid).toBe(user.uid);
+    const after = await request(EndUserDevicesDocument, { uid: user.uid, first: 100 });
+    expect(after.endUser!.devices.edges).toContainEqual(expect.objectContaining({ role: 'OWNER', node: expect.objectContaining(device) }));
+    await request(UnbindDeviceFromEndUserDocument, { uid: user.uid, device });
+    const afterUnbind = await request(EndUserDevicesDocument, { uid: user.uid, first: 100 });
+    expect(afterUnbind.endUser!.devices.edges.map((e) => e.node.deviceKey)).not.toContain(device.deviceKey);
   });
 
   it('should have executed every operation in operations/*.graphql', () => {
