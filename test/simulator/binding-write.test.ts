@@ -1,27 +1,16 @@
-import { startSimulator, type SimulatorHandle } from '../../simulator';
 import type { Binding } from '../../simulator/store/admin.types';
-import { call, login } from './support/sim-client';
-
-const BINDING = '/v2/binding/enterpriseapi';
+import { signedSession } from './support/signed-session';
 
 describe('binding writes (§11.5, inferred)', () => {
-  let sim: SimulatorHandle;
-  let token: string;
-  beforeAll(async () => {
-    sim = await startSimulator();
-    token = await login(sim);
-  });
-  afterAll(() => sim.close());
-
-  const admin = () => sim.store.admin;
-  const send = (method: string, path: string, query: Record<string, string | number> = {}, body?: unknown) =>
-    call(sim, BINDING + path, query, { method, token, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const session = signedSession('/v2/binding/enterpriseapi');
+  const admin = () => session.sim.store.admin;
+  const send = (method: string, path: string, query: Record<string, string | number> = {}, body?: unknown) => session.send(method, path, { query, body });
   const activeUser = () => admin().users().find((u) => u.status === 1)!;
   const disabledUser = () => admin().users().find((u) => u.status === 0)!;
   /** A device of an authorized product nobody has bound. */
   const unboundDevice = () => {
     const bound = new Set(admin().bindings().map((b) => `${b.productKey}/${b.deviceKey}`));
-    return sim.store.devices().find((d) => sim.store.product(d.productKey)!.authorized && !bound.has(`${d.productKey}/${d.deviceKey}`))!;
+    return session.sim.store.devices().find((d) => session.sim.store.product(d.productKey)!.authorized && !bound.has(`${d.productKey}/${d.deviceKey}`))!;
   };
   const sharedBinding = () => admin().bindings().find((b) => b.deviceType === 2)!;
   const bindingsOf = (pk: string, dk: string): Binding[] => admin().bindings().filter((b) => b.productKey === pk && b.deviceKey === dk);
@@ -50,8 +39,8 @@ describe('binding writes (§11.5, inferred)', () => {
     const device = unboundDevice();
     const uid = activeUser().uid;
     expect((await send('POST', '/bindDeviceByPkDk', { uid, pk: device.productKey, dk: 'no-such-device' })).body.code).toBe(5493);
-    const hidden = sim.store.products().find((p) => !p.authorized)!;
-    const hiddenDevice = sim.store.devices().find((d) => d.productKey === hidden.productKey)!;
+    const hidden = session.sim.store.products().find((p) => !p.authorized)!;
+    const hiddenDevice = session.sim.store.devices().find((d) => d.productKey === hidden.productKey)!;
     expect((await send('POST', '/bindDeviceByPkDk', { uid, pk: hidden.productKey, dk: hiddenDevice.deviceKey })).body.code).toBe(5327);
     expect((await send('POST', '/bindDeviceByPkDk', { uid: disabledUser().uid, pk: device.productKey, dk: device.deviceKey })).body.code).toBe(5486);
   });
@@ -74,7 +63,7 @@ describe('binding writes (§11.5, inferred)', () => {
 
   it('should unbind every user of each listed device and report each device on its own', async () => {
     const shared = sharedBinding();
-    const hidden = sim.store.products().find((p) => !p.authorized)!;
+    const hidden = session.sim.store.products().find((p) => !p.authorized)!;
     const deviceList = [
       { pk: shared.productKey, dk: shared.deviceKey },
       { pk: shared.productKey, dk: 'no-such-device' },
