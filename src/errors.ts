@@ -60,7 +60,7 @@ export class UpstreamError extends AppError {
 
 const codeGroups: Array<[ErrorCode, readonly number[]]> = [
   // Our product or device key named nothing upstream knows.
-  [ErrorCode.NOT_FOUND, [70017, 70130, 70097, 71006, 16002, 16011, 5015, 5033, 5306, 5493, 5308, 5313, 5370, 5188, 5431, 5414]],
+  [ErrorCode.NOT_FOUND, [70017, 70130, 70097, 71006, 16002, 16011, 5015, 5033, 5306, 5493, 5308, 5313, 5370, 5188, 5431, 5414, 5196, 5198]],
   // Upstream refused the input itself; the caller can fix it.
   [
     ErrorCode.BAD_USER_INPUT,
@@ -73,6 +73,8 @@ const codeGroups: Array<[ErrorCode, readonly number[]]> = [
       5341, 5351, 5310, 5314,
       // SMS accounts (reference §11.7).
       5078, 5079, 5180, 5181, 5182, 5183, 5184, 5187, 5201,
+      // SMS signatures and templates (reference §11.7; 5193, 5200, 5202 are inferred codes).
+      5085, 5086, 5117, 5118, 5193, 5194, 5197, 5199, 5200, 5202, 5205, 5206,
       // Mail accounts (reference §11.8).
       5423, 5424, 5425, 5426, 5427, 5430, 5442, 5444, 5447,
       // Project edit and binding writes (reference §11.1, §11.5).

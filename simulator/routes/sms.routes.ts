@@ -4,12 +4,15 @@ import { pageB, readPageInfoPaging, singleB } from '../http/page-info';
 import { optionalInteger } from '../http/query-params';
 import type { RouteContext, RouteDefinition } from '../router';
 import type { SmsAccount } from '../store/admin.types';
+import { smsSignRoutes } from './sms-sign.routes';
+import { smsTemplateRoutes } from './sms-template.routes';
+import { SMS_BASE } from './sms.common';
 
-// SMS management (§11.7). Only endpoint names and methods are published; the base path, envelope B and every
-// field name below (accountId, accountName, smsPlatform, accessKey, accessSecret, enabled, ssid, stid) are
+// SMS accounts (§11.7). Only endpoint names and methods are published; the base path, envelope B and every
+// field name below (accountId, accountName, smsPlatform, accessKey, accessSecret, enabled) are
 // [INFERRED] from the error-code list (5078-5201) and App SDK configuration names.
 
-const BASE = '/v2/sms/enterpriseapi';
+const BASE = SMS_BASE;
 const PLATFORMS = new Set(['aliyun', 'tencent', 'huawei', 'twilio']);
 
 /** The list hands the provider credentials back, as the platform's user-domain list does with its secret. */
@@ -107,26 +110,5 @@ const deleteAccount: RouteDefinition = {
   },
 };
 
-const signList: RouteDefinition = {
-  endpoint: 'sms.signList',
-  methods: ['GET'],
-  path: `${BASE}/entSmsSignList`,
-  envelope: 'B',
-  authenticated: true,
-  handle({ query }, context) {
-    return pageB(context.store.admin.smsSigns.map((s) => ({ ...s })), readPageInfoPaging(query, context.options.maxPageSize));
-  },
-};
-
-const templateList: RouteDefinition = {
-  endpoint: 'sms.templateList',
-  methods: ['GET'],
-  path: `${BASE}/entSmsTemplateList`,
-  envelope: 'B',
-  authenticated: true,
-  handle({ query }, context) {
-    return pageB(context.store.admin.smsTemplates.map((t) => ({ ...t })), readPageInfoPaging(query, context.options.maxPageSize));
-  },
-};
-
-export const smsRoutes: readonly RouteDefinition[] = [accountList, addAccount, setAccount, enableAccount, deleteAccount, signList, templateList];
+/** Accounts here; signatures and templates in their own files. */
+export const smsRoutes: readonly RouteDefinition[] = [accountList, addAccount, setAccount, enableAccount, deleteAccount, ...smsSignRoutes, ...smsTemplateRoutes];

@@ -116,12 +116,13 @@ export function generateAdminSeed(seed: number, products: Product[], devices: De
     { accountId: 3102, accountName: 'Tencent backup', smsPlatform: 'tencent', accessKey: `AKID${random.alnum(16)}`, accessSecret: `sms_${random.alnum(30)}`, enabled: 0 as const, createTime: at(90) },
   ];
   const smsSigns = [
-    { ssid: 'C1', signName: 'Acme IoT', status: 1 as const, enabled: 1 as const, createTime: at(140) },
-    { ssid: 'C2', signName: 'Acme Test', status: 0 as const, enabled: 0 as const, createTime: at(20) },
+    { ssid: 'C1', signName: 'Acme IoT', status: 1 as const, enabled: 1 as const, createTime: at(140), userDomainList: userDomains.map((d) => d.userDomain) },
+    { ssid: 'C2', signName: 'Acme Test', status: 0 as const, enabled: 0 as const, createTime: at(20), userDomainList: [] },
+    { ssid: 'C3', signName: 'Acme Deals', status: 2 as const, enabled: 0 as const, createTime: at(10), userDomainList: [] },
   ];
   const smsTemplates = [
-    { stid: 'C1', templateName: 'Login code', thirdTemplateId: 'SMS_2045', content: 'Your code is ${code}', status: 1 as const, enabled: 1 as const, createTime: at(139) },
-    { stid: 'C2', templateName: 'Device alert', thirdTemplateId: 'SMS_2046', content: 'Device ${name} raised ${alert}', status: 2 as const, enabled: 0 as const, createTime: at(30) },
+    { stid: 'C1', templateName: 'Login code', thirdTemplateId: 'SMS_2045', content: 'Your code is ${code}', status: 1 as const, enabled: 1 as const, createTime: at(139), userDomainList: [userDomains[0].userDomain] },
+    { stid: 'C2', templateName: 'Device alert', thirdTemplateId: 'SMS_2046', content: 'Device ${name} raised ${alert}', status: 2 as const, enabled: 0 as const, createTime: at(30), userDomainList: [] },
   ];
 
   const mailAccounts = [

@@ -35,8 +35,10 @@ export class AdminStore {
   private readonly members = new Map<number, Set<number>>();
   private readonly tasksById = new Map<number, GroupControlTask>();
   private readonly smsAccountsById = new Map<number, SmsAccount>();
-  readonly smsSigns: readonly SmsSign[];
-  readonly smsTemplates: readonly SmsTemplate[];
+  private readonly smsSignsById = new Map<string, SmsSign>();
+  private readonly smsTemplatesById = new Map<string, SmsTemplate>();
+  private nextSmsSignNo: number;
+  private nextSmsTemplateNo: number;
   private readonly mailAccountsById = new Map<number, MailAccount>();
   private nextId: number;
 
@@ -55,8 +57,10 @@ export class AdminStore {
     for (const group of seed.groups) this.groupsById.set(group.id, group);
     for (const { deviceId, groupId } of seed.memberships) this.addMember(groupId, deviceId);
     for (const account of seed.smsAccounts) this.smsAccountsById.set(account.accountId, account);
-    this.smsSigns = seed.smsSigns;
-    this.smsTemplates = seed.smsTemplates;
+    for (const sign of seed.smsSigns) this.smsSignsById.set(sign.ssid, sign);
+    for (const template of seed.smsTemplates) this.smsTemplatesById.set(template.stid, template);
+    this.nextSmsSignNo = 1 + Math.max(0, ...seed.smsSigns.map((s) => serialOf(s.ssid)));
+    this.nextSmsTemplateNo = 1 + Math.max(0, ...seed.smsTemplates.map((t) => serialOf(t.stid)));
     for (const account of seed.mailAccounts) this.mailAccountsById.set(account.accountId, account);
     this.nextId = 1 + Math.max(7000, ...[...this.queuesById.keys(), ...this.subscriptionsById.keys(), ...this.groupsById.keys()]);
   }
@@ -237,6 +241,50 @@ export class AdminStore {
     this.smsAccountsById.delete(id);
   }
 
+  /** Signatures in the order they were added. */
+  smsSigns(): SmsSign[] {
+    return [...this.smsSignsById.values()];
+  }
+
+  smsSign(ssid: string): SmsSign | undefined {
+    return this.smsSignsById.get(ssid);
+  }
+
+  /** Signature ids look like the App SDKs' "C1" (§11.7); never reused after a delete. */
+  newSmsSignId(): string {
+    return `C${this.nextSmsSignNo++}`;
+  }
+
+  addSmsSign(sign: SmsSign): void {
+    this.smsSignsById.set(sign.ssid, sign);
+  }
+
+  deleteSmsSign(ssid: string): void {
+    this.smsSignsById.delete(ssid);
+  }
+
+  /** Templates in the order they were added. */
+  smsTemplates(): SmsTemplate[] {
+    return [...this.smsTemplatesById.values()];
+  }
+
+  smsTemplate(stid: string): SmsTemplate | undefined {
+    return this.smsTemplatesById.get(stid);
+  }
+
+  /** Template ids, "C1" style like signature ids and numbered on their own. */
+  newSmsTemplateId(): string {
+    return `C${this.nextSmsTemplateNo++}`;
+  }
+
+  addSmsTemplate(template: SmsTemplate): void {
+    this.smsTemplatesById.set(template.stid, template);
+  }
+
+  deleteSmsTemplate(stid: string): void {
+    this.smsTemplatesById.delete(stid);
+  }
+
   // ---- mail (§11.8)
 
   mailAccounts(): MailAccount[] {
@@ -254,4 +302,10 @@ export class AdminStore {
   deleteMailAccount(id: number): void {
     this.mailAccountsById.delete(id);
   }
+}
+
+/** The number in a "C12"-style SMS id; 0 when there is none. */
+function serialOf(id: string): number {
+  const match = /(\d+)$/.exec(id);
+  return match ? Number(match[1]) : 0;
 }

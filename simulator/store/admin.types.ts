@@ -117,6 +117,8 @@ export interface SmsSign {
   status: 0 | 1 | 2;
   enabled: 0 | 1;
   createTime: number;
+  /** User domains (Apps) allowed to send with it; replaced as a whole by entSmsSignUserDomainAuth [INFERRED]. */
+  userDomainList: string[];
 }
 
 export interface SmsTemplate {
@@ -127,6 +129,8 @@ export interface SmsTemplate {
   status: 0 | 1 | 2;
   enabled: 0 | 1;
   createTime: number;
+  /** User domains (Apps) allowed to send with it; replaced as a whole by entSmsTemplateUserDomainAuth [INFERRED]. */
+  userDomainList: string[];
 }
 
 /** An SMTP mail account (§11.8 [INFERRED] fields); `password` is a credential. */

@@ -21,6 +21,8 @@ export interface SmsSignDto {
   status?: number | null;
   enabled?: number | null;
   createTime?: number | string | null;
+  /** User domains authorized to send with it */
+  userDomainList?: string[] | null;
 }
 
 export interface SmsTemplateDto {
@@ -31,6 +33,15 @@ export interface SmsTemplateDto {
   status?: number | null;
   enabled?: number | null;
   createTime?: number | string | null;
+  /** User domains authorized to send with it */
+  userDomainList?: string[] | null;
+}
+
+/** What `addEntSmsTemplate` takes [INFERRED field names]. */
+export interface NewSmsTemplate {
+  templateName: string;
+  thirdTemplateId: string;
+  content: string;
 }
 
 /** Provider credentials; write-only: they go upstream and are never read back. */
@@ -47,7 +58,19 @@ export interface SmsApi {
   setAccountEnabled(accountId: number, enabled: boolean): Promise<void>;
   deleteAccount(accountId: number): Promise<void>;
   listSignatures(page: PageRequest): Promise<Page<SmsSignDto>>;
+  /** @returns the new signature id (ssid), e.g. "C3" */
+  createSignature(signName: string): Promise<string>;
+  setSignatureEnabled(ssid: string, enabled: boolean): Promise<void>;
+  deleteSignature(ssid: string): Promise<void>;
+  /** Replaces the whole set of user domains allowed to use the signature; `[]` revokes all. */
+  setSignatureUserDomains(ssid: string, userDomains: readonly string[]): Promise<void>;
   listTemplates(page: PageRequest): Promise<Page<SmsTemplateDto>>;
+  /** @returns the new template id (stid) */
+  createTemplate(template: NewSmsTemplate): Promise<string>;
+  setTemplateEnabled(stid: string, enabled: boolean): Promise<void>;
+  deleteTemplate(stid: string): Promise<void>;
+  /** Replaces the whole set of user domains allowed to use the template; `[]` revokes all. */
+  setTemplateUserDomains(stid: string, userDomains: readonly string[]): Promise<void>;
 }
 
 const pageQuery = ({ pageNum, pageSize }: PageRequest) => ({ page: pageNum, pageSize });
@@ -92,8 +115,42 @@ export class HttpSmsApi implements SmsApi {
     return toPageFromPageInfo(response.data);
   }
 
+  async createSignature(signName: string): Promise<string> {
+    const response = await this.client.request<{ ssid: string }>({ endpoint: 'sms.addSign', method: 'POST', path: `${this.basePath}/addEntSmsSign`, body: { signName } });
+    return String(response.data.ssid);
+  }
+
+  async setSignatureEnabled(ssid: string, enabled: boolean): Promise<void> {
+    await this.client.request({ endpoint: 'sms.enableSign', method: 'PUT', path: `${this.basePath}/enabledEntSmsSign`, body: { ssid, enabled: enabled ? 1 : 0 } });
+  }
+
+  async deleteSignature(ssid: string): Promise<void> {
+    await this.client.request({ endpoint: 'sms.deleteSign', method: 'DELETE', path: `${this.basePath}/deleteEntSmsSign`, query: { ssid } });
+  }
+
+  async setSignatureUserDomains(ssid: string, userDomains: readonly string[]): Promise<void> {
+    await this.client.request({ endpoint: 'sms.signUserDomainAuth', method: 'POST', path: `${this.basePath}/entSmsSignUserDomainAuth`, body: { ssid, userDomainList: [...userDomains] } });
+  }
+
   async listTemplates(page: PageRequest): Promise<Page<SmsTemplateDto>> {
     const response = await this.client.request<PageInfoDto<SmsTemplateDto>>({ endpoint: 'sms.templateList', method: 'GET', path: `${this.basePath}/entSmsTemplateList`, query: pageQuery(page) });
     return toPageFromPageInfo(response.data);
+  }
+
+  async createTemplate(template: NewSmsTemplate): Promise<string> {
+    const response = await this.client.request<{ stid: string }>({ endpoint: 'sms.addTemplate', method: 'POST', path: `${this.basePath}/addEntSmsTemplate`, body: template });
+    return String(response.data.stid);
+  }
+
+  async setTemplateEnabled(stid: string, enabled: boolean): Promise<void> {
+    await this.client.request({ endpoint: 'sms.enableTemplate', method: 'PUT', path: `${this.basePath}/enabledEntSmsTemplate`, body: { stid, enabled: enabled ? 1 : 0 } });
+  }
+
+  async deleteTemplate(stid: string): Promise<void> {
+    await this.client.request({ endpoint: 'sms.deleteTemplate', method: 'DELETE', path: `${this.basePath}/deleteEntSmsTemplate`, query: { stid } });
+  }
+
+  async setTemplateUserDomains(stid: string, userDomains: readonly string[]): Promise<void> {
+    await this.client.request({ endpoint: 'sms.templateUserDomainAuth', method: 'POST', path: `${this.basePath}/entSmsTemplateUserDomainAuth`, body: { stid, userDomainList: [...userDomains] } });
   }
 }

@@ -9,8 +9,20 @@ export function toSmsAccount(dto: SmsAccountDto): SmsAccount {
   return { id: String(dto.accountId), name: dto.accountName, platform: dto.smsPlatform || null, enabled: dto.enabled === 1, createdAt: toDate(dto.createTime) };
 }
 
+/** Rows from before authorization existed, or with odd entries, read as "no domains" rather than failing. */
+function toUserDomains(list: unknown): string[] {
+  return Array.isArray(list) ? list.filter((domain): domain is string => typeof domain === 'string' && domain !== '') : [];
+}
+
 export function toSmsSignature(dto: SmsSignDto): SmsSignature {
-  return { id: dto.ssid, text: dto.signName, approval: approvals[dto.status ?? -1] ?? SmsApproval.UNKNOWN, enabled: dto.enabled === 1, createdAt: toDate(dto.createTime) };
+  return {
+    id: dto.ssid,
+    text: dto.signName,
+    approval: approvals[dto.status ?? -1] ?? SmsApproval.UNKNOWN,
+    enabled: dto.enabled === 1,
+    createdAt: toDate(dto.createTime),
+    authorizedUserDomains: toUserDomains(dto.userDomainList),
+  };
 }
 
 export function toSmsTemplate(dto: SmsTemplateDto): SmsTemplate {
@@ -22,5 +34,6 @@ export function toSmsTemplate(dto: SmsTemplateDto): SmsTemplate {
     approval: approvals[dto.status ?? -1] ?? SmsApproval.UNKNOWN,
     enabled: dto.enabled === 1,
     createdAt: toDate(dto.createTime),
+    authorizedUserDomains: toUserDomains(dto.userDomainList),
   };
 }

@@ -1,30 +1,20 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { BadUserInputError, NotFoundError } from '../errors';
-import { SmsAccountConnection, SmsSignatureConnection, SmsTemplateConnection } from '../schema/admin-connection.type';
+import { SmsAccountConnection } from '../schema/admin-connection.type';
 import { SmsAccount } from '../schema/sms.type';
 import { CreateSmsAccountInput, SetAccountEnabledArgs, UpdateSmsAccountInput } from '../schema/sms.input';
 import { PagingArgs } from '../schema/paging.args';
 import { PlatformIdArgs } from '../schema/message-subscription.input';
-import { toSmsAccount, toSmsSignature, toSmsTemplate } from '../datasources/sms.mapper';
+import { toSmsAccount } from '../datasources/sms.mapper';
 import { pageConnection } from './connection';
 
-/** SMS accounts, signatures and templates (reference §11.7, inferred endpoints). */
+/** SMS accounts (reference §11.7, inferred endpoints); signatures and templates have their own resolvers. */
 @Resolver()
 export class SmsResolver {
   @Query(() => SmsAccountConnection, { description: 'SMS provider accounts. Their provider keys are never shown.' })
   smsAccounts(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
     return pageConnection('sms-accounts', paging, ctx.pageSize, (pageNum) => ctx.loaders.smsAccountPage.load(pageNum), (row, cursor) => ({ cursor, node: toSmsAccount(row) }));
-  }
-
-  @Query(() => SmsSignatureConnection, { description: 'SMS signatures.' })
-  smsSignatures(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
-    return pageConnection('sms-signatures', paging, ctx.pageSize, (pageNum) => ctx.loaders.smsSignPage.load(pageNum), (row, cursor) => ({ cursor, node: toSmsSignature(row) }));
-  }
-
-  @Query(() => SmsTemplateConnection, { description: 'SMS templates.' })
-  smsTemplates(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
-    return pageConnection('sms-templates', paging, ctx.pageSize, (pageNum) => ctx.loaders.smsTemplatePage.load(pageNum), (row, cursor) => ({ cursor, node: toSmsTemplate(row) }));
   }
 
   @Mutation(() => SmsAccount, { description: 'Add an SMS provider account; its key pair is write-only. A duplicate name is refused. Idempotent: no.' })

@@ -10,6 +10,8 @@ import { resolveProjectReference } from '../resolvers/project.reference';
 import { DeviceGroupResolver, DeviceGroupsOfDeviceResolver } from '../resolvers/device-group.resolver';
 import { resolveDeviceGroupReference } from '../resolvers/device-group.reference';
 import { SmsResolver } from '../resolvers/sms.resolver';
+import { SmsSignatureResolver } from '../resolvers/sms-signature.resolver';
+import { SmsTemplateResolver } from '../resolvers/sms-template.resolver';
 import { MailResolver } from '../resolvers/mail.resolver';
 
 /** Resolvers of the platform-administration areas, registered by build-schema.ts. */
@@ -26,6 +28,8 @@ export const ADMIN_RESOLVERS: NonEmptyArray<Function> = [
   DeviceGroupResolver,
   DeviceGroupsOfDeviceResolver,
   SmsResolver,
+  SmsSignatureResolver,
+  SmsTemplateResolver,
   MailResolver,
 ];
 

@@ -1,6 +1,6 @@
-import { IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from './message-subscription.input';
+import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE, USER_DOMAIN_PATTERN, USER_DOMAIN_RULE } from './message-subscription.input';
 
 export const SMS_PLATFORMS = ['aliyun', 'tencent', 'huawei', 'twilio'];
 
@@ -59,4 +59,90 @@ export class SetAccountEnabledArgs {
 
   @Field({ description: 'Whether the account is to be used for sending.' })
   enabled!: boolean;
+}
+
+/** Signature and template ids (ssid, stid) are short platform strings such as "C1" (reference §11.7). */
+export const SMS_ITEM_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+export const SMS_ITEM_ID_RULE = 'id must be 1-32 letters, digits, "_" or "-", e.g. C1';
+/** Most user domains one signature or template is authorized to in one call (upstream refuses more, INFERRED). */
+export const MAX_AUTHORIZED_USER_DOMAINS = 50;
+/** Provider limits (the usual Aliyun/Tencent rules, INFERRED): signature 2-12 characters, template text ≤500. */
+export const SMS_SIGNATURE_MIN = 2;
+export const SMS_SIGNATURE_MAX = 12;
+export const SMS_TEMPLATE_CONTENT_MAX = 500;
+
+@InputType({ description: 'A new SMS signature, submitted to the provider for review.' })
+export class CreateSmsSignatureInput {
+  @Field({ description: `Signature text, ${SMS_SIGNATURE_MIN}-${SMS_SIGNATURE_MAX} characters, not blank, unique among the signatures.` })
+  @MinLength(SMS_SIGNATURE_MIN, { message: `text must be at least ${SMS_SIGNATURE_MIN} characters` })
+  @MaxLength(SMS_SIGNATURE_MAX, { message: `text must be at most ${SMS_SIGNATURE_MAX} characters` })
+  @Matches(/\S/, { message: 'text must not be blank' })
+  text!: string;
+}
+
+@InputType({ description: "A new SMS template, naming the provider's own template; submitted for review." })
+export class CreateSmsTemplateInput {
+  @Field({ description: 'Template name, 1-50 characters.' })
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(50, { message: 'name must be at most 50 characters' })
+  name!: string;
+
+  @Field({ description: "The provider's template id, e.g. SMS_2045: 1-64 letters, digits, \".\", \"_\" or \"-\"." })
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'providerTemplateId must be 1-64 letters, digits, ".", "_" or "-", e.g. SMS_2045' })
+  providerTemplateId!: string;
+
+  @Field({ description: `Template text with \${...} placeholders, 1-${SMS_TEMPLATE_CONTENT_MAX} characters.` })
+  @MinLength(1, { message: 'content must not be empty' })
+  @MaxLength(SMS_TEMPLATE_CONTENT_MAX, { message: `content must be at most ${SMS_TEMPLATE_CONTENT_MAX} characters` })
+  content!: string;
+}
+
+@ArgsType()
+export class SmsSignatureIdArgs {
+  @Field(() => ID, { description: 'SMS signature id (ssid), e.g. C1.' })
+  @Matches(SMS_ITEM_ID_PATTERN, { message: SMS_ITEM_ID_RULE })
+  id!: string;
+}
+
+@ArgsType()
+export class SmsTemplateIdArgs {
+  @Field(() => ID, { description: 'SMS template id (stid), e.g. C1.' })
+  @Matches(SMS_ITEM_ID_PATTERN, { message: SMS_ITEM_ID_RULE })
+  id!: string;
+}
+
+/** The `userDomains` argument of the set...UserDomains mutations: its description and every rule on it, in one place. */
+function UserDomainSetField(): PropertyDecorator {
+  return (target, key) => {
+    Field(() => [String], {
+      description: `The complete new set of user domains (Apps), e.g. C.DM.5715.1, at most ${MAX_AUTHORIZED_USER_DOMAINS}, no repeats; it replaces the current set, and an empty list revokes all.`,
+    })(target, key);
+    ArrayMaxSize(MAX_AUTHORIZED_USER_DOMAINS, { message: `userDomains must have at most ${MAX_AUTHORIZED_USER_DOMAINS} entries` })(target, key);
+    ArrayUnique({ message: 'userDomains must not repeat an entry' })(target, key);
+    Matches(USER_DOMAIN_PATTERN, { each: true, message: USER_DOMAIN_RULE })(target, key);
+  };
+}
+
+@ArgsType()
+export class SetSmsSignatureEnabledArgs extends SmsSignatureIdArgs {
+  @Field({ description: 'Whether the signature may be used for sending.' })
+  enabled!: boolean;
+}
+
+@ArgsType()
+export class SetSmsTemplateEnabledArgs extends SmsTemplateIdArgs {
+  @Field({ description: 'Whether the template may be used for sending.' })
+  enabled!: boolean;
+}
+
+@ArgsType()
+export class SetSmsSignatureUserDomainsArgs extends SmsSignatureIdArgs {
+  @UserDomainSetField()
+  userDomains!: string[];
+}
+
+@ArgsType()
+export class SetSmsTemplateUserDomainsArgs extends SmsTemplateIdArgs {
+  @UserDomainSetField()
+  userDomains!: string[];
 }

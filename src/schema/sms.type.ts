@@ -35,6 +35,9 @@ export class SmsSignature {
 
   @Field(() => Date, { nullable: true, description: 'When the signature was added.' })
   createdAt!: Date | null;
+
+  @Field(() => [String], { description: 'User domains (Apps), e.g. C.DM.5715.1, allowed to send with this signature; empty when none.' })
+  authorizedUserDomains!: string[];
 }
 
 @ObjectType({ description: 'An SMS template registered with the provider.' })
@@ -59,4 +62,7 @@ export class SmsTemplate {
 
   @Field(() => Date, { nullable: true, description: 'When the template was added.' })
   createdAt!: Date | null;
+
+  @Field(() => [String], { description: 'User domains (Apps), e.g. C.DM.5715.1, allowed to send with this template; empty when none.' })
+  authorizedUserDomains!: string[];
 }

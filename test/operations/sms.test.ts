@@ -20,7 +20,7 @@ describe('SMS accounts, signatures and templates (inferred endpoints)', () => {
     expect(errors).toBeUndefined();
     const accounts = h.sim.store.admin.smsAccounts();
     expect(data!.smsAccounts.totalCount).toBe(accounts.length);
-    expect(data!.smsSignatures.edges.map((e) => e.node.approval)).toEqual(['APPROVED', 'PENDING']);
+    expect(data!.smsSignatures.edges.map((e) => e.node.approval)).toEqual(['APPROVED', 'PENDING', 'REJECTED']);
     const text = JSON.stringify(data);
     for (const a of accounts) {
       expect(text).not.toContain(a.accessSecret);

@@ -22,6 +22,8 @@ describe('endpoint names', () => {
         'group.add', 'group.set', 'group.delete', 'group.info', 'group.list', 'group.addDevices', 'group.removeDevices',
         'group.devices', 'group.ofDevice', 'group.control', 'group.tasks', 'group.taskDetail',
         'sms.accountList', 'sms.addAccount', 'sms.setAccount', 'sms.enableAccount', 'sms.deleteAccount', 'sms.signList', 'sms.templateList',
+        'sms.addSign', 'sms.enableSign', 'sms.deleteSign', 'sms.signUserDomainAuth',
+        'sms.addTemplate', 'sms.enableTemplate', 'sms.deleteTemplate', 'sms.templateUserDomainAuth',
         'mail.accountList', 'mail.addAccount', 'mail.setAccount', 'mail.enableAccount', 'mail.deleteAccount',
       ].sort(),
     );

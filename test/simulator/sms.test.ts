@@ -40,7 +40,7 @@ describe('SMS management (§11.7, inferred)', () => {
   });
 
   it('should list signatures and templates', async () => {
-    expect((await send('GET', '/entSmsSignList')).body.data.list.map((s: { ssid: string }) => s.ssid)).toEqual(['C1', 'C2']);
+    expect((await send('GET', '/entSmsSignList')).body.data.list.map((s: { ssid: string }) => s.ssid)).toEqual(['C1', 'C2', 'C3']);
     expect((await send('GET', '/entSmsTemplateList')).body.data.list[0]).toMatchObject({ stid: 'C1', thirdTemplateId: 'SMS_2045' });
   });
 });
