@@ -22,6 +22,8 @@ describe('endpoint names', () => {
         'group.devices', 'group.ofDevice', 'group.control', 'group.tasks', 'group.taskDetail',
         'sms.accountList', 'sms.addAccount', 'sms.setAccount', 'sms.enableAccount', 'sms.deleteAccount', 'sms.signList', 'sms.templateList',
         'mail.accountList', 'mail.addAccount', 'mail.setAccount', 'mail.enableAccount', 'mail.deleteAccount',
+        'mail.accountUserDomainAuth', 'mail.templateList', 'mail.templateContent', 'mail.addTemplate', 'mail.setTemplate',
+        'mail.enableTemplate', 'mail.deleteTemplate', 'mail.templateUserDomainAuth',
       ].sort(),
     );
   });
