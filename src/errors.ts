@@ -60,7 +60,7 @@ export class UpstreamError extends AppError {
 
 const codeGroups: Array<[ErrorCode, readonly number[]]> = [
   // Our product or device key named nothing upstream knows.
-  [ErrorCode.NOT_FOUND, [70017, 70130, 70097, 71006, 16002, 16011, 5015, 5033, 5306, 5493, 5308, 5313, 5370, 5188, 5431]],
+  [ErrorCode.NOT_FOUND, [70017, 70130, 70097, 71006, 16002, 16011, 5015, 5033, 5306, 5493, 5308, 5313, 5370, 5188, 5431, 5435]],
   // Upstream refused the input itself; the caller can fix it.
   [
     ErrorCode.BAD_USER_INPUT,
@@ -75,6 +75,8 @@ const codeGroups: Array<[ErrorCode, readonly number[]]> = [
       5078, 5079, 5180, 5181, 5182, 5183, 5184, 5187, 5201,
       // Mail accounts (reference §11.8).
       5423, 5424, 5425, 5426, 5427, 5430, 5442, 5444, 5447,
+      // Mail user-domain authorization and templates (reference §11.8, INFERRED meanings).
+      5432, 5449, 5433, 5434, 5436, 5437, 5448, 5451, 5454,
     ],
   ],
   // The product/device exists but is not authorized to our SaaS application (reference §1, 70089).

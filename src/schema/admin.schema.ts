@@ -10,6 +10,7 @@ import { DeviceGroupResolver, DeviceGroupsOfDeviceResolver } from '../resolvers/
 import { resolveDeviceGroupReference } from '../resolvers/device-group.reference';
 import { SmsResolver } from '../resolvers/sms.resolver';
 import { MailResolver } from '../resolvers/mail.resolver';
+import { MailTemplateResolver } from '../resolvers/mail-template.resolver';
 
 /** Resolvers of the platform-administration areas, registered by build-schema.ts. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -25,6 +26,7 @@ export const ADMIN_RESOLVERS: NonEmptyArray<Function> = [
   DeviceGroupsOfDeviceResolver,
   SmsResolver,
   MailResolver,
+  MailTemplateResolver,
 ];
 
 /** Adds the `__resolveReference` of the administration entities to the resolver map. */
