@@ -7,8 +7,9 @@ import { projectRoutes } from './project.routes';
 import { deviceGroupRoutes } from './device-group.routes';
 import { smsRoutes } from './sms.routes';
 import { mailRoutes } from './mail.routes';
+import { mailTemplateRoutes } from './mail-template.routes';
 
-/** Platform administration: queues and subscriptions (§6.6), end users and bindings (§6.7, §11.5), projects (§11.1), device groups (§11.6), SMS (§11.7), mail accounts (§11.8). */
+/** Platform administration: queues and subscriptions (§6.6), end users and bindings (§6.7, §11.5), projects (§11.1), device groups (§11.6), SMS (§11.7), mail accounts and templates (§11.8). */
 export const adminRoutes: readonly RouteDefinition[] = [
   ...queueRoutes,
   ...subscribeRoutes,
@@ -18,4 +19,5 @@ export const adminRoutes: readonly RouteDefinition[] = [
   ...deviceGroupRoutes,
   ...smsRoutes,
   ...mailRoutes,
+  ...mailTemplateRoutes,
 ];

@@ -4,6 +4,7 @@ import { pageB, readPageInfoPaging, singleB } from '../http/page-info';
 import { optionalInteger } from '../http/query-params';
 import type { RouteContext, RouteDefinition } from '../router';
 import type { MailAccount } from '../store/admin.types';
+import { readUserDomainList } from './mail-user-domains';
 
 // Mail accounts (§11.8). Only names and methods are published; the prefix (`/v2/enduser/enterpriseapi`, the
 // reference notes mail may live under `/v2/mail`), envelope B, field names and the code for each missing field
@@ -57,7 +58,7 @@ const add: RouteDefinition = {
     if (password === undefined) throw new BusinessError(5426);
     if (senderAddress === undefined) throw new BusinessError(5427);
     if (!/^[^@\s]+@[^@\s]+$/.test(senderAddress)) throw new BusinessError(5447);
-    const record: MailAccount = { accountId: context.store.admin.newId(), accountName, smtpServer, smtpPort, account, password, senderAddress, enabled: 1, createTime: context.clock.now() };
+    const record: MailAccount = { accountId: context.store.admin.newId(), accountName, smtpServer, smtpPort, account, password, senderAddress, enabled: 1, createTime: context.clock.now(), userDomainList: [] };
     context.store.admin.addMailAccount(record);
     return singleB({ accountId: record.accountId });
   },
@@ -114,4 +115,19 @@ const remove: RouteDefinition = {
   },
 };
 
-export const mailRoutes: readonly RouteDefinition[] = [list, add, set, enable, remove];
+// Body `{ accountId, userDomainList }`, the list replacing the authorized set [INFERRED].
+const authorize: RouteDefinition = {
+  endpoint: 'mail.accountUserDomainAuth',
+  methods: ['POST'],
+  path: `${BASE}/emailAccountUserDomainAuth`,
+  envelope: 'B',
+  authenticated: true,
+  handle({ body }, context) {
+    const input = objectBody(body);
+    const account = accountOf(context, bodyInteger(input, 'accountId'));
+    account.userDomainList = readUserDomainList(input, context);
+    return singleB({});
+  },
+};
+
+export const mailRoutes: readonly RouteDefinition[] = [list, add, set, enable, remove, authorize];

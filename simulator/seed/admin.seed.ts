@@ -1,4 +1,5 @@
 import type { AdminSeed, Binding, DeviceGroup, EndUser, UserDomain } from '../store/admin.types';
+import { mailTemplateSeed } from './mail-template.seed';
 import type { Device, Product } from '../store/store.types';
 import { Random } from './random';
 import { DAY_MS, SEED_ANCHOR_MS } from './seed.constants';
@@ -126,8 +127,9 @@ export function generateAdminSeed(seed: number, products: Product[], devices: De
   ];
 
   const mailAccounts = [
-    { accountId: 4101, accountName: 'Notifications', smtpServer: 'smtp.example.com', smtpPort: 465, account: 'noreply@example.com', password: `mail_${random.alnum(20)}`, senderAddress: 'noreply@example.com', enabled: 1 as const, createTime: at(160) },
+    { accountId: 4101, accountName: 'Notifications', smtpServer: 'smtp.example.com', smtpPort: 465, account: 'noreply@example.com', password: `mail_${random.alnum(20)}`, senderAddress: 'noreply@example.com', enabled: 1 as const, createTime: at(160), userDomainList: [userDomains[0].userDomain] },
   ];
+  const mailTemplates = mailTemplateSeed(userDomains, at);
 
-  return { accountId, entId, queues, subscriptions: [], userDomains, users, bindings, bindingCodes, groups, memberships, smsAccounts, smsSigns, smsTemplates, mailAccounts };
+  return { accountId, entId, queues, subscriptions: [], userDomains, users, bindings, bindingCodes, groups, memberships, smsAccounts, smsSigns, smsTemplates, mailAccounts, mailTemplates };
 }

@@ -6,6 +6,7 @@ import type {
   EndUser,
   GroupControlTask,
   MailAccount,
+  MailTemplate,
   Queue,
   SmsAccount,
   SmsSign,
@@ -40,6 +41,7 @@ export class AdminStore {
   private nextSmsSignNo: number;
   private nextSmsTemplateNo: number;
   private readonly mailAccountsById = new Map<number, MailAccount>();
+  private readonly mailTemplatesById = new Map<number, MailTemplate>();
   private nextId: number;
 
   constructor(
@@ -62,6 +64,7 @@ export class AdminStore {
     this.nextSmsSignNo = 1 + Math.max(0, ...seed.smsSigns.map((s) => serialOf(s.ssid)));
     this.nextSmsTemplateNo = 1 + Math.max(0, ...seed.smsTemplates.map((t) => serialOf(t.stid)));
     for (const account of seed.mailAccounts) this.mailAccountsById.set(account.accountId, account);
+    for (const template of seed.mailTemplates) this.mailTemplatesById.set(template.templateId, template);
     this.nextId = 1 + Math.max(7000, ...[...this.queuesById.keys(), ...this.subscriptionsById.keys(), ...this.groupsById.keys()]);
   }
 
@@ -301,6 +304,34 @@ export class AdminStore {
 
   deleteMailAccount(id: number): void {
     this.mailAccountsById.delete(id);
+  }
+
+  mailTemplates(): MailTemplate[] {
+    return [...this.mailTemplatesById.values()].sort((a, b) => a.templateId - b.templateId);
+  }
+
+  mailTemplate(id: number): MailTemplate | undefined {
+    return this.mailTemplatesById.get(id);
+  }
+
+  addMailTemplate(template: MailTemplate): void {
+    this.mailTemplatesById.set(template.templateId, template);
+  }
+
+  deleteMailTemplate(id: number): void {
+    this.mailTemplatesById.delete(id);
+  }
+
+  /**
+   * The platform's own reviewers at work (no enterprise API reviews templates): approves a template, or rejects it
+   * with the note its owner will read. A rejection without a note is a programming error in the caller.
+   */
+  reviewMailTemplate(id: number, verdict: { approved: true } | { approved: false; note: string }): void {
+    const template = this.mailTemplatesById.get(id);
+    if (!template) throw new RangeError(`no mail template ${id}`);
+    if (!verdict.approved && verdict.note.trim() === '') throw new RangeError('a rejection needs a review note');
+    template.reviewStatus = verdict.approved ? 1 : 2;
+    template.reviewNote = verdict.approved ? '' : verdict.note;
   }
 }
 

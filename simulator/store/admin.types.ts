@@ -144,6 +144,26 @@ export interface MailAccount {
   senderAddress: string;
   enabled: 0 | 1;
   createTime: number;
+  /** User domains (Apps) allowed to send through the account; replaced as a whole (§11.8 [INFERRED]). */
+  userDomainList: string[];
+}
+
+/** A mail template (§11.8 [INFERRED] fields); its content is read through a call of its own. */
+export interface MailTemplate {
+  templateId: number;
+  templateName: string;
+  /** 1 verification code (content must hold `${code}`), 2 notification [INFERRED]. */
+  templateType: 1 | 2;
+  subject: string;
+  content: string;
+  /** 0 in review, 1 approved, 2 rejected [INFERRED]. */
+  reviewStatus: 0 | 1 | 2;
+  /** The reviewer's reason when rejected, else "". */
+  reviewNote: string;
+  enabled: 0 | 1;
+  userDomainList: string[];
+  createTime: number;
+  updateTime: number;
 }
 
 export interface AdminSeed {
@@ -164,4 +184,5 @@ export interface AdminSeed {
   smsSigns: SmsSign[];
   smsTemplates: SmsTemplate[];
   mailAccounts: MailAccount[];
+  mailTemplates: MailTemplate[];
 }

@@ -13,6 +13,8 @@ import { HttpSmsApi, type SmsApi } from './sms.api';
 import { createSmsLoaders, type SmsLoaders } from './sms.loaders';
 import { HttpMailApi, type MailApi } from './mail.api';
 import { createMailLoaders, type MailLoaders } from './mail.loaders';
+import { HttpMailTemplateApi, type MailTemplateApi } from './mail-template.api';
+import { createMailTemplateLoaders, type MailTemplateLoaders } from './mail-template.loaders';
 
 /** Datasources of the platform-administration areas (reference §6.6, §6.7, §11). */
 export interface AdminApis {
@@ -23,9 +25,10 @@ export interface AdminApis {
   deviceGroups: DeviceGroupApi;
   sms: SmsApi;
   mail: MailApi;
+  mailTemplates: MailTemplateApi;
 }
 
-export type AdminLoaders = RuleLoaders & EndUserLoaders & ProjectLoaders & DeviceGroupLoaders & SmsLoaders & MailLoaders;
+export type AdminLoaders = RuleLoaders & EndUserLoaders & ProjectLoaders & DeviceGroupLoaders & SmsLoaders & MailLoaders & MailTemplateLoaders;
 
 /** The reference's inference for the §11 paths; `Config.inferredPaths` overrides them. */
 export const DEFAULT_INFERRED_PATHS: InferredPaths = Object.freeze({
@@ -47,6 +50,7 @@ export function createAdminApis(client: PlatformClient, paths: InferredPaths = D
     deviceGroups: overrides.deviceGroups ?? new HttpDeviceGroupApi(client, paths.deviceGroups),
     sms: overrides.sms ?? new HttpSmsApi(client, paths.sms),
     mail: overrides.mail ?? new HttpMailApi(client, paths.mail),
+    mailTemplates: overrides.mailTemplates ?? new HttpMailTemplateApi(client, paths.mail),
   };
 }
 
@@ -58,5 +62,6 @@ export function createAdminLoaders(apis: AdminApis, pageSize: number): AdminLoad
     ...createDeviceGroupLoaders(apis.deviceGroups, pageSize),
     ...createSmsLoaders(apis.sms, pageSize),
     ...createMailLoaders(apis.mail, pageSize),
+    ...createMailTemplateLoaders(apis.mailTemplates, pageSize),
   };
 }

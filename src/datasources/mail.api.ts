@@ -15,6 +15,8 @@ export interface MailAccountDto {
   /** 1 enabled, 0 disabled */
   enabled?: number | null;
   createTime?: number | string | null;
+  /** User domains (Apps) the account is authorized to. */
+  userDomainList?: string[] | null;
 }
 
 export interface MailAccountFields {
@@ -34,6 +36,8 @@ export interface MailApi {
   updateAccount(accountId: number, fields: MailAccountFields): Promise<void>;
   setAccountEnabled(accountId: number, enabled: boolean): Promise<void>;
   deleteAccount(accountId: number): Promise<void>;
+  /** Replaces the set of user domains allowed to use the account; [] revokes them all. */
+  setAccountUserDomains(accountId: number, userDomains: string[]): Promise<void>;
 }
 
 export class HttpMailApi implements MailApi {
@@ -69,5 +73,9 @@ export class HttpMailApi implements MailApi {
 
   async deleteAccount(accountId: number): Promise<void> {
     await this.client.request({ endpoint: 'mail.deleteAccount', method: 'DELETE', path: `${this.basePath}/deleteEmailAccount`, query: { accountId } });
+  }
+
+  async setAccountUserDomains(accountId: number, userDomains: string[]): Promise<void> {
+    await this.client.request({ endpoint: 'mail.accountUserDomainAuth', method: 'POST', path: `${this.basePath}/emailAccountUserDomainAuth`, body: { accountId, userDomainList: userDomains } });
   }
 }

@@ -2,6 +2,11 @@ import type { MailAccount } from '../schema/mail.type';
 import type { MailAccountDto } from './mail.api';
 import { toDate } from './time';
 
+/** The authorized user domains of a row: entries that are not domain strings are dropped, a missing list is []. */
+export function toUserDomainList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry !== '') : [];
+}
+
 export function toMailAccount(dto: MailAccountDto): MailAccount {
   return {
     id: String(dto.accountId),
@@ -12,5 +17,6 @@ export function toMailAccount(dto: MailAccountDto): MailAccount {
     senderAddress: dto.senderAddress || null,
     enabled: dto.enabled === 1,
     createdAt: toDate(dto.createTime),
+    authorizedUserDomains: toUserDomainList(dto.userDomainList),
   };
 }

@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { MailAccountConnection } from '../schema/admin-connection.type';
 import { MailAccount } from '../schema/mail.type';
-import { CreateMailAccountInput, UpdateMailAccountInput } from '../schema/mail.input';
+import { CreateMailAccountInput, SetMailUserDomainsArgs, UpdateMailAccountInput } from '../schema/mail.input';
 import { SetAccountEnabledArgs } from '../schema/sms.input';
 import { PagingArgs } from '../schema/paging.args';
 import { PlatformIdArgs } from '../schema/message-subscription.input';
@@ -56,6 +56,14 @@ export class MailResolver {
   async deleteMailAccount(@Args() { id }: PlatformIdArgs, @Ctx() ctx: Context): Promise<string> {
     await ctx.apis.mail.deleteAccount(Number(id));
     return id;
+  }
+
+  @Mutation(() => MailAccount, {
+    description: 'Set the user domains (Apps) allowed to send through an SMTP account, replacing the current set ([] revokes all). An unknown domain is NOT_FOUND (upstream 5015). Idempotent: yes.',
+  })
+  async setMailAccountUserDomains(@Args() { id, userDomains }: SetMailUserDomainsArgs, @Ctx() ctx: Context): Promise<MailAccount> {
+    await ctx.apis.mail.setAccountUserDomains(Number(id), userDomains);
+    return account(ctx, Number(id));
   }
 }
 

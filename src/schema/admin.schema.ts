@@ -13,6 +13,7 @@ import { SmsResolver } from '../resolvers/sms.resolver';
 import { SmsSignatureResolver } from '../resolvers/sms-signature.resolver';
 import { SmsTemplateResolver } from '../resolvers/sms-template.resolver';
 import { MailResolver } from '../resolvers/mail.resolver';
+import { MailTemplateResolver } from '../resolvers/mail-template.resolver';
 
 /** Resolvers of the platform-administration areas, registered by build-schema.ts. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -31,6 +32,7 @@ export const ADMIN_RESOLVERS: NonEmptyArray<Function> = [
   SmsSignatureResolver,
   SmsTemplateResolver,
   MailResolver,
+  MailTemplateResolver,
 ];
 
 /** Adds the `__resolveReference` of the administration entities to the resolver map. */

@@ -25,4 +25,7 @@ export class MailAccount {
 
   @Field(() => Date, { nullable: true, description: 'When the account was added.' })
   createdAt!: Date | null;
+
+  @Field(() => [String], { description: 'User domains (Apps) allowed to send through the account, e.g. C.DM.5715.1.' })
+  authorizedUserDomains!: string[];
 }

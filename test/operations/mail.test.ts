@@ -51,4 +51,47 @@ describe('mail accounts (inferred endpoints)', () => {
     expect(errors![0].message).toMatch(/smtpPort must be 1-65535.*senderAddress must be an e-mail address|senderAddress.*smtpPort/);
     expect(h.sim.log.count()).toBe(0);
   });
+
+  describe('user-domain authorization', () => {
+    const authorize = (id: string, userDomains: string[]) =>
+      h.execute<{ setMailAccountUserDomains: { authorizedUserDomains: string[] } }>('mutation($id: ID!, $d: [String!]!) { setMailAccountUserDomains(id: $id, userDomains: $d) { authorizedUserDomains } }', { id, d: userDomains });
+
+    it('should list the authorized user domains and replace them as a whole', async () => {
+      const domains = h.sim.store.admin.userDomains().map((d) => d.userDomain);
+      const listed = async () =>
+        (await h.execute<{ mailAccounts: { edges: Array<{ node: { id: string; authorizedUserDomains: string[] } }> } }>('{ mailAccounts(first: 10) { edges { node { id authorizedUserDomains } } } }')).data!.mailAccounts.edges.find(
+          (e) => e.node.id === '4101',
+        )!.node.authorizedUserDomains;
+      expect(await listed()).toEqual([domains[0]]);
+      expect((await authorize('4101', [domains[1], domains[0]])).data!.setMailAccountUserDomains.authorizedUserDomains).toEqual([domains[1], domains[0]]);
+      expect(h.sim.store.admin.mailAccount(4101)!.userDomainList).toEqual([domains[1], domains[0]]);
+      expect((await authorize('4101', [])).data!.setMailAccountUserDomains.authorizedUserDomains).toEqual([]);
+      expect(await listed()).toEqual([]);
+    });
+
+    it('should refuse an unknown user domain as NOT_FOUND and keep the set', async () => {
+      const [domain] = h.sim.store.admin.userDomains();
+      await authorize('4101', [domain.userDomain]);
+      const { errors } = await authorize('4101', ['C.DM.0.404']);
+      expect(errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', upstream: { code: 5015 } });
+      expect(h.sim.store.admin.mailAccount(4101)!.userDomainList).toEqual([domain.userDomain]);
+    });
+
+    it('should answer NOT_FOUND for an unknown account', async () => {
+      expect((await authorize('1', [])).errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', upstream: { code: 5431 } });
+    });
+
+    it.each([
+      ['a malformed domain', '4101', ['C.DM/1'], 'userDomain must be'],
+      ['a repeated domain', '4101', ['C.DM.1.1', 'C.DM.1.1'], 'must not repeat'],
+      ['51 domains', '4101', Array.from({ length: 51 }, (_, i) => `C.DM.1.${i}`), 'at most 50'],
+      ['a malformed id', 'abc', [], 'id must be'],
+    ])('should refuse %s before any upstream call', async (_label, id, userDomains, message) => {
+      h.sim.log.clear();
+      const { errors } = await authorize(id, userDomains);
+      expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(errors![0].message).toContain(message);
+      expect(h.sim.log.count()).toBe(0);
+    });
+  });
 });

@@ -25,6 +25,8 @@ describe('endpoint names', () => {
         'sms.addSign', 'sms.enableSign', 'sms.deleteSign', 'sms.signUserDomainAuth',
         'sms.addTemplate', 'sms.enableTemplate', 'sms.deleteTemplate', 'sms.templateUserDomainAuth',
         'mail.accountList', 'mail.addAccount', 'mail.setAccount', 'mail.enableAccount', 'mail.deleteAccount',
+        'mail.accountUserDomainAuth', 'mail.templateList', 'mail.templateContent', 'mail.addTemplate', 'mail.setTemplate',
+        'mail.enableTemplate', 'mail.deleteTemplate', 'mail.templateUserDomainAuth',
       ].sort(),
     );
   });

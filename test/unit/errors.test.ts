@@ -73,6 +73,12 @@ describe('errorCodeForUpstream', () => {
     [5414, ErrorCode.NOT_FOUND],
     [5415, ErrorCode.BAD_USER_INPUT],
     [5486, ErrorCode.BAD_USER_INPUT],
+    [5435, ErrorCode.NOT_FOUND],
+    [5432, ErrorCode.BAD_USER_INPUT],
+    [5449, ErrorCode.BAD_USER_INPUT],
+    [5436, ErrorCode.BAD_USER_INPUT],
+    [5437, ErrorCode.BAD_USER_INPUT],
+    [5451, ErrorCode.BAD_USER_INPUT],
     [12345, ErrorCode.UPSTREAM_ERROR],
   ])('should map upstream %i to %s', (upstream, expected) => {
     expect(errorCodeForUpstream(upstream)).toBe(expected);
