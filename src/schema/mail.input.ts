@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayUnique, IsEmail, IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { UserDomainSetField } from './user-domain-set.field';
 import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE, USER_DOMAIN_PATTERN, USER_DOMAIN_RULE } from './message-subscription.input';
 
 const HOST_PATTERN = /^[A-Za-z0-9.-]{1,253}$/;
@@ -78,18 +79,12 @@ export class UpdateMailAccountInput {
   senderAddress?: string | null;
 }
 
-/** Upstream refuses longer lists (5449 in the simulator, INFERRED). */
-export const MAX_AUTHORIZED_USER_DOMAINS = 50;
-
 @ArgsType()
 export class SetMailUserDomainsArgs {
   @Field(() => ID, { description: 'The SMTP account or mail template.' })
   @Matches(PLATFORM_ID_PATTERN, { message: PLATFORM_ID_RULE })
   id!: string;
 
-  @Field(() => [String], { description: `Every user domain (App) to authorize, e.g. C.DM.5715.1; at most ${MAX_AUTHORIZED_USER_DOMAINS}, no repeats. Replaces the current set; [] revokes all.` })
-  @ArrayMaxSize(MAX_AUTHORIZED_USER_DOMAINS, { message: `userDomains must have at most ${MAX_AUTHORIZED_USER_DOMAINS} entries` })
-  @ArrayUnique({ message: 'userDomains must not repeat a domain' })
-  @Matches(USER_DOMAIN_PATTERN, { each: true, message: USER_DOMAIN_RULE })
+  @UserDomainSetField()
   userDomains!: string[];
 }

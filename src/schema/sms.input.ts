@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { UserDomainSetField } from './user-domain-set.field';
 import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE, USER_DOMAIN_PATTERN, USER_DOMAIN_RULE } from './message-subscription.input';
 
 export const SMS_PLATFORMS = ['aliyun', 'tencent', 'huawei', 'twilio'];
@@ -64,8 +65,6 @@ export class SetAccountEnabledArgs {
 /** Signature and template ids (ssid, stid) are short platform strings such as "C1" (reference §11.7). */
 export const SMS_ITEM_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 export const SMS_ITEM_ID_RULE = 'id must be 1-32 letters, digits, "_" or "-", e.g. C1';
-/** Most user domains one signature or template is authorized to in one call (upstream refuses more, INFERRED). */
-export const MAX_AUTHORIZED_USER_DOMAINS = 50;
 /** Provider limits (the usual Aliyun/Tencent rules, INFERRED): signature 2-12 characters, template text ≤500. */
 export const SMS_SIGNATURE_MIN = 2;
 export const SMS_SIGNATURE_MAX = 12;
@@ -109,18 +108,6 @@ export class SmsTemplateIdArgs {
   @Field(() => ID, { description: 'SMS template id (stid), e.g. C1.' })
   @Matches(SMS_ITEM_ID_PATTERN, { message: SMS_ITEM_ID_RULE })
   id!: string;
-}
-
-/** The `userDomains` argument of the set...UserDomains mutations: its description and every rule on it, in one place. */
-function UserDomainSetField(): PropertyDecorator {
-  return (target, key) => {
-    Field(() => [String], {
-      description: `The complete new set of user domains (Apps), e.g. C.DM.5715.1, at most ${MAX_AUTHORIZED_USER_DOMAINS}, no repeats; it replaces the current set, and an empty list revokes all.`,
-    })(target, key);
-    ArrayMaxSize(MAX_AUTHORIZED_USER_DOMAINS, { message: `userDomains must have at most ${MAX_AUTHORIZED_USER_DOMAINS} entries` })(target, key);
-    ArrayUnique({ message: 'userDomains must not repeat an entry' })(target, key);
-    Matches(USER_DOMAIN_PATTERN, { each: true, message: USER_DOMAIN_RULE })(target, key);
-  };
 }
 
 @ArgsType()
