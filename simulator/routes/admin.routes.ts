@@ -6,8 +6,10 @@ import { projectRoutes } from './project.routes';
 import { deviceGroupRoutes } from './device-group.routes';
 import { smsRoutes } from './sms.routes';
 import { mailRoutes } from './mail.routes';
+import { userDomainProductRoutes } from './user-domain-product.routes';
+import { thirdPartyLoginRoutes } from './third-party-login.routes';
 
-/** Platform administration: queues and subscriptions (§6.6), end users and bindings (§6.7, §11.5), projects (§11.1), device groups (§11.6), SMS (§11.7), mail accounts (§11.8). */
+/** Platform administration: queues and subscriptions (§6.6), end users and bindings (§6.7, §11.5), projects (§11.1), device groups (§11.6), SMS (§11.7), mail accounts, user-domain product authorization and third-party login (§11.8). */
 export const adminRoutes: readonly RouteDefinition[] = [
   ...queueRoutes,
   ...subscribeRoutes,
@@ -16,4 +18,6 @@ export const adminRoutes: readonly RouteDefinition[] = [
   ...deviceGroupRoutes,
   ...smsRoutes,
   ...mailRoutes,
+  ...userDomainProductRoutes,
+  ...thirdPartyLoginRoutes,
 ];

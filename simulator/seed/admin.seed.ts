@@ -2,6 +2,7 @@ import type { AdminSeed, Binding, DeviceGroup, EndUser, UserDomain } from '../st
 import type { Device, Product } from '../store/store.types';
 import { Random } from './random';
 import { DAY_MS, SEED_ANCHOR_MS } from './seed.constants';
+import { generateUserDomainAuthSeed } from './user-domain-auth.seed';
 
 /** Nested group tree: [name, parent index | null]. Leaves hold most devices. */
 const GROUP_TREE: ReadonlyArray<readonly [string, number | null]> = [
@@ -128,5 +129,7 @@ export function generateAdminSeed(seed: number, products: Product[], devices: De
     { accountId: 4101, accountName: 'Notifications', smtpServer: 'smtp.example.com', smtpPort: 465, account: 'noreply@example.com', password: `mail_${random.alnum(20)}`, senderAddress: 'noreply@example.com', enabled: 1 as const, createTime: at(160) },
   ];
 
-  return { accountId, entId, queues, subscriptions: [], userDomains, users, bindings, bindingCodes, groups, memberships, smsAccounts, smsSigns, smsTemplates, mailAccounts };
+  const domainAuth = generateUserDomainAuthSeed(random, userDomains, products);
+
+  return { accountId, entId, queues, subscriptions: [], userDomains, users, bindings, bindingCodes, groups, memberships, smsAccounts, smsSigns, smsTemplates, mailAccounts, domainAuth };
 }

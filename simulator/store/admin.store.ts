@@ -13,6 +13,7 @@ import type {
   Subscription,
   UserDomain,
 } from './admin.types';
+import { UserDomainAuthStore } from './user-domain-auth.store';
 
 /** Documented account limits (§6.6). */
 export const MAX_QUEUES = 50;
@@ -38,6 +39,8 @@ export class AdminStore {
   readonly smsSigns: readonly SmsSign[];
   readonly smsTemplates: readonly SmsTemplate[];
   private readonly mailAccountsById = new Map<number, MailAccount>();
+  /** Product authorizations and third-party login configs of the user domains (§11.8). */
+  readonly domainAuth: UserDomainAuthStore;
   private nextId: number;
 
   constructor(
@@ -58,6 +61,7 @@ export class AdminStore {
     this.smsSigns = seed.smsSigns;
     this.smsTemplates = seed.smsTemplates;
     for (const account of seed.mailAccounts) this.mailAccountsById.set(account.accountId, account);
+    this.domainAuth = new UserDomainAuthStore(seed.domainAuth);
     this.nextId = 1 + Math.max(7000, ...[...this.queuesById.keys(), ...this.subscriptionsById.keys(), ...this.groupsById.keys()]);
   }
 

@@ -22,6 +22,8 @@ describe('endpoint names', () => {
         'group.devices', 'group.ofDevice', 'group.control', 'group.tasks', 'group.taskDetail',
         'sms.accountList', 'sms.addAccount', 'sms.setAccount', 'sms.enableAccount', 'sms.deleteAccount', 'sms.signList', 'sms.templateList',
         'mail.accountList', 'mail.addAccount', 'mail.setAccount', 'mail.enableAccount', 'mail.deleteAccount',
+        'enduser.domainProductAuthList', 'enduser.productAuthDomainList', 'enduser.addDomainProductAuth', 'enduser.deleteDomainProductAuth',
+        'enduser.getThirdpartyConfig', 'enduser.addThirdpartyConfig', 'enduser.deleteThirdpartyConfig',
       ].sort(),
     );
   });
