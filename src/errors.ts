@@ -60,7 +60,9 @@ export class UpstreamError extends AppError {
 
 const codeGroups: Array<[ErrorCode, readonly number[]]> = [
   // Our product or device key named nothing upstream knows.
-  [ErrorCode.NOT_FOUND, [70017, 70130, 70097, 71006, 16002, 16011, 5015, 5033, 5306, 5493, 5308, 5313, 5370, 5188, 5431]],
+  [ErrorCode.NOT_FOUND, [70017, 70130, 70097, 71006, 16002, 16011, 5015, 5033, 5306, 5493, 5308, 5313, 5370, 5188, 5431,
+    // A product that is not authorized to the user domain (reference §11.8).
+    5229]],
   // Upstream refused the input itself; the caller can fix it.
   [
     ErrorCode.BAD_USER_INPUT,
@@ -75,6 +77,8 @@ const codeGroups: Array<[ErrorCode, readonly number[]]> = [
       5078, 5079, 5180, 5181, 5182, 5183, 5184, 5187, 5201,
       // Mail accounts (reference §11.8).
       5423, 5424, 5425, 5426, 5427, 5430, 5442, 5444, 5447,
+      // User-domain product authorization and third-party login (reference §11.8).
+      5224, 5225, 5226, 5227, 5362, 5363,
     ],
   ],
   // The product/device exists but is not authorized to our SaaS application (reference §1, 70089).

@@ -12,6 +12,9 @@ import { HttpSmsApi, type SmsApi } from './sms.api';
 import { createSmsLoaders, type SmsLoaders } from './sms.loaders';
 import { HttpMailApi, type MailApi } from './mail.api';
 import { createMailLoaders, type MailLoaders } from './mail.loaders';
+import { HttpUserDomainProductApi, type UserDomainProductApi } from './user-domain-product.api';
+import { HttpThirdPartyLoginApi, type ThirdPartyLoginApi } from './third-party-login.api';
+import { createUserDomainAuthLoaders, type UserDomainAuthLoaders } from './user-domain-auth.loaders';
 
 /** Datasources of the platform-administration areas (reference §6.6, §6.7, §11). */
 export interface AdminApis {
@@ -21,9 +24,11 @@ export interface AdminApis {
   deviceGroups: DeviceGroupApi;
   sms: SmsApi;
   mail: MailApi;
+  userDomainProducts: UserDomainProductApi;
+  thirdPartyLogins: ThirdPartyLoginApi;
 }
 
-export type AdminLoaders = RuleLoaders & EndUserLoaders & ProjectLoaders & DeviceGroupLoaders & SmsLoaders & MailLoaders;
+export type AdminLoaders = RuleLoaders & EndUserLoaders & ProjectLoaders & DeviceGroupLoaders & SmsLoaders & MailLoaders & UserDomainAuthLoaders;
 
 /** The reference's inference for the §11 paths; `Config.inferredPaths` overrides them. */
 export const DEFAULT_INFERRED_PATHS: InferredPaths = Object.freeze({
@@ -32,6 +37,7 @@ export const DEFAULT_INFERRED_PATHS: InferredPaths = Object.freeze({
   deviceUserList: '/v2/binding/enterpriseapi/deviceUserList',
   sms: '/v2/sms/enterpriseapi',
   mail: '/v2/enduser/enterpriseapi',
+  endUserAdmin: '/v2/enduser/enterpriseapi',
 });
 
 /** HTTP implementations, with any of `overrides` (fakes in tests) taking their place. */
@@ -43,6 +49,8 @@ export function createAdminApis(client: PlatformClient, paths: InferredPaths = D
     deviceGroups: overrides.deviceGroups ?? new HttpDeviceGroupApi(client, paths.deviceGroups),
     sms: overrides.sms ?? new HttpSmsApi(client, paths.sms),
     mail: overrides.mail ?? new HttpMailApi(client, paths.mail),
+    userDomainProducts: overrides.userDomainProducts ?? new HttpUserDomainProductApi(client, paths.endUserAdmin),
+    thirdPartyLogins: overrides.thirdPartyLogins ?? new HttpThirdPartyLoginApi(client, paths.endUserAdmin),
   };
 }
 
@@ -54,5 +62,6 @@ export function createAdminLoaders(apis: AdminApis, pageSize: number): AdminLoad
     ...createDeviceGroupLoaders(apis.deviceGroups, pageSize),
     ...createSmsLoaders(apis.sms, pageSize),
     ...createMailLoaders(apis.mail, pageSize),
+    ...createUserDomainAuthLoaders(apis.userDomainProducts, apis.thirdPartyLogins, pageSize),
   };
 }
