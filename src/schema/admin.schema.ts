@@ -10,6 +10,7 @@ import { DeviceGroupResolver, DeviceGroupsOfDeviceResolver } from '../resolvers/
 import { resolveDeviceGroupReference } from '../resolvers/device-group.reference';
 import { SmsResolver } from '../resolvers/sms.resolver';
 import { MailResolver } from '../resolvers/mail.resolver';
+import { ProductUserDomainsResolver, UserDomainAuthResolver } from '../resolvers/user-domain-auth.resolver';
 
 /** Resolvers of the platform-administration areas, registered by build-schema.ts. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -25,6 +26,8 @@ export const ADMIN_RESOLVERS: NonEmptyArray<Function> = [
   DeviceGroupsOfDeviceResolver,
   SmsResolver,
   MailResolver,
+  UserDomainAuthResolver,
+  ProductUserDomainsResolver,
 ];
 
 /** Adds the `__resolveReference` of the administration entities to the resolver map. */
