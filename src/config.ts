@@ -46,6 +46,8 @@ export interface InferredPaths {
   readonly sms: string;
   /** Mail accounts (§11.8); `/getEmailAccountList`, `/addEmailAccount`, ... hang off it. */
   readonly mail: string;
+  /** User-domain product authorization and third-party login (§11.8); `/addUserDomainProductAuth`, ... hang off it. */
+  readonly endUserAdmin: string;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +90,7 @@ const environmentSchema = z.object({
   QUEC_PATH_BINDING: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/binding/enterpriseapi'),
   QUEC_PATH_SMS: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/sms/enterpriseapi'),
   QUEC_PATH_MAIL: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
+  QUEC_PATH_END_USER_ADMIN: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
 });
 
 /**
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bindingWrites: vars.QUEC_PATH_BINDING.replace(/\/+$/, ''),
       sms: vars.QUEC_PATH_SMS.replace(/\/+$/, ''),
       mail: vars.QUEC_PATH_MAIL.replace(/\/+$/, ''),
+      endUserAdmin: vars.QUEC_PATH_END_USER_ADMIN.replace(/\/+$/, ''),
     }),
   });
 }

@@ -60,7 +60,7 @@ export class UpstreamError extends AppError {
 
 const codeGroups: Array<[ErrorCode, readonly number[]]> = [
   // Our product or device key named nothing upstream knows.
-  [ErrorCode.NOT_FOUND, [70017, 70130, 70097, 71006, 16002, 16011, 5015, 5033, 5306, 5493, 5308, 5313, 5370, 5188, 5431, 5414, 5196, 5198, 5435]],
+  [ErrorCode.NOT_FOUND, [70017, 70130, 70097, 71006, 16002, 16011, 5015, 5033, 5306, 5493, 5308, 5313, 5370, 5188, 5431, 5414, 5196, 5198, 5435, 5229]],
   // Upstream refused the input itself; the caller can fix it.
   [
     ErrorCode.BAD_USER_INPUT,
@@ -81,6 +81,8 @@ const codeGroups: Array<[ErrorCode, readonly number[]]> = [
       70001, 5412, 5413, 5415, 5486,
       // Mail user-domain authorization and templates (reference §11.8, INFERRED meanings).
       5432, 5449, 5433, 5434, 5436, 5437, 5448, 5451, 5454,
+      // User-domain product authorization and third-party login (reference §11.8).
+      5224, 5225, 5226, 5227, 5362, 5363,
     ],
   ],
   // The product/device exists but is not authorized to our SaaS application (reference §1, 70089).

@@ -24,6 +24,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
           '*.accessSecret',
           'password',
           '*.password',
+          'appSecret',
+          '*.appSecret',
         ],
         censor: '[redacted]',
       },

@@ -137,6 +137,15 @@ export const ERROR_MESSAGES: Readonly<Record<number, string>> = {
   5437: 'template was rejected in review',
   5448: 'template name is missing or invalid',
   5451: 'verification code template must contain ${code}',
+  // User-domain product authorization and third-party login (§11.8): the reference names the topics of
+  // 5224-5229 and 5362/5363 only; the texts and what exactly triggers 5224-5226 are [INFERRED].
+  5224: 'user domain type does not support product authorization',
+  5225: 'user domain is disabled',
+  5226: 'product access type is not allowed for this user domain type',
+  5227: 'product is already authorized to the user domain',
+  5229: 'product is not authorized to the user domain',
+  5362: 'third-party platform is missing',
+  5363: 'third-party platform is not supported',
   5301: 'group name is missing',
   5302: 'group name is too long',
   5304: 'group name already exists',

@@ -8,8 +8,10 @@ import { deviceGroupRoutes } from './device-group.routes';
 import { smsRoutes } from './sms.routes';
 import { mailRoutes } from './mail.routes';
 import { mailTemplateRoutes } from './mail-template.routes';
+import { userDomainProductRoutes } from './user-domain-product.routes';
+import { thirdPartyLoginRoutes } from './third-party-login.routes';
 
-/** Platform administration: queues and subscriptions (§6.6), end users and bindings (§6.7, §11.5), projects (§11.1), device groups (§11.6), SMS (§11.7), mail accounts and templates (§11.8). */
+/** Platform administration: queues and subscriptions (§6.6), end users and bindings (§6.7, §11.5), projects (§11.1), device groups (§11.6), SMS (§11.7), mail accounts and templates, user-domain product authorization and third-party login (§11.8). */
 export const adminRoutes: readonly RouteDefinition[] = [
   ...queueRoutes,
   ...subscribeRoutes,
@@ -20,4 +22,6 @@ export const adminRoutes: readonly RouteDefinition[] = [
   ...smsRoutes,
   ...mailRoutes,
   ...mailTemplateRoutes,
+  ...userDomainProductRoutes,
+  ...thirdPartyLoginRoutes,
 ];

@@ -3,6 +3,7 @@ import { mailTemplateSeed } from './mail-template.seed';
 import type { Device, Product } from '../store/store.types';
 import { Random } from './random';
 import { DAY_MS, SEED_ANCHOR_MS } from './seed.constants';
+import { generateUserDomainAuthSeed } from './user-domain-auth.seed';
 
 /** Nested group tree: [name, parent index | null]. Leaves hold most devices. */
 const GROUP_TREE: ReadonlyArray<readonly [string, number | null]> = [
@@ -131,5 +132,7 @@ export function generateAdminSeed(seed: number, products: Product[], devices: De
   ];
   const mailTemplates = mailTemplateSeed(userDomains, at);
 
-  return { accountId, entId, queues, subscriptions: [], userDomains, users, bindings, bindingCodes, groups, memberships, smsAccounts, smsSigns, smsTemplates, mailAccounts, mailTemplates };
+  const domainAuth = generateUserDomainAuthSeed(random, userDomains, products);
+
+  return { accountId, entId, queues, subscriptions: [], userDomains, users, bindings, bindingCodes, groups, memberships, smsAccounts, smsSigns, smsTemplates, mailAccounts, mailTemplates, domainAuth };
 }

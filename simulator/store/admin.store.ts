@@ -14,6 +14,7 @@ import type {
   Subscription,
   UserDomain,
 } from './admin.types';
+import { UserDomainAuthStore } from './user-domain-auth.store';
 
 /** Documented account limits (§6.6). */
 export const MAX_QUEUES = 50;
@@ -42,6 +43,8 @@ export class AdminStore {
   private nextSmsTemplateNo: number;
   private readonly mailAccountsById = new Map<number, MailAccount>();
   private readonly mailTemplatesById = new Map<number, MailTemplate>();
+  /** Product authorizations and third-party login configs of the user domains (§11.8). */
+  readonly domainAuth: UserDomainAuthStore;
   private nextId: number;
 
   constructor(
@@ -65,6 +68,7 @@ export class AdminStore {
     this.nextSmsTemplateNo = 1 + Math.max(0, ...seed.smsTemplates.map((t) => serialOf(t.stid)));
     for (const account of seed.mailAccounts) this.mailAccountsById.set(account.accountId, account);
     for (const template of seed.mailTemplates) this.mailTemplatesById.set(template.templateId, template);
+    this.domainAuth = new UserDomainAuthStore(seed.domainAuth);
     this.nextId = 1 + Math.max(7000, ...[...this.queuesById.keys(), ...this.subscriptionsById.keys(), ...this.groupsById.keys()]);
   }
 

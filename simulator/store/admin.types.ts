@@ -1,3 +1,5 @@
+import type { UserDomainAuthSeed } from './user-domain-auth.types';
+
 // Records of the platform-administration areas: message queues and subscriptions (§6.6), end users and
 // bindings (§6.7, §11.5), device groups (§11.6). Field names follow upstream where rows are echoed.
 
@@ -185,4 +187,6 @@ export interface AdminSeed {
   smsTemplates: SmsTemplate[];
   mailAccounts: MailAccount[];
   mailTemplates: MailTemplate[];
+  /** Product authorizations and third-party login configs of the user domains (§11.8). */
+  domainAuth: UserDomainAuthSeed;
 }

@@ -15,6 +15,9 @@ import { HttpMailApi, type MailApi } from './mail.api';
 import { createMailLoaders, type MailLoaders } from './mail.loaders';
 import { HttpMailTemplateApi, type MailTemplateApi } from './mail-template.api';
 import { createMailTemplateLoaders, type MailTemplateLoaders } from './mail-template.loaders';
+import { HttpUserDomainProductApi, type UserDomainProductApi } from './user-domain-product.api';
+import { HttpThirdPartyLoginApi, type ThirdPartyLoginApi } from './third-party-login.api';
+import { createUserDomainAuthLoaders, type UserDomainAuthLoaders } from './user-domain-auth.loaders';
 
 /** Datasources of the platform-administration areas (reference §6.6, §6.7, §11). */
 export interface AdminApis {
@@ -26,9 +29,11 @@ export interface AdminApis {
   sms: SmsApi;
   mail: MailApi;
   mailTemplates: MailTemplateApi;
+  userDomainProducts: UserDomainProductApi;
+  thirdPartyLogins: ThirdPartyLoginApi;
 }
 
-export type AdminLoaders = RuleLoaders & EndUserLoaders & ProjectLoaders & DeviceGroupLoaders & SmsLoaders & MailLoaders & MailTemplateLoaders;
+export type AdminLoaders = RuleLoaders & EndUserLoaders & ProjectLoaders & DeviceGroupLoaders & SmsLoaders & MailLoaders & MailTemplateLoaders & UserDomainAuthLoaders;
 
 /** The reference's inference for the §11 paths; `Config.inferredPaths` overrides them. */
 export const DEFAULT_INFERRED_PATHS: InferredPaths = Object.freeze({
@@ -38,6 +43,7 @@ export const DEFAULT_INFERRED_PATHS: InferredPaths = Object.freeze({
   bindingWrites: '/v2/binding/enterpriseapi',
   sms: '/v2/sms/enterpriseapi',
   mail: '/v2/enduser/enterpriseapi',
+  endUserAdmin: '/v2/enduser/enterpriseapi',
 });
 
 /** HTTP implementations, with any of `overrides` (fakes in tests) taking their place. */
@@ -51,6 +57,8 @@ export function createAdminApis(client: PlatformClient, paths: InferredPaths = D
     sms: overrides.sms ?? new HttpSmsApi(client, paths.sms),
     mail: overrides.mail ?? new HttpMailApi(client, paths.mail),
     mailTemplates: overrides.mailTemplates ?? new HttpMailTemplateApi(client, paths.mail),
+    userDomainProducts: overrides.userDomainProducts ?? new HttpUserDomainProductApi(client, paths.endUserAdmin),
+    thirdPartyLogins: overrides.thirdPartyLogins ?? new HttpThirdPartyLoginApi(client, paths.endUserAdmin),
   };
 }
 
@@ -63,5 +71,6 @@ export function createAdminLoaders(apis: AdminApis, pageSize: number): AdminLoad
     ...createSmsLoaders(apis.sms, pageSize),
     ...createMailLoaders(apis.mail, pageSize),
     ...createMailTemplateLoaders(apis.mailTemplates, pageSize),
+    ...createUserDomainAuthLoaders(apis.userDomainProducts, apis.thirdPartyLogins, pageSize),
   };
 }

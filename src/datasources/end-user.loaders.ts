@@ -7,6 +7,8 @@ import { deviceRefKey, type DeviceRef } from './device-ref';
 
 export interface EndUserLoaders {
   userDomainPage: DataLoader<number, Page<UserDomainDto>>;
+  /** A user domain by its domain string, answered from the domain list (there is no detail call); null when unknown. */
+  userDomainByName: DataLoader<string, UserDomainDto | null>;
   /** Users of a domain; every row primes `endUserByUid`. */
   domainUserPage: DataLoader<{ userDomain: string; pageNum: number }, Page<EndUserDto>, string>;
   /** userInfo per uid; null for an unknown user (5033). */
@@ -21,6 +23,14 @@ export function createEndUserLoaders(api: EndUserApi, pageSize: number): EndUser
   const userDomainPage = new DataLoader<number, Page<UserDomainDto>>((pageNums) =>
     settleEach(pageNums, (pageNum) => api.listUserDomains({ pageNum, pageSize })),
   );
+  // An enterprise has a handful of Apps: one listing answers any number of domains, where a call per key would not.
+  const userDomainByName = new DataLoader<string, UserDomainDto | null>(async (domains) => {
+    const first = await userDomainPage.load(1);
+    const pages = Math.ceil(first.total / pageSize);
+    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => userDomainPage.load(i + 2)));
+    const rows = [first, ...rest].flatMap((page) => page.rows);
+    return domains.map((domain) => rows.find((row) => row.userDomain === domain) ?? null);
+  });
   const domainUserPage: EndUserLoaders['domainUserPage'] = new DataLoader(
     (keys) =>
       settleEach(keys, async ({ userDomain, pageNum }) => {
@@ -43,5 +53,5 @@ export function createEndUserLoaders(api: EndUserApi, pageSize: number): EndUser
     (keys) => settleEach(keys, ({ productKey, deviceKey, pageNum }) => api.listDeviceUsers(productKey, deviceKey, { pageNum, pageSize })),
     { cacheKeyFn: (key) => `${deviceRefKey(key)}\u0000${key.pageNum}` },
   );
-  return { userDomainPage, domainUserPage, endUserByUid, userDevicePage, boundUserPage, deviceUserPage };
+  return { userDomainPage, userDomainByName, domainUserPage, endUserByUid, userDevicePage, boundUserPage, deviceUserPage };
 }

@@ -14,6 +14,7 @@ import { SmsSignatureResolver } from '../resolvers/sms-signature.resolver';
 import { SmsTemplateResolver } from '../resolvers/sms-template.resolver';
 import { MailResolver } from '../resolvers/mail.resolver';
 import { MailTemplateResolver } from '../resolvers/mail-template.resolver';
+import { ProductUserDomainsResolver, UserDomainAuthResolver } from '../resolvers/user-domain-auth.resolver';
 
 /** Resolvers of the platform-administration areas, registered by build-schema.ts. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -33,6 +34,8 @@ export const ADMIN_RESOLVERS: NonEmptyArray<Function> = [
   SmsTemplateResolver,
   MailResolver,
   MailTemplateResolver,
+  UserDomainAuthResolver,
+  ProductUserDomainsResolver,
 ];
 
 /** Adds the `__resolveReference` of the administration entities to the resolver map. */

@@ -27,6 +27,8 @@ describe('endpoint names', () => {
         'mail.accountList', 'mail.addAccount', 'mail.setAccount', 'mail.enableAccount', 'mail.deleteAccount',
         'mail.accountUserDomainAuth', 'mail.templateList', 'mail.templateContent', 'mail.addTemplate', 'mail.setTemplate',
         'mail.enableTemplate', 'mail.deleteTemplate', 'mail.templateUserDomainAuth',
+        'enduser.domainProductAuthList', 'enduser.productAuthDomainList', 'enduser.addDomainProductAuth', 'enduser.deleteDomainProductAuth',
+        'enduser.getThirdpartyConfig', 'enduser.addThirdpartyConfig', 'enduser.deleteThirdpartyConfig',
       ].sort(),
     );
   });

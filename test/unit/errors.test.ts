@@ -79,6 +79,14 @@ describe('errorCodeForUpstream', () => {
     [5436, ErrorCode.BAD_USER_INPUT],
     [5437, ErrorCode.BAD_USER_INPUT],
     [5451, ErrorCode.BAD_USER_INPUT],
+    // User-domain product authorization and third-party login (reference §11.8).
+    [5224, ErrorCode.BAD_USER_INPUT],
+    [5225, ErrorCode.BAD_USER_INPUT],
+    [5226, ErrorCode.BAD_USER_INPUT],
+    [5227, ErrorCode.BAD_USER_INPUT],
+    [5229, ErrorCode.NOT_FOUND],
+    [5362, ErrorCode.BAD_USER_INPUT],
+    [5363, ErrorCode.BAD_USER_INPUT],
     [12345, ErrorCode.UPSTREAM_ERROR],
   ])('should map upstream %i to %s', (upstream, expected) => {
     expect(errorCodeForUpstream(upstream)).toBe(expected);

@@ -1,0 +1,43 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum ThirdPartyLoginPlatform {
+  WECHAT = 'WECHAT',
+  QQ = 'QQ',
+  ALIPAY = 'ALIPAY',
+  APPLE = 'APPLE',
+  GOOGLE = 'GOOGLE',
+  FACEBOOK = 'FACEBOOK',
+  TWITTER = 'TWITTER',
+  OTHER = 'OTHER',
+}
+registerEnumType(ThirdPartyLoginPlatform, {
+  name: 'ThirdPartyLoginPlatform',
+  description: 'An identity provider an App lets its end users sign in with. The platform names behind these are inferred (reference §11.8).',
+  valuesConfig: {
+    WECHAT: { description: 'WeChat (Open Platform mobile App login).' },
+    QQ: { description: 'Tencent QQ.' },
+    ALIPAY: { description: 'Alipay.' },
+    APPLE: { description: 'Sign in with Apple.' },
+    GOOGLE: { description: 'Google.' },
+    FACEBOOK: { description: 'Facebook.' },
+    TWITTER: { description: 'Twitter / X.' },
+    OTHER: { description: 'A platform this service does not know yet; shown, but cannot be configured.' },
+  },
+});
+
+@ObjectType({
+  description: "Third-party login of a user domain (App): its app id at an identity provider. The App's secret there is write-only and never shown. Inferred endpoints (reference §11.8).",
+})
+export class ThirdPartyLoginConfig {
+  @Field(() => ThirdPartyLoginPlatform, { description: 'The identity provider.' })
+  platform!: ThirdPartyLoginPlatform;
+
+  @Field({ description: "The App's id at the identity provider, e.g. a WeChat AppID (wx...)." })
+  appId!: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the login was configured.' })
+  createdAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the app id or secret were last replaced.' })
+  updatedAt!: Date | null;
+}
