@@ -4,7 +4,8 @@ import { pageB, readPageInfoPaging, singleB } from '../http/page-info';
 import { optionalInteger } from '../http/query-params';
 import type { RouteContext, RouteDefinition } from '../router';
 import type { MailTemplate } from '../store/admin.types';
-import { readUserDomainList } from './mail-user-domains';
+import { readEnabledFlag, readUserDomainList } from './admin-body';
+import { MAIL_BASE as BASE, MAIL_USER_DOMAIN_CODES } from './mail.common';
 
 // Mail templates (§11.8). Only endpoint names and methods are published; the prefix (as for mail accounts), envelope
 // B, every field name (templateId, templateName, templateType, subject, content, reviewStatus, reviewNote, enabled,
@@ -16,7 +17,6 @@ import { readUserDomainList } from './mail-user-domains';
 // reaches the owner as `reviewNote` on the list rows. Templates start in review (0) and disabled; changing the type,
 // subject or content sends an approved or rejected template back to review and disables it.
 
-const BASE = '/v2/enduser/enterpriseapi';
 const VERIFICATION_CODE = 1;
 const NAME_MAX = 50;
 
@@ -135,9 +135,7 @@ const enable: RouteDefinition = {
   handle({ body }, context) {
     const input = objectBody(body);
     const template = templateOf(context, bodyInteger(input, 'templateId'));
-    const enabled = bodyInteger(input, 'enabled');
-    if (enabled === undefined) throw new BusinessError(5078);
-    if (enabled !== 0 && enabled !== 1) throw new BusinessError(5079);
+    const enabled = readEnabledFlag(input);
     if (enabled === 1 && template.reviewStatus === 0) throw new BusinessError(5436);
     if (enabled === 1 && template.reviewStatus === 2) throw new BusinessError(5437);
     template.enabled = enabled;
@@ -168,7 +166,7 @@ const authorize: RouteDefinition = {
   handle({ body }, context) {
     const input = objectBody(body);
     const template = templateOf(context, bodyInteger(input, 'templateId'));
-    template.userDomainList = readUserDomainList(input, context);
+    template.userDomainList = readUserDomainList(input, context, MAIL_USER_DOMAIN_CODES);
     return singleB({});
   },
 };

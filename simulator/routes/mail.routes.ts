@@ -4,13 +4,12 @@ import { pageB, readPageInfoPaging, singleB } from '../http/page-info';
 import { optionalInteger } from '../http/query-params';
 import type { RouteContext, RouteDefinition } from '../router';
 import type { MailAccount } from '../store/admin.types';
-import { readUserDomainList } from './mail-user-domains';
+import { readEnabledFlag, readUserDomainList } from './admin-body';
+import { MAIL_BASE as BASE, MAIL_USER_DOMAIN_CODES } from './mail.common';
 
 // Mail accounts (§11.8). Only names and methods are published; the prefix (`/v2/enduser/enterpriseapi`, the
 // reference notes mail may live under `/v2/mail`), envelope B, field names and the code for each missing field
 // (5423-5447) are [INFERRED].
-
-const BASE = '/v2/enduser/enterpriseapi';
 
 function accountOf(context: RouteContext, id: number | undefined): MailAccount {
   if (id === undefined) throw new BusinessError(5430);
@@ -94,9 +93,7 @@ const enable: RouteDefinition = {
   handle({ body }, context) {
     const input = objectBody(body);
     const account = accountOf(context, bodyInteger(input, 'accountId'));
-    const enabled = bodyInteger(input, 'enabled');
-    if (enabled === undefined) throw new BusinessError(5078);
-    if (enabled !== 0 && enabled !== 1) throw new BusinessError(5079);
+    const enabled = readEnabledFlag(input);
     account.enabled = enabled;
     return singleB({});
   },
@@ -125,7 +122,7 @@ const authorize: RouteDefinition = {
   handle({ body }, context) {
     const input = objectBody(body);
     const account = accountOf(context, bodyInteger(input, 'accountId'));
-    account.userDomainList = readUserDomainList(input, context);
+    account.userDomainList = readUserDomainList(input, context, MAIL_USER_DOMAIN_CODES);
     return singleB({});
   },
 };

@@ -4,7 +4,8 @@ import { pageB, readPageInfoPaging, singleB } from '../http/page-info';
 import { optionalText } from '../http/query-params';
 import type { RouteContext, RouteDefinition } from '../router';
 import type { SmsSign } from '../store/admin.types';
-import { SMS_BASE, characters, readEnabledFlag, readUserDomainList } from './sms.common';
+import { readEnabledFlag, readUserDomainList } from './admin-body';
+import { SMS_BASE, SMS_USER_DOMAIN_CODES, characters } from './sms.common';
 
 // SMS signatures (§11.7). Only the endpoint names and methods are published. The base path, envelope B, the field
 // names (ssid, signName, status, enabled, userDomainList), the 2-12 character rule (the usual provider rule),
@@ -86,7 +87,7 @@ const authorize: RouteDefinition = {
   handle({ body }, context) {
     const input = objectBody(body);
     const sign = signOf(context, bodyText(input, 'ssid'));
-    sign.userDomainList = readUserDomainList(input, context);
+    sign.userDomainList = readUserDomainList(input, context, SMS_USER_DOMAIN_CODES);
     return singleB({});
   },
 };

@@ -4,7 +4,8 @@ import { pageB, readPageInfoPaging, singleB } from '../http/page-info';
 import { optionalText } from '../http/query-params';
 import type { RouteContext, RouteDefinition } from '../router';
 import type { SmsTemplate } from '../store/admin.types';
-import { SMS_BASE, characters, readEnabledFlag, readUserDomainList } from './sms.common';
+import { readEnabledFlag, readUserDomainList } from './admin-body';
+import { SMS_BASE, SMS_USER_DOMAIN_CODES, characters } from './sms.common';
 
 // SMS templates (§11.7). Only the endpoint names and methods are published. The base path, envelope B, the field
 // names (stid, templateName, thirdTemplateId, content, status, enabled, userDomainList), the 500-character content
@@ -101,7 +102,7 @@ const authorize: RouteDefinition = {
   handle({ body }, context) {
     const input = objectBody(body);
     const template = templateOf(context, bodyText(input, 'stid'));
-    template.userDomainList = readUserDomainList(input, context);
+    template.userDomainList = readUserDomainList(input, context, SMS_USER_DOMAIN_CODES);
     return singleB({});
   },
 };

@@ -6,6 +6,7 @@ import type { RouteContext, RouteDefinition } from '../router';
 import type { SmsAccount } from '../store/admin.types';
 import { smsSignRoutes } from './sms-sign.routes';
 import { smsTemplateRoutes } from './sms-template.routes';
+import { readEnabledFlag } from './admin-body';
 import { SMS_BASE } from './sms.common';
 
 // SMS accounts (§11.7). Only endpoint names and methods are published; the base path, envelope B and every
@@ -89,9 +90,7 @@ const enableAccount: RouteDefinition = {
   handle({ body }, context) {
     const input = objectBody(body);
     const account = accountOf(context, bodyInteger(input, 'accountId'));
-    const enabled = bodyInteger(input, 'enabled');
-    if (enabled === undefined) throw new BusinessError(5078);
-    if (enabled !== 0 && enabled !== 1) throw new BusinessError(5079);
+    const enabled = readEnabledFlag(input);
     account.enabled = enabled;
     return singleB({});
   },
