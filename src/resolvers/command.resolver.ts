@@ -19,8 +19,8 @@ import { checkPropertyReads, encodePropertyWrites, encodeServiceCall } from '../
 import { thingModelOf } from '../datasources/tsl-decode';
 
 const NOT_IDEMPOTENT =
-  'Not idempotent and never retried by this service: a command whose outcome is UNKNOWN may have been delivered, so ' +
-  'check `Device.messages` before sending it again.';
+  'Never retried by this service: a command whose outcome is UNKNOWN may have been delivered, so check ' +
+  '`Device.messages` before sending it again. Idempotent: no.';
 
 const RAW_MAX_CHARS = 4096;
 

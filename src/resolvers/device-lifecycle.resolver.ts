@@ -9,17 +9,21 @@ import { toDeviceBatchPayload, toDeviceChangeDto, toNewDeviceDto } from '../data
 import type { DeviceRef } from '../datasources/device-ref';
 
 const NOT_RETRIED = 'Never retried by this service.';
+/** A repeat of the same call meets the first one's result (the key exists, the device is gone) and fails. */
+const ONCE = `${NOT_RETRIED} Idempotent: no.`;
+/** Writing the same fields again leaves the device as it is. */
+const REPEATABLE = `${NOT_RETRIED} Idempotent: yes.`;
 
 @Resolver()
 export class DeviceLifecycleResolver {
-  @Mutation(() => Device, { description: `Register one device in a product. Fails with the platform's code when the device key exists. ${NOT_RETRIED}` })
+  @Mutation(() => Device, { description: `Register one device in a product. Fails with the platform's code when the device key exists. ${ONCE}` })
   async createDevice(@Arg('input', { description: 'The device.' }) input: CreateDeviceInput, @Ctx() ctx: Context): Promise<DeviceSource> {
     await ctx.apis.lifecycle.createDevice(input.productKey, toNewDeviceDto(input));
     return fresh(ctx, { productKey: input.productKey, deviceKey: input.deviceKey });
   }
 
   @Mutation(() => DeviceBatchPayload, {
-    description: `Register up to 500 devices of one product in one upstream call; rows the platform refuses are listed with its reason. ${NOT_RETRIED}`,
+    description: `Register up to 500 devices of one product in one upstream call; rows the platform refuses are listed with its reason. ${ONCE}`,
   })
   async createDevices(@Arg('input', { description: 'The product and its new devices.' }) input: CreateDevicesInput, @Ctx() ctx: Context): Promise<DeviceBatchPayload> {
     assertUniqueKeys(input.devices);
@@ -27,7 +31,7 @@ export class DeviceLifecycleResolver {
     return toDeviceBatchPayload(input.productKey, input.devices, failures);
   }
 
-  @Mutation(() => Device, { description: `Rename a device or change its serial number. ${NOT_RETRIED}` })
+  @Mutation(() => Device, { description: `Rename a device or change its serial number. ${REPEATABLE}` })
   async updateDevice(@Arg('input', { description: 'The device and its new fields.' }) input: UpdateDeviceInput, @Ctx() ctx: Context): Promise<DeviceSource> {
     assertSomethingToChange(input, 'input');
     await ctx.apis.lifecycle.updateDevice(input.productKey, toDeviceChangeDto(input));
@@ -35,7 +39,7 @@ export class DeviceLifecycleResolver {
   }
 
   @Mutation(() => DeviceBatchPayload, {
-    description: `Change up to 500 devices of one product in one upstream call; rows the platform refuses are listed with its reason. ${NOT_RETRIED}`,
+    description: `Change up to 500 devices of one product in one upstream call; rows the platform refuses are listed with its reason. ${REPEATABLE}`,
   })
   async updateDevices(@Arg('input', { description: 'The product and the changes.' }) input: UpdateDevicesInput, @Ctx() ctx: Context): Promise<DeviceBatchPayload> {
     assertUniqueKeys(input.devices);
@@ -46,7 +50,7 @@ export class DeviceLifecycleResolver {
     return payload;
   }
 
-  @Mutation(() => DeletedDevice, { description: `Delete a device. ${NOT_RETRIED}` })
+  @Mutation(() => DeletedDevice, { description: `Delete a device. ${ONCE}` })
   async deleteDevice(@Args() { productKey, deviceKey }: DeviceKeyArgs, @Ctx() ctx: Context): Promise<DeletedDevice> {
     await ctx.apis.lifecycle.deleteDevice({ productKey, deviceKey });
     ctx.loaders.deviceByKey.clear({ productKey, deviceKey });
@@ -54,7 +58,7 @@ export class DeviceLifecycleResolver {
   }
 
   @Mutation(() => Device, {
-    description: `Detach a sub-device from the gateway it is connected through; fails (70026) when it is not connected. Returns the sub-device. ${NOT_RETRIED}`,
+    description: `Detach a sub-device from the gateway it is connected through; fails (70026) when it is not connected. Returns the sub-device. ${ONCE}`,
   })
   async unbindSubDevice(@Args() { productKey, deviceKey }: DeviceKeyArgs, @Ctx() ctx: Context): Promise<DeviceSource> {
     await ctx.apis.lifecycle.unbindSubDevice({ productKey, deviceKey });

@@ -34,7 +34,7 @@ export class MailTemplateResolver {
   }
 
   @Mutation(() => MailTemplate, {
-    description: 'Add a mail template; it starts in review (PENDING) and disabled. A VERIFICATION_CODE template must contain `${code}`. Idempotent: no (each call adds a template).',
+    description: 'Add a mail template; it starts in review (PENDING) and disabled. A VERIFICATION_CODE template must contain `${code}`. Each call adds a template. Idempotent: no.',
   })
   async createMailTemplate(@Arg('input', { description: 'The template.' }) input: CreateMailTemplateInput, @Ctx() ctx: Context): Promise<MailTemplate> {
     if (input.type === MailTemplateType.VERIFICATION_CODE && !input.content.includes(CODE_PLACEHOLDER)) throw new BadUserInputError(PLACEHOLDER_RULE, 'input');
@@ -69,7 +69,7 @@ export class MailTemplateResolver {
     return template(ctx, Number(id));
   }
 
-  @Mutation(() => ID, { description: 'Delete a mail template; returns its id. Idempotent: no (a second delete is NOT_FOUND).' })
+  @Mutation(() => ID, { description: 'Delete a mail template; returns its id. A second delete is NOT_FOUND. Idempotent: no.' })
   async deleteMailTemplate(@Args() { id }: PlatformIdArgs, @Ctx() ctx: Context): Promise<string> {
     await ctx.apis.mailTemplates.deleteTemplate(Number(id));
     ctx.loaders.mailTemplatePage.clearAll();

@@ -56,4 +56,11 @@ describe('schema documentation', () => {
   it('should describe every enum value too', () => {
     expect(undocumentedEnumValues(schema)).toEqual([]);
   });
+
+  it('should say in every mutation whether it is idempotent', () => {
+    // Callers retry on timeouts; the description is where they learn whether a retry can do the work twice.
+    const mutations = Object.values(schema.getMutationType()!.getFields());
+    expect(mutations.length).toBeGreaterThan(40);
+    expect(mutations.filter((field) => !/Idempotent: (yes|no)\./.test(field.description ?? '')).map((field) => field.name)).toEqual([]);
+  });
 });
