@@ -1,5 +1,4 @@
-import { startSimulator, type SimulatorHandle } from '../../simulator';
-import { call, login } from './support/sim-client';
+import { signedSession } from './support/signed-session';
 
 const MAIL = '/v2/enduser/enterpriseapi';
 
@@ -14,18 +13,13 @@ interface TemplateRow {
 }
 
 describe('mail user-domain authorization and templates (§11.8, inferred)', () => {
-  let sim: SimulatorHandle;
-  let token: string;
+  const session = signedSession(MAIL);
   let domains: string[];
-  beforeAll(async () => {
-    sim = await startSimulator();
-    token = await login(sim);
-    domains = sim.store.admin.userDomains().map((d) => d.userDomain);
+  beforeAll(() => {
+    domains = session.sim.store.admin.userDomains().map((d) => d.userDomain);
   });
-  afterAll(() => sim.close());
 
-  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) =>
-    call(sim, MAIL + path, query, { method, token, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) => session.send(method, path, { query, body });
   const rows = async (): Promise<TemplateRow[]> => (await send('GET', '/getEmailTemplateList', undefined, { pageSize: 100 })).body.data.list;
   const row = async (id: number) => (await rows()).find((t) => t.templateId === id)!;
   const add = async (fields: Record<string, unknown> = {}) => {
@@ -109,7 +103,7 @@ describe('mail user-domain authorization and templates (§11.8, inferred)', () =
 
     it('should keep the review on a rename and restart it on a content change', async () => {
       const id = await add();
-      sim.store.admin.reviewMailTemplate(id, { approved: true });
+      session.sim.store.admin.reviewMailTemplate(id, { approved: true });
       expect((await send('PUT', '/enabledEmailTemplate', { templateId: id, enabled: 1 })).body.code).toBe(200);
       expect((await send('PUT', '/setEmailTemplate', { templateId: id, templateName: 'Greeting' })).body.code).toBe(200);
       expect(await row(id)).toMatchObject({ templateName: 'Greeting', reviewStatus: 1, enabled: 1 });
@@ -143,7 +137,7 @@ describe('mail user-domain authorization and templates (§11.8, inferred)', () =
     it('should enable only approved templates and check the flag and id', async () => {
       const pending = await add();
       const rejected = await add();
-      sim.store.admin.reviewMailTemplate(rejected, { approved: false, note: 'Too short' });
+      session.sim.store.admin.reviewMailTemplate(rejected, { approved: false, note: 'Too short' });
       expect((await send('PUT', '/enabledEmailTemplate', { templateId: pending, enabled: 1 })).body.code).toBe(5436);
       expect((await send('PUT', '/enabledEmailTemplate', { templateId: rejected, enabled: 1 })).body.code).toBe(5437);
       expect((await send('PUT', '/enabledEmailTemplate', { templateId: rejected, enabled: 0 })).body.code).toBe(200);
@@ -152,13 +146,13 @@ describe('mail user-domain authorization and templates (§11.8, inferred)', () =
       expect((await send('PUT', '/enabledEmailTemplate', { templateId: pending, enabled: 2 })).body.code).toBe(5079);
       expect((await send('PUT', '/enabledEmailTemplate', { enabled: 0 })).body.code).toBe(5434);
       expect((await send('PUT', '/enabledEmailTemplate', { templateId: 1, enabled: 0 })).body.code).toBe(5435);
-      sim.store.admin.reviewMailTemplate(pending, { approved: true });
+      session.sim.store.admin.reviewMailTemplate(pending, { approved: true });
       expect((await send('PUT', '/enabledEmailTemplate', { templateId: pending, enabled: 1 })).body.code).toBe(200);
       expect((await row(pending)).enabled).toBe(1);
     });
 
     it('should refuse a review that rejects without a note', () => {
-      expect(() => sim.store.admin.reviewMailTemplate(4203, { approved: false, note: ' ' })).toThrow(/review note/);
+      expect(() => session.sim.store.admin.reviewMailTemplate(4203, { approved: false, note: ' ' })).toThrow(/review note/);
     });
 
     it('should delete once, then answer 5435', async () => {

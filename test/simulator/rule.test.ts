@@ -1,37 +1,27 @@
-import { startSimulator, type SimulatorHandle } from '../../simulator';
 import { productOf } from './support/seed-lookup';
-import { call, login } from './support/sim-client';
+import { signedSession } from './support/signed-session';
 
 const RULE = '/v2/quecrule/r1/openapi';
 
 describe('message queues and subscriptions (§6.6)', () => {
-  let sim: SimulatorHandle;
-  let token: string;
-
-  beforeAll(async () => {
-    sim = await startSimulator();
-    token = await login(sim);
-  });
-  afterAll(() => sim.close());
-
-  const post = (path: string, body: unknown, query: Record<string, string | number> = {}) =>
-    call(sim, RULE + path, query, { method: 'POST', token, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-  const get = (path: string, query: Record<string, string | number>) => call(sim, RULE + path, query, { token });
-  const del = (path: string, query: Record<string, string | number>) => call(sim, RULE + path, query, { method: 'DELETE', token });
+  const session = signedSession(RULE);
+  const post = (path: string, body: unknown, query: Record<string, string | number> = {}) => session.send('POST', path, { query, body });
+  const get = (path: string, query: Record<string, string | number>) => session.send('GET', path, { query });
+  const del = (path: string, query: Record<string, string | number>) => session.send('DELETE', path, { query });
 
   it('should create a queue with the documented fields and the full name', async () => {
     const { body } = await post('/queue/create', { queueName: 'shape', queueDesc: 'desc' });
     expect(body.code).toBe(200);
     expect(body.data).toEqual({
       createTime: expect.stringMatching(/^\d{13}$/),
-      entUserId: sim.store.admin.accountId,
+      entUserId: session.sim.store.admin.accountId,
       id: expect.any(Number),
       isFree: 0,
       queueDesc: 'desc',
-      queueName: `a.${sim.store.admin.accountId}.shape`,
+      queueName: `a.${session.sim.store.admin.accountId}.shape`,
       status: 0,
       updateTime: '',
-      userId: sim.store.admin.accountId,
+      userId: session.sim.store.admin.accountId,
     });
   });
 
@@ -47,7 +37,7 @@ describe('message queues and subscriptions (§6.6)', () => {
 
   it('should list queues with top-level paging and refuse a pageSize above 100', async () => {
     const { body } = await post('/queue/list', { pageNum: 1, pageSize: 1 });
-    expect(body).toMatchObject({ code: 200, pageNum: 1, pageSize: 1, total: sim.store.admin.queues().length });
+    expect(body).toMatchObject({ code: 200, pageNum: 1, pageSize: 1, total: session.sim.store.admin.queues().length });
     expect(Object.keys(body.data[0]).sort()).toEqual(['createTime', 'entUserId', 'id', 'isFree', 'metadata', 'queueDesc', 'queueName', 'status', 'updateTime', 'userId']);
     expect((await post('/queue/list', { pageSize: 101 })).body.code).toBe(50005);
     expect((await post('/queue/list', { pageSize: 0 })).body.code).toBe(50005);
@@ -55,7 +45,7 @@ describe('message queues and subscriptions (§6.6)', () => {
   });
 
   it('should answer queue detail with the backlog and 16002 for an unknown queue', async () => {
-    const queue = sim.store.admin.queues()[0];
+    const queue = session.sim.store.admin.queues()[0];
     const { body } = await get('/queue/detail', { queueId: queue.id });
     expect(body.data).toMatchObject({ queueId: queue.id, queueName: queue.queueName, msgNum: 0, connectUrl: expect.stringMatching(/^amqp:\/\//), createTime: queue.createTime });
     expect((await get('/queue/detail', { queueId: 1 })).body.code).toBe(16002);
@@ -64,30 +54,30 @@ describe('message queues and subscriptions (§6.6)', () => {
   });
 
   it('should stop at 50 queues with 16007', async () => {
-    for (let i = 0; sim.store.admin.queues().length < 50; i++) expect((await post('/queue/create', { queueName: `q${i}` })).body.code).toBe(200);
+    for (let i = 0; session.sim.store.admin.queues().length < 50; i++) expect((await post('/queue/create', { queueName: `q${i}` })).body.code).toBe(200);
     expect((await post('/queue/create', { queueName: 'overflow' })).body.code).toBe(16007);
-    for (const q of sim.store.admin.queues().filter((x) => /\.q\d+$/.test(x.queueName))) sim.store.admin.deleteQueue(q.id);
+    for (const q of session.sim.store.admin.queues().filter((x) => /\.q\d+$/.test(x.queueName))) session.sim.store.admin.deleteQueue(q.id);
   });
 
   describe('subscriptions', () => {
     let queueName: string;
     beforeAll(() => {
-      queueName = `a.${sim.store.admin.accountId}.shape`;
+      queueName = `a.${session.sim.store.admin.accountId}.shape`;
     });
 
     it('should create, start, stop and delete under the state rules', async () => {
-      const meter = productOf(sim, 'meter');
+      const meter = productOf(session.sim, 'meter');
       const created = await post('/subscribe/create', { subscribeName: '订阅_1', queueName, productKey: meter.productKey, dataLevel: 1, msgTypes: [1, 6] });
       expect(created.body).toEqual({ code: 200, msg: '', data: { subscribeId: expect.any(Number) } });
       const id = created.body.data.subscribeId;
       expect((await get('/subscribe/detail', { subscribeId: id })).body.data).toMatchObject({ dataLevel: 1, msgType: '1,6', status: 0, productKey: meter.productKey, queueName });
       expect((await post('/subscribe/stop', undefined, { subscribeId: id })).body.code).toBe(16021);
       expect((await post('/subscribe/start', undefined, { subscribeId: id })).body.code).toBe(200);
-      expect(sim.store.admin.queueByName(queueName)!.status).toBe(1);
+      expect(session.sim.store.admin.queueByName(queueName)!.status).toBe(1);
       expect((await post('/subscribe/start', undefined, { subscribeId: id })).body.code).toBe(16020);
       expect((await post('/subscribe/update', { subscribeId: id, subscribeName: 'x' })).body.code).toBe(16022);
       expect((await del('/subscribe/delete', { subscribeId: id })).body.code).toBe(16019);
-      expect((await del('/queue/delete', { queueId: sim.store.admin.queueByName(queueName)!.id })).body.code).toBe(16008);
+      expect((await del('/queue/delete', { queueId: session.sim.store.admin.queueByName(queueName)!.id })).body.code).toBe(16008);
       expect((await post('/subscribe/stop', undefined, { subscribeId: id })).body.code).toBe(200);
       expect((await del('/subscribe/delete', { subscribeId: id })).body.code).toBe(200);
       expect((await get('/subscribe/detail', { subscribeId: id })).body.code).toBe(16011);
@@ -102,7 +92,7 @@ describe('message queues and subscriptions (§6.6)', () => {
       ['unknown device', { subscribeName: 'n', msgTypes: [1], dataLevel: 2, deviceKey: 'NOPE' }, 70130],
       ['short queue name', { subscribeName: 'n', msgTypes: [1], dataLevel: 1, queueName: 'shape' }, 16002],
     ])('should refuse a product rule with %s', async (_, request, code) => {
-      const meter = productOf(sim, 'meter');
+      const meter = productOf(session.sim, 'meter');
       const { body } = await post('/subscribe/create', { queueName, productKey: meter.productKey, ...request });
       expect(body.code).toBe(code);
     });
@@ -110,13 +100,13 @@ describe('message queues and subscriptions (§6.6)', () => {
     it('should refuse an unknown product with 70017 and an unauthorized one with 70089', async () => {
       const base = { subscribeName: 'n', queueName, dataLevel: 1, msgTypes: [1] };
       expect((await post('/subscribe/create', { ...base, productKey: 'pNOPE1' })).body.code).toBe(70017);
-      expect((await post('/subscribe/create', { ...base, productKey: productOf(sim, 'tracker').productKey })).body.code).toBe(70089);
+      expect((await post('/subscribe/create', { ...base, productKey: productOf(session.sim, 'tracker').productKey })).body.code).toBe(70089);
     });
 
     it('should take only SaaS types on subscribe/saas and 201 on subscribe/enduser', async () => {
       expect((await post('/subscribe/saas', { subscribeName: 's', queueName, msgTypes: [1] })).body.code).toBe(50005);
       expect((await post('/subscribe/saas', { subscribeName: 's', queueName, msgTypes: [101, 105] })).body.code).toBe(200);
-      const domain = sim.store.admin.userDomains()[0].userDomain;
+      const domain = session.sim.store.admin.userDomains()[0].userDomain;
       expect((await post('/subscribe/enduser', { subscribeName: 'u', queueName, endUserDomain: domain, msgTypes: [101] })).body.code).toBe(50005);
       expect((await post('/subscribe/enduser', { subscribeName: 'u', queueName, endUserDomain: 'C.DM.0.9', msgTypes: [201] })).body.code).toBe(50005);
       expect((await post('/subscribe/enduser', { subscribeName: 'u', queueName, endUserDomain: domain, msgTypes: [201] })).body.code).toBe(200);
@@ -134,9 +124,9 @@ describe('message queues and subscriptions (§6.6)', () => {
     });
 
     it('should stop at 100 subscriptions with 16018', async () => {
-      const meter = productOf(sim, 'meter');
+      const meter = productOf(session.sim, 'meter');
       const body = { subscribeName: 'fill', queueName, productKey: meter.productKey, dataLevel: 1, msgTypes: [2] };
-      while (sim.store.admin.subscriptions().length < 100) expect((await post('/subscribe/create', body)).body.code).toBe(200);
+      while (session.sim.store.admin.subscriptions().length < 100) expect((await post('/subscribe/create', body)).body.code).toBe(200);
       expect((await post('/subscribe/create', body)).body.code).toBe(16018);
       expect((await post('/subscribe/saas', { subscribeName: 's', queueName, msgTypes: [101] })).body.code).toBe(16018);
     });

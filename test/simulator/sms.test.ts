@@ -1,19 +1,10 @@
-import { startSimulator, type SimulatorHandle } from '../../simulator';
-import { call, login } from './support/sim-client';
+import { signedSession } from './support/signed-session';
 
 const SMS = '/v2/sms/enterpriseapi';
 
 describe('SMS management (§11.7, inferred)', () => {
-  let sim: SimulatorHandle;
-  let token: string;
-  beforeAll(async () => {
-    sim = await startSimulator();
-    token = await login(sim);
-  });
-  afterAll(() => sim.close());
-
-  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) =>
-    call(sim, SMS + path, query, { method, token, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const session = signedSession(SMS);
+  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) => session.send(method, path, { query, body });
 
   it('should list accounts in envelope B, credentials included as upstream hands them back', async () => {
     const { body } = await send('GET', '/entSmsAccountList');
@@ -46,16 +37,8 @@ describe('SMS management (§11.7, inferred)', () => {
 });
 
 describe('mail accounts (§11.8, inferred)', () => {
-  let sim: SimulatorHandle;
-  let token: string;
-  beforeAll(async () => {
-    sim = await startSimulator();
-    token = await login(sim);
-  });
-  afterAll(() => sim.close());
-
-  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) =>
-    call(sim, '/v2/enduser/enterpriseapi' + path, query, { method, token, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const session = signedSession('/v2/enduser/enterpriseapi');
+  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) => session.send(method, path, { query, body });
 
   const full = { accountName: 'n', smtpServer: 'smtp.x', smtpPort: 25, account: 'a', password: 'p', senderAddress: 'a@x' };
 

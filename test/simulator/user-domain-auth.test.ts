@@ -1,54 +1,45 @@
-import { startSimulator, type SimulatorHandle } from '../../simulator';
 import { productOf } from './support/seed-lookup';
-import { call, login } from './support/sim-client';
+import { signedSession } from './support/signed-session';
 
 const ENDUSER = '/v2/enduser/enterpriseapi';
 
 describe('user-domain product authorization and third-party login (§11.8, inferred)', () => {
-  let sim: SimulatorHandle;
-  let token: string;
-  beforeAll(async () => {
-    sim = await startSimulator();
-    token = await login(sim);
-  });
-  afterAll(() => sim.close());
-
-  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) =>
-    call(sim, ENDUSER + path, query, { method, token, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-  const consumer = () => sim.store.admin.userDomains().find((d) => d.userDomainType === '1')!;
-  const installer = () => sim.store.admin.userDomains().find((d) => d.userDomainType === '2')!;
-  const keysOf = (domain: string) => sim.store.admin.domainAuth.productAuths({ userDomain: domain }).map((a) => a.productKey);
+  const session = signedSession(ENDUSER);
+  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) => session.send(method, path, { query, body });
+  const consumer = () => session.sim.store.admin.userDomains().find((d) => d.userDomainType === '1')!;
+  const installer = () => session.sim.store.admin.userDomains().find((d) => d.userDomainType === '2')!;
+  const keysOf = (domain: string) => session.sim.store.admin.domainAuth.productAuths({ userDomain: domain }).map((a) => a.productKey);
 
   describe('seed', () => {
     it('should authorize direct and gateway products to the consumer App and gateways and sub-devices to the installer App', () => {
-      const authorized = sim.store.authorizedProducts();
+      const authorized = session.sim.store.authorizedProducts();
       const ofTypes = (types: number[]) => authorized.filter((p) => types.includes(p.accessType)).map((p) => p.productKey).sort();
       expect([...keysOf(consumer().userDomain)].sort()).toEqual(ofTypes([0, 1]));
       expect([...keysOf(installer().userDomain)].sort()).toEqual(ofTypes([1, 2]));
-      const unauthorized = sim.store.products().filter((p) => !p.authorized).map((p) => p.productKey);
+      const unauthorized = session.sim.store.products().filter((p) => !p.authorized).map((p) => p.productKey);
       expect(unauthorized.length).toBeGreaterThan(0);
-      expect(sim.store.admin.domainAuth.productAuths().filter((a) => unauthorized.includes(a.productKey))).toEqual([]);
+      expect(session.sim.store.admin.domainAuth.productAuths().filter((a) => unauthorized.includes(a.productKey))).toEqual([]);
     });
 
     it('should configure WeChat and Apple login for the consumer App and Google for the installer App', () => {
-      expect(sim.store.admin.domainAuth.thirdPartyConfigs(consumer().userDomain).map((c) => c.platform).sort()).toEqual(['apple', 'wechat']);
-      expect(sim.store.admin.domainAuth.thirdPartyConfigs(installer().userDomain).map((c) => c.platform)).toEqual(['google']);
+      expect(session.sim.store.admin.domainAuth.thirdPartyConfigs(consumer().userDomain).map((c) => c.platform).sort()).toEqual(['apple', 'wechat']);
+      expect(session.sim.store.admin.domainAuth.thirdPartyConfigs(installer().userDomain).map((c) => c.platform)).toEqual(['google']);
     });
   });
 
   describe('product authorization', () => {
     it('should list the products of a user domain in a PageInfo, oldest authorization first', async () => {
       const domain = consumer().userDomain;
-      const auths = sim.store.admin.domainAuth.productAuths({ userDomain: domain });
+      const auths = session.sim.store.admin.domainAuth.productAuths({ userDomain: domain });
       const { body } = await send('GET', '/userDomainProductAuthList', undefined, { userDomain: domain, page: 1, pageSize: 2 });
       expect(body).toMatchObject({ code: 200, msg: '', extMsg: null, data: { total: auths.length, pageNum: 1, pageSize: 2, size: 2, hasNextPage: true } });
-      const first = sim.store.product(auths[0].productKey)!;
+      const first = session.sim.store.product(auths[0].productKey)!;
       expect(body.data.list[0]).toEqual({ productId: first.productId, productKey: first.productKey, productName: first.productName, authTime: auths[0].authTime });
       expect(body.data.list[1].productKey).toBe(auths[1].productKey);
     });
 
     it('should list the user domains of a product', async () => {
-      const gateway = productOf(sim, 'cellular-gateway');
+      const gateway = productOf(session.sim, 'cellular-gateway');
       const { body } = await send('GET', '/productAuthUserDomainList', undefined, { productKey: gateway.productKey });
       expect(body.data.total).toBe(2);
       expect(body.data.list.map((r: { userDomain: string }) => r.userDomain).sort()).toEqual([consumer().userDomain, installer().userDomain].sort());
@@ -68,7 +59,7 @@ describe('user-domain product authorization and third-party login (§11.8, infer
     });
 
     it('should refuse products that do not exist or are not authorized to the SaaS app', async () => {
-      const unauthorized = sim.store.products().find((p) => !p.authorized)!;
+      const unauthorized = session.sim.store.products().find((p) => !p.authorized)!;
       const domain = installer().userDomain;
       expect((await send('POST', '/addUserDomainProductAuth', { userDomain: domain, productKey: 'pNOPE1' })).body.code).toBe(70017);
       expect((await send('POST', '/addUserDomainProductAuth', { userDomain: domain, productKey: unauthorized.productKey })).body.code).toBe(70089);
@@ -87,7 +78,7 @@ describe('user-domain product authorization and third-party login (§11.8, infer
 
     it('should authorize once, refuse a repeat with 5227, revoke once and refuse a second revoke with 5229', async () => {
       const domain = installer().userDomain;
-      const plug = productOf(sim, 'plug');
+      const plug = productOf(session.sim, 'plug');
       expect(keysOf(domain)).not.toContain(plug.productKey);
       const request = { userDomain: domain, productKey: plug.productKey };
       expect((await send('POST', '/addUserDomainProductAuth', request)).body).toEqual({ code: 200, msg: '', data: {}, extMsg: null });
@@ -99,7 +90,7 @@ describe('user-domain product authorization and third-party login (§11.8, infer
     });
 
     it('should refuse a sub-device product for a consumer App with 5226', async () => {
-      const subDevice = sim.store.authorizedProducts().find((p) => p.accessType === 2)!;
+      const subDevice = session.sim.store.authorizedProducts().find((p) => p.accessType === 2)!;
       const { body } = await send('POST', '/addUserDomainProductAuth', { userDomain: consumer().userDomain, productKey: subDevice.productKey });
       expect(body.code).toBe(5226);
       expect(keysOf(consumer().userDomain)).not.toContain(subDevice.productKey);
@@ -107,7 +98,7 @@ describe('user-domain product authorization and third-party login (§11.8, infer
 
     it('should refuse user domains of another type with 5224 and disabled ones with 5225', async () => {
       const domain = installer();
-      const request = { userDomain: domain.userDomain, productKey: productOf(sim, 'plug').productKey };
+      const request = { userDomain: domain.userDomain, productKey: productOf(session.sim, 'plug').productKey };
       try {
         domain.enable = false;
         expect((await send('POST', '/addUserDomainProductAuth', request)).body.code).toBe(5225);
@@ -126,7 +117,7 @@ describe('user-domain product authorization and third-party login (§11.8, infer
       const domain = consumer().userDomain;
       const { body } = await send('GET', '/getEnterpriseThirdpartyConfig', undefined, { userDomain: domain });
       expect(body).toMatchObject({ code: 200, msg: '', extMsg: null });
-      expect(body.data).toEqual(sim.store.admin.domainAuth.thirdPartyConfigs(domain).map((c) => ({ ...c })));
+      expect(body.data).toEqual(session.sim.store.admin.domainAuth.thirdPartyConfigs(domain).map((c) => ({ ...c })));
       expect(body.data[0].appSecret).toMatch(/^tps_/);
       const filtered = await send('GET', '/getEnterpriseThirdpartyConfig', undefined, { userDomain: domain, platform: 'apple' });
       expect(filtered.body.data.map((c: { platform: string }) => c.platform)).toEqual(['apple']);
@@ -136,15 +127,15 @@ describe('user-domain product authorization and third-party login (§11.8, infer
       const domain = installer().userDomain;
       const add = (appId: string, appSecret: string) => send('POST', '/addEnterpriseThirdpartyConfig', { userDomain: domain, platform: 'alipay', appId, appSecret });
       expect((await add('2021000', 'first-secret')).body).toEqual({ code: 200, msg: '', data: {}, extMsg: null });
-      const created = { ...sim.store.admin.domainAuth.thirdPartyConfig(domain, 'alipay')! };
+      const created = { ...session.sim.store.admin.domainAuth.thirdPartyConfig(domain, 'alipay')! };
       expect(created).toMatchObject({ appId: '2021000', appSecret: 'first-secret' });
       expect((await add('2021001', 'second-secret')).body.code).toBe(200);
-      expect(sim.store.admin.domainAuth.thirdPartyConfigs(domain).filter((c) => c.platform === 'alipay')).toEqual([
+      expect(session.sim.store.admin.domainAuth.thirdPartyConfigs(domain).filter((c) => c.platform === 'alipay')).toEqual([
         { ...created, appId: '2021001', appSecret: 'second-secret', updateTime: expect.any(Number) },
       ]);
       const remove = () => send('DELETE', '/deleteEnterpriseThirdpartyConfig', undefined, { userDomain: domain, platform: 'alipay' });
       expect((await remove()).body).toEqual({ code: 200, msg: '', data: {}, extMsg: null });
-      expect(sim.store.admin.domainAuth.thirdPartyConfig(domain, 'alipay')).toBeUndefined();
+      expect(session.sim.store.admin.domainAuth.thirdPartyConfig(domain, 'alipay')).toBeUndefined();
       expect((await remove()).body.code).toBe(200);
     });
 
