@@ -1,6 +1,5 @@
-import { startSimulator, type SimulatorHandle } from '../../simulator';
 import { productOf } from './support/seed-lookup';
-import { call, login } from './support/sim-client';
+import { signedSession } from './support/signed-session';
 
 const ENDUSER = '/v2/enduser/enterpriseapi';
 const BINDING = '/v2/binding/enterpriseapi';
@@ -11,29 +10,22 @@ const PAGE_INFO_KEYS = [
 ].sort();
 
 describe('end users and bindings (§6.7, envelope B)', () => {
-  let sim: SimulatorHandle;
-  let token: string;
-  beforeAll(async () => {
-    sim = await startSimulator();
-    token = await login(sim);
-  });
-  afterAll(() => sim.close());
-
-  const get = (path: string, query: Record<string, string | number> = {}) => call(sim, path, query, { token });
+  const session = signedSession('');
+  const get = (path: string, query: Record<string, string | number> = {}) => session.send('GET', path, { query });
 
   it('should answer user domains in envelope B with a full PageInfo', async () => {
     const { body } = await get(`${ENDUSER}/entUserDomainList`);
     expect(Object.keys(body).sort()).toEqual(['code', 'data', 'extMsg', 'msg']);
     expect(body).toMatchObject({ code: 200, msg: '', extMsg: null });
     expect(Object.keys(body.data).sort()).toEqual(PAGE_INFO_KEYS);
-    const n = sim.store.admin.userDomains().length;
+    const n = session.sim.store.admin.userDomains().length;
     expect(body.data).toMatchObject({ total: n, pageNum: 1, pageSize: 10, size: n, startRow: 1, endRow: n, pages: 1, prePage: 0, nextPage: 0, isFirstPage: true, isLastPage: true, hasNextPage: false, navigatePages: 8, navigatepageNums: [1] });
     expect(body.data.list[0]).toHaveProperty('userDomainSecret');
   });
 
   it('should page with page/pageSize and compute PageInfo neighbours', async () => {
-    const domain = sim.store.admin.userDomains()[0].userDomain;
-    const total = sim.store.admin.users(domain).length;
+    const domain = session.sim.store.admin.userDomains()[0].userDomain;
+    const total = session.sim.store.admin.users(domain).length;
     const { body } = await get(`${ENDUSER}/userDomainUserList`, { userDomain: domain, page: 2, pageSize: 3 });
     expect(body.data).toMatchObject({ total, pageNum: 2, pageSize: 3, size: 3, startRow: 4, endRow: 6, prePage: 1, nextPage: 3, hasPreviousPage: true, isFirstPage: false });
     const beyond = await get(`${ENDUSER}/userDomainUserList`, { userDomain: domain, page: 99, pageSize: 3 });
@@ -57,24 +49,24 @@ describe('end users and bindings (§6.7, envelope B)', () => {
   });
 
   it('should refuse a missing or out-of-range user status', async () => {
-    const uid = sim.store.admin.users()[0].uid;
+    const uid = session.sim.store.admin.users()[0].uid;
     expect((await get(`${ENDUSER}/setUserStatus`, { uid })).body.code).toBe(5487);
     expect((await get(`${ENDUSER}/setUserStatus`, { uid, status: 2 })).body.code).toBe(5488);
     expect((await get(`${ENDUSER}/setUserStatus`, { uid, status: 0 })).body).toEqual({ code: 200, msg: '', data: {}, extMsg: null });
-    expect(sim.store.admin.user(uid)!.status).toBe(0);
+    expect(session.sim.store.admin.user(uid)!.status).toBe(0);
   });
 
   it("should list a user's devices with binding fields", async () => {
-    const binding = sim.store.admin.bindings()[0];
+    const binding = session.sim.store.admin.bindings()[0];
     const { body } = await get(`${BINDING}/userDeviceList`, { uid: binding.uid });
     const row = body.data.list.find((r: { deviceKey: string }) => r.deviceKey === binding.deviceKey);
     expect(row).toMatchObject({ productKey: binding.productKey, uid: binding.uid, deviceType: 1, bindStatus: 1, deviceBindTimeTs: binding.bindTime, deviceBindTime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/) });
   });
 
   it('should verify binding codes from query parameters of a POST', async () => {
-    const device = sim.store.devices(productOf(sim, 'meter').productKey).find((d) => sim.store.admin.bindingCode(d.productKey, d.deviceKey))!;
-    const code = sim.store.admin.bindingCode(device.productKey, device.deviceKey)!;
-    const verify = (query: Record<string, string>) => call(sim, `${BINDING}/verifyBindingCode`, query, { method: 'POST', token });
+    const device = session.sim.store.devices(productOf(session.sim, 'meter').productKey).find((d) => session.sim.store.admin.bindingCode(d.productKey, d.deviceKey))!;
+    const code = session.sim.store.admin.bindingCode(device.productKey, device.deviceKey)!;
+    const verify = (query: Record<string, string>) => session.send('POST', `${BINDING}/verifyBindingCode`, { query });
     expect((await verify({ pk: device.productKey, dk: device.deviceKey, bindingCode: code })).body).toEqual({ code: 200, msg: '', data: 0, extMsg: null });
     expect((await verify({ pk: device.productKey, dk: device.deviceKey, bindingCode: 'x' + code })).body.code).toBe(5462);
     expect((await verify({ pk: device.productKey, dk: device.deviceKey, bindingCode: 'bad code!' })).body.code).toBe(5213);

@@ -1,25 +1,18 @@
-import { startSimulator, type SimulatorHandle } from '../../simulator';
+import { startSimulator } from '../../simulator';
 import { productOf } from './support/seed-lookup';
 import { PATHS, call, login } from './support/sim-client';
+import { signedSession } from './support/signed-session';
 
 describe('product list', () => {
-  let sim: SimulatorHandle;
-  let token: string;
-
-  beforeAll(async () => {
-    sim = await startSimulator();
-    token = await login(sim);
-  });
-  afterAll(() => sim.close());
-
-  const list = (query: Record<string, string | number> = {}) => call(sim, PATHS.productList, query, { token });
+  const session = signedSession('');
+  const list = (query: Record<string, string | number> = {}) => session.send('GET', PATHS.productList, { query });
 
   it('should list only authorized products with top-level paging fields', async () => {
     const { body } = await list();
-    const authorized = sim.store.authorizedProducts();
+    const authorized = session.sim.store.authorizedProducts();
     expect(body).toEqual({ code: 200, msg: '', data: expect.any(Array), pageNum: 1, pageSize: 10, pages: 1, total: authorized.length });
     expect(body.data.map((p: { productKey: string }) => p.productKey).sort()).toEqual(authorized.map((p) => p.productKey).sort());
-    expect(body.data.map((p: { productKey: string }) => p.productKey)).not.toContain(productOf(sim, 'tracker').productKey);
+    expect(body.data.map((p: { productKey: string }) => p.productKey)).not.toContain(productOf(session.sim, 'tracker').productKey);
   });
 
   it('should render each row with the documented fields and types', async () => {
@@ -45,19 +38,19 @@ describe('product list', () => {
   });
 
   it('should filter by productKey', async () => {
-    const meter = productOf(sim, 'meter');
+    const meter = productOf(session.sim, 'meter');
     const { body } = await list({ productKey: meter.productKey });
     expect(body.total).toBe(1);
     expect(body.data[0].productName).toBe('Smart Meter M300');
   });
 
   it('should not reveal an unauthorized product through the filter', async () => {
-    const { body } = await list({ productKey: productOf(sim, 'tracker').productKey });
+    const { body } = await list({ productKey: productOf(session.sim, 'tracker').productKey });
     expect(body).toMatchObject({ code: 200, data: [], total: 0, pages: 0 });
   });
 
   it('should page through the products', async () => {
-    const total = sim.store.authorizedProducts().length;
+    const total = session.sim.store.authorizedProducts().length;
     const first = (await list({ pageNum: 1, pageSize: 3 })).body;
     const second = (await list({ pageNum: 2, pageSize: 3 })).body;
     expect(first).toMatchObject({ pageNum: 1, pageSize: 3, pages: Math.ceil(total / 3), total });
@@ -67,7 +60,7 @@ describe('product list', () => {
   });
 
   it('should answer an empty page with the real totals when pageNum is out of range', async () => {
-    const total = sim.store.authorizedProducts().length;
+    const total = session.sim.store.authorizedProducts().length;
     const { body } = await list({ pageNum: 99, pageSize: 10 });
     expect(body).toEqual({ code: 200, msg: '', data: [], pageNum: 99, pageSize: 10, pages: Math.ceil(total / 10), total });
   });
@@ -103,19 +96,11 @@ describe('maxPageSize option', () => {
 });
 
 describe('product detail', () => {
-  let sim: SimulatorHandle;
-  let token: string;
-
-  beforeAll(async () => {
-    sim = await startSimulator();
-    token = await login(sim);
-  });
-  afterAll(() => sim.close());
-
-  const detail = (query: Record<string, string>) => call(sim, PATHS.productDetail, query, { token });
+  const session = signedSession('');
+  const detail = (query: Record<string, string>) => session.send('GET', PATHS.productDetail, { query });
 
   it('should answer the list fields plus productConfig', async () => {
-    const gateway = productOf(sim, 'cellular-gateway');
+    const gateway = productOf(session.sim, 'cellular-gateway');
     const { body } = await detail({ productKey: gateway.productKey });
     expect(body).toEqual({
       code: 200,
@@ -140,7 +125,7 @@ describe('product detail', () => {
   });
 
   it('should answer 70089 for a product not authorized to the SaaS app', async () => {
-    expect((await detail({ productKey: productOf(sim, 'tracker').productKey })).body).toEqual({
+    expect((await detail({ productKey: productOf(session.sim, 'tracker').productKey })).body).toEqual({
       code: 70089,
       msg: 'You have limited permission to operate this project or product or device.',
     });

@@ -1,21 +1,13 @@
-import { startSimulator, type SimulatorHandle } from '../../simulator';
 import { productOf } from './support/seed-lookup';
-import { PATHS, call, login } from './support/sim-client';
+import { PATHS } from './support/sim-client';
+import { signedSession } from './support/signed-session';
 
 describe('TSL export', () => {
-  let sim: SimulatorHandle;
-  let token: string;
-
-  beforeAll(async () => {
-    sim = await startSimulator();
-    token = await login(sim);
-  });
-  afterAll(() => sim.close());
-
-  const exportTsl = (query: Record<string, string | number>) => call(sim, PATHS.tsl, query, { token });
+  const session = signedSession('');
+  const exportTsl = (query: Record<string, string | number>) => session.send('GET', PATHS.tsl, { query });
 
   it('should return the product TSL document in the §8 format', async () => {
-    const meter = productOf(sim, 'meter');
+    const meter = productOf(session.sim, 'meter');
     const { body } = await exportTsl({ productKey: meter.productKey });
     expect(body.code).toBe(200);
     expect(body.msg).toBe('OK');
@@ -25,7 +17,7 @@ describe('TSL export', () => {
   });
 
   it('should render BOOL specs as an option array and numeric constraints as strings', async () => {
-    const { body } = await exportTsl({ productKey: productOf(sim, 'meter').productKey });
+    const { body } = await exportTsl({ productKey: productOf(session.sim, 'meter').productKey });
     const byCode = Object.fromEntries(body.data.properties.map((p: { code: string }) => [p.code, p]));
     expect(byCode.switch).toEqual({
       id: 5,
@@ -46,7 +38,7 @@ describe('TSL export', () => {
   });
 
   it('should carry $ref parameters in events and services', async () => {
-    const { body } = await exportTsl({ productKey: productOf(sim, 'meter').productKey });
+    const { body } = await exportTsl({ productKey: productOf(session.sim, 'meter').productKey });
     const outage = body.data.events.find((e: { code: string }) => e.code === 'power_outage');
     expect(outage.outputData).toEqual([{ $ref: '#/properties/id/8' }]);
     const relay = body.data.services.find((s: { code: string }) => s.code === 'relay_control');
@@ -54,21 +46,21 @@ describe('TSL export', () => {
   });
 
   it('should omit empty feature arrays', async () => {
-    const probe = productOf(sim, 'temperature-probe');
+    const probe = productOf(session.sim, 'temperature-probe');
     const { body } = await exportTsl({ productKey: probe.productKey });
     expect(body.data).not.toHaveProperty('services');
     expect(body.data.events).toHaveLength(1);
   });
 
   it('should look the product up by productId, which wins over productKey', async () => {
-    const plug = productOf(sim, 'plug');
-    const meter = productOf(sim, 'meter');
+    const plug = productOf(session.sim, 'plug');
+    const meter = productOf(session.sim, 'meter');
     const { body } = await exportTsl({ productId: plug.productId, productKey: meter.productKey });
     expect(body.data.profile.productKey).toBe(plug.productKey);
   });
 
   it('should accept the language parameter', async () => {
-    expect((await exportTsl({ productKey: productOf(sim, 'plug').productKey, language: 'EN' })).body.code).toBe(200);
+    expect((await exportTsl({ productKey: productOf(session.sim, 'plug').productKey, language: 'EN' })).body.code).toBe(200);
   });
 
   it('should answer 50006 when neither productKey nor productId is given', async () => {
@@ -85,11 +77,11 @@ describe('TSL export', () => {
   });
 
   it('should answer 70089 for the unauthorized product', async () => {
-    expect((await exportTsl({ productKey: productOf(sim, 'tracker').productKey })).body.code).toBe(70089);
+    expect((await exportTsl({ productKey: productOf(session.sim, 'tracker').productKey })).body.code).toBe(70089);
   });
 
   it('should answer 70097 for the transparent product, which has no thing model', async () => {
-    const water = productOf(sim, 'water-meter');
+    const water = productOf(session.sim, 'water-meter');
     expect(water.dataFmt).toBe(0);
     expect((await exportTsl({ productKey: water.productKey })).body).toEqual({ code: 70097, msg: 'The TSL model of the selected product is empty.' });
   });
