@@ -1,6 +1,7 @@
-import { startSimulator, type Device, type SimulatorHandle } from '../../simulator';
+import type { Device } from '../../simulator';
 import { devicesOf, productOf } from './support/seed-lookup';
-import { PATHS, call, login } from './support/sim-client';
+import { PATHS } from './support/sim-client';
+import { signedSession } from './support/signed-session';
 
 const DEVICE_DETAILS_FIELDS = [
   'activedTime', 'authMode', 'createTime', 'dataFmt', 'deviceKey', 'deviceName', 'deviceStatus', 'firstConnTime',
@@ -13,21 +14,14 @@ const RESOURCE_FIELDS = [
   'version', 'mcuVersion', 'deviceId', 'capabilitiesBitmask', 'sn', 'logEnable', 'logLevel', 'createTime', 'updateTime',
 ].sort();
 
-let sim: SimulatorHandle;
-let token: string;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-  token = await login(sim);
-});
-afterAll(() => sim.close());
+const session = signedSession('');
 
 describe('device overview', () => {
-  const overview = (query: Record<string, string | number>) => call(sim, PATHS.deviceOverview, query, { token });
+  const overview = (query: Record<string, string | number>) => session.send('GET', PATHS.deviceOverview, { query });
 
   it('should list a product devices as DeviceDetails with top-level paging', async () => {
-    const meter = productOf(sim, 'meter');
-    const total = sim.store.devices(meter.productKey).length;
+    const meter = productOf(session.sim, 'meter');
+    const total = session.sim.store.devices(meter.productKey).length;
     const { body } = await overview({ productKey: meter.productKey });
     expect(body).toMatchObject({ code: 200, msg: '', pageNum: 1, pageSize: 10, pages: Math.ceil(total / 10), total });
     expect(body.data).toHaveLength(10);
@@ -40,13 +34,13 @@ describe('device overview', () => {
   });
 
   it('should list newest devices first', async () => {
-    const { body } = await overview({ productKey: productOf(sim, 'plug').productKey, pageSize: 100 });
+    const { body } = await overview({ productKey: productOf(session.sim, 'plug').productKey, pageSize: 100 });
     const times = body.data.map((d: { createTime: number }) => d.createTime);
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it('should render never-connected devices with null times', async () => {
-    const meter = productOf(sim, 'meter');
+    const meter = productOf(session.sim, 'meter');
     const { body } = await overview({ productKey: meter.productKey, activeStatus: 0, pageSize: 100 });
     expect(body.total).toBeGreaterThan(0);
     for (const row of body.data) {
@@ -55,8 +49,8 @@ describe('device overview', () => {
   });
 
   it('should filter by deviceStatus and activeStatus', async () => {
-    const meter = productOf(sim, 'meter');
-    const devices = sim.store.devices(meter.productKey);
+    const meter = productOf(session.sim, 'meter');
+    const devices = session.sim.store.devices(meter.productKey);
     const online = (await overview({ productKey: meter.productKey, deviceStatus: 1 })).body;
     expect(online.total).toBe(devices.filter((d) => d.deviceStatus === 1).length);
     const offlineActivated = (await overview({ productKey: meter.productKey, deviceStatus: 0, activeStatus: 1 })).body;
@@ -64,7 +58,7 @@ describe('device overview', () => {
   });
 
   it('should filter by exact deviceKey', async () => {
-    const device = devicesOf(sim, 'plug')[3];
+    const device = devicesOf(session.sim, 'plug')[3];
     const { body } = await overview({ productKey: device.productKey, deviceKey: device.deviceKey });
     expect(body.total).toBe(1);
     expect(body.data[0].deviceKey).toBe(device.deviceKey);
@@ -72,23 +66,23 @@ describe('device overview', () => {
   });
 
   it('should filter by deviceName substring, case-insensitively', async () => {
-    const device = devicesOf(sim, 'meter')[0];
+    const device = devicesOf(session.sim, 'meter')[0];
     const fragment = device.deviceName.split(' ')[0].toUpperCase();
     const { body } = await overview({ productKey: device.productKey, deviceName: fragment, pageSize: 100 });
-    const expected = sim.store.devices(device.productKey).filter((d) => d.deviceName.toUpperCase().includes(fragment));
+    const expected = session.sim.store.devices(device.productKey).filter((d) => d.deviceName.toUpperCase().includes(fragment));
     expect(body.total).toBe(expected.length);
     expect(body.total).toBeGreaterThan(0);
   });
 
   it('should answer an empty page with real totals past the last page', async () => {
-    const meter = productOf(sim, 'meter');
-    const total = sim.store.devices(meter.productKey).length;
+    const meter = productOf(session.sim, 'meter');
+    const total = session.sim.store.devices(meter.productKey).length;
     const { body } = await overview({ productKey: meter.productKey, pageNum: 1000 });
     expect(body).toEqual({ code: 200, msg: '', data: [], pageNum: 1000, pageSize: 10, pages: Math.ceil(total / 10), total });
   });
 
   it('should answer 50005 for a missing productKey, bad flags and bad paging', async () => {
-    const pk = productOf(sim, 'meter').productKey;
+    const pk = productOf(session.sim, 'meter').productKey;
     expect((await overview({})).body.code).toBe(50005);
     expect((await overview({ productKey: pk, deviceStatus: 2 })).body.code).toBe(50005);
     expect((await overview({ productKey: pk, activeStatus: 'yes' })).body.code).toBe(50005);
@@ -97,15 +91,15 @@ describe('device overview', () => {
 
   it('should answer 70017 for an unknown product and 70089 for the unauthorized one', async () => {
     expect((await overview({ productKey: 'p1none' })).body.code).toBe(70017);
-    expect((await overview({ productKey: productOf(sim, 'tracker').productKey })).body.code).toBe(70089);
+    expect((await overview({ productKey: productOf(session.sim, 'tracker').productKey })).body.code).toBe(70089);
   });
 });
 
 describe('device detail', () => {
-  const detail = (query: Record<string, string>) => call(sim, PATHS.deviceDetail, query, { token });
+  const detail = (query: Record<string, string>) => session.send('GET', PATHS.deviceDetail, { query });
 
   it('should answer one DeviceDetails object', async () => {
-    const device = devicesOf(sim, 'meter').find((d) => d.isActived === 1) as Device;
+    const device = devicesOf(session.sim, 'meter').find((d) => d.isActived === 1) as Device;
     const { body } = await detail({ productKey: device.productKey, deviceKey: device.deviceKey });
     expect(body).toEqual({
       code: 200,
@@ -132,33 +126,33 @@ describe('device detail', () => {
   });
 
   it('should carry dataFmt 0 for devices of the transparent product', async () => {
-    const device = devicesOf(sim, 'water-meter')[0];
+    const device = devicesOf(session.sim, 'water-meter')[0];
     expect((await detail({ productKey: device.productKey, deviceKey: device.deviceKey })).body.data.dataFmt).toBe(0);
   });
 
   it('should answer 70130 for an unknown device or product', async () => {
-    const meter = productOf(sim, 'meter');
+    const meter = productOf(session.sim, 'meter');
     expect((await detail({ productKey: meter.productKey, deviceKey: '000000000000000' })).body).toEqual({ code: 70130, msg: 'Non existent device.' });
-    const device = devicesOf(sim, 'plug')[0];
+    const device = devicesOf(session.sim, 'plug')[0];
     expect((await detail({ productKey: meter.productKey, deviceKey: device.deviceKey })).body.code).toBe(70130);
     expect((await detail({ productKey: 'p1none', deviceKey: device.deviceKey })).body.code).toBe(70130);
   });
 
   it('should answer 70089 for a device of the unauthorized product', async () => {
-    const device = devicesOf(sim, 'tracker')[0];
+    const device = devicesOf(session.sim, 'tracker')[0];
     expect((await detail({ productKey: device.productKey, deviceKey: device.deviceKey })).body.code).toBe(70089);
   });
 
   it('should answer 50005 when productKey or deviceKey is missing', async () => {
-    const device = devicesOf(sim, 'meter')[0];
+    const device = devicesOf(session.sim, 'meter')[0];
     expect((await detail({ productKey: device.productKey })).body.code).toBe(50005);
     expect((await detail({ deviceKey: device.deviceKey })).body.code).toBe(50005);
   });
 });
 
 describe('device resource', () => {
-  const resource = (query: Record<string, string>) => call(sim, PATHS.deviceResource, query, { token });
-  const activated = (role: Parameters<typeof devicesOf>[1]) => devicesOf(sim, role).filter((d) => d.isActived === 1)[0];
+  const resource = (query: Record<string, string>) => session.send('GET', PATHS.deviceResource, { query });
+  const activated = (role: Parameters<typeof devicesOf>[1]) => devicesOf(session.sim, role).filter((d) => d.isActived === 1)[0];
 
   it('should answer every documented field for a cellular device with realistic values', async () => {
     const device = activated('meter');
@@ -192,7 +186,7 @@ describe('device resource', () => {
   });
 
   it('should answer nulls beside the keys for a never-activated device', async () => {
-    const device = devicesOf(sim, 'meter').find((d) => d.isActived === 0);
+    const device = devicesOf(session.sim, 'meter').find((d) => d.isActived === 0);
     expect(device).toBeDefined();
     const { data } = (await resource({ productKey: device!.productKey, deviceKey: device!.deviceKey })).body;
     const { productKey, deviceKey, ...rest } = data;
@@ -201,9 +195,9 @@ describe('device resource', () => {
   });
 
   it('should answer 70130, 70089 and 50005 like device detail', async () => {
-    const meter = productOf(sim, 'meter');
+    const meter = productOf(session.sim, 'meter');
     expect((await resource({ productKey: meter.productKey, deviceKey: 'nope' })).body.code).toBe(70130);
-    const tracker = devicesOf(sim, 'tracker')[0];
+    const tracker = devicesOf(session.sim, 'tracker')[0];
     expect((await resource({ productKey: tracker.productKey, deviceKey: tracker.deviceKey })).body.code).toBe(70089);
     expect((await resource({ productKey: meter.productKey })).body.code).toBe(50005);
   });

@@ -1,6 +1,7 @@
-import { startSimulator, type Device, type SimulatorHandle } from '../../simulator';
+import type { Device } from '../../simulator';
 import { deviceWhere, isOnline, productOf } from './support/seed-lookup';
-import { PATHS, call, login, postJson } from './support/sim-client';
+import { PATHS } from './support/sim-client';
+import { signedSession } from './support/signed-session';
 
 const DEVICE_DATA_FIELDS = [
   'id', 'ticket', 'productKey', 'productId', 'deviceKey', 'deviceId', 'direction', 'msgType', 'cmd', 'sourceType', 'dataType',
@@ -10,19 +11,15 @@ const EVENT_FIELDS = [
   'id', 'ticket', 'productKey', 'deviceKey', 'eventType', 'eventCode', 'eventName', 'outputData', 'abId', 'packetId', 'extData', 'createTime',
 ].sort();
 
-let sim: SimulatorHandle;
-let token: string;
+const session = signedSession('');
 let meter: Device;
 
-beforeAll(async () => {
-  sim = await startSimulator();
-  token = await login(sim);
-  meter = deviceWhere(sim, 'meter', (d) => isOnline(d) && d.messages.length > 30);
+beforeAll(() => {
+  meter = deviceWhere(session.sim, 'meter', (d) => isOnline(d) && d.messages.length > 30);
 });
-afterAll(() => sim.close());
 
-const history = (query: Record<string, string | number>) => call(sim, PATHS.dataHistory, query, { token });
-const events = (query: Record<string, string | number>) => call(sim, PATHS.eventHistory, query, { token });
+const history = (query: Record<string, string | number>) => session.send('GET', PATHS.dataHistory, { query });
+const events = (query: Record<string, string | number>) => session.send('GET', PATHS.eventHistory, { query });
 const keys = (d: Device) => ({ productKey: d.productKey, deviceKey: d.deviceKey });
 const times = (rows: Array<{ createTime: string }>) => rows.map((r) => Number(r.createTime));
 
@@ -39,7 +36,7 @@ describe('device/data/history', () => {
   it('should decode the newest report into every readable property', async () => {
     const { body } = await history({ ...keys(meter), direction: 1, pageSize: 1 });
     const ids = JSON.parse(body.data[0].dmData).map((e: { id: number }) => e.id);
-    const readable = productOf(sim, 'meter').tsl!.properties!.filter((p) => p.subType !== 'W').map((p) => p.id);
+    const readable = productOf(session.sim, 'meter').tsl!.properties!.filter((p) => p.subType !== 'W').map((p) => p.id);
     expect(ids.sort((a: number, b: number) => a - b)).toEqual(readable.sort((a, b) => a - b));
     const struct = JSON.parse(body.data[0].dmData).find((e: { id: number }) => e.id === 11).value;
     expect(struct.map((f: { id: number }) => f.id)).toEqual([1, 2, 3]);
@@ -72,13 +69,13 @@ describe('device/data/history', () => {
   });
 
   it('should show a new downlink as the newest entry', async () => {
-    const written = await postJson(sim, PATHS.writeData, { productKey: meter.productKey, devices: [meter.deviceKey], data: '[{"switch":"true"}]' }, token);
+    const written = await session.send('POST', PATHS.writeData, { body: { productKey: meter.productKey, devices: [meter.deviceKey], data: '[{"switch":"true"}]' } });
     const { body } = await history({ ...keys(meter), pageSize: 1 });
     expect(body.data[0]).toMatchObject({ ticket: written.body.data[0].ticket, direction: 2, cmd: '0013', dmData: '[{"id":5,"value":true}]' });
   });
 
   it('should serve transparent devices raw entries without dmData', async () => {
-    const water = deviceWhere(sim, 'water-meter', (d) => d.messages.length > 0);
+    const water = deviceWhere(session.sim, 'water-meter', (d) => d.messages.length > 0);
     const { body } = await history({ deviceId: water.id });
     expect(body.total).toBe(water.messages.length);
     for (const row of body.data) expect({ cmd: row.cmd, dmData: row.dmData }).toEqual({ cmd: null, dmData: null });
@@ -91,7 +88,7 @@ describe('device/data/history', () => {
     expect((await history({ ...keys(meter), direction: 3 })).body.code).toBe(50005);
     expect((await history({ ...keys(meter), sendStatus: 2 })).body.code).toBe(50005);
     expect((await history({ ...keys(meter), beginDateTimp: 2, endDateTimp: 1 })).body.code).toBe(50005);
-    const tracker = sim.store.devices(productOf(sim, 'tracker').productKey)[0];
+    const tracker = session.sim.store.devices(productOf(session.sim, 'tracker').productKey)[0];
     expect((await history(keys(tracker))).body.code).toBe(70089);
   });
 });
@@ -108,7 +105,7 @@ describe('device/eventdata/history', () => {
   });
 
   it('should filter TSL events by eventType with outputData keyed by param code', async () => {
-    const device = deviceWhere(sim, 'meter', (d) => d.events.some((e) => e.eventType === '4'));
+    const device = deviceWhere(session.sim, 'meter', (d) => d.events.some((e) => e.eventType === '4'));
     const { body } = await events({ ...keys(device), eventType: '4', pageSize: 100 });
     expect(body.total).toBe(device.events.filter((e) => e.eventType === '4').length);
     for (const row of body.data) {

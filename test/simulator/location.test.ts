@@ -1,6 +1,7 @@
-import { startSimulator, type Device, type SimulatorHandle } from '../../simulator';
+import type { Device } from '../../simulator';
 import { deviceWhere, productOf } from './support/seed-lookup';
-import { PATHS, call, login } from './support/sim-client';
+import { PATHS } from './support/sim-client';
+import { signedSession } from './support/signed-session';
 
 const LOCATION_FIELDS = [
   'id', 'productKey', 'deviceKey', 'deviceId', 'deviceStatus', 'ticket', 'createTime', 'locateTime', 'locateType', 'locType',
@@ -8,18 +9,14 @@ const LOCATION_FIELDS = [
   'accuracy', 'hdop', 'height', 'satellites', 'speed', 'ggaStatus', 'count',
 ].sort();
 
-let sim: SimulatorHandle;
-let token: string;
+const session = signedSession('');
 let located: Device;
 
-beforeAll(async () => {
-  sim = await startSimulator();
-  token = await login(sim);
-  located = deviceWhere(sim, 'meter', (d) => d.location !== null);
+beforeAll(() => {
+  located = deviceWhere(session.sim, 'meter', (d) => d.location !== null);
 });
-afterAll(() => sim.close());
 
-const locate = (query: Record<string, string | number>) => call(sim, PATHS.location, query, { token });
+const locate = (query: Record<string, string | number>) => session.send('GET', PATHS.location, { query });
 
 describe('device/getlocation', () => {
   it('should answer every QdLocationLatest field with ms-string times and NMEA lat/lng', async () => {
@@ -52,7 +49,7 @@ describe('device/getlocation', () => {
   });
 
   it('should give GCJ-02 and BD-09 coordinates that differ from WGS-84 inside China', async () => {
-    const inChina = deviceWhere(sim, 'meter', (d) => d.location !== null && d.location.wgs.lng > 100);
+    const inChina = deviceWhere(session.sim, 'meter', (d) => d.location !== null && d.location.wgs.lng > 100);
     const { data } = (await locate({ productKey: inChina.productKey, deviceKey: inChina.deviceKey })).body;
     expect(Math.abs(data.gcjLng - data.wgsLng)).toBeGreaterThan(0.001);
     expect(Math.abs(data.bdLng - data.gcjLng)).toBeGreaterThan(0.001);
@@ -64,7 +61,7 @@ describe('device/getlocation', () => {
   });
 
   it('should answer data null for a device without a fix', async () => {
-    const plug = sim.store.devices(productOf(sim, 'plug').productKey)[0];
+    const plug = session.sim.store.devices(productOf(session.sim, 'plug').productKey)[0];
     expect((await locate({ productKey: plug.productKey, deviceKey: plug.deviceKey })).body).toEqual({ code: 200, msg: '', data: null });
   });
 
@@ -72,7 +69,7 @@ describe('device/getlocation', () => {
     expect((await locate({ productKey: located.productKey })).body.code).toBe(50007);
     expect((await locate({ productKey: located.productKey, deviceKey: 'NOPE' })).body.code).toBe(70130);
     expect((await locate({ deviceId: 1 })).body.code).toBe(70130);
-    const tracker = sim.store.devices(productOf(sim, 'tracker').productKey)[0];
+    const tracker = session.sim.store.devices(productOf(session.sim, 'tracker').productKey)[0];
     expect((await locate({ productKey: tracker.productKey, deviceKey: tracker.deviceKey })).body.code).toBe(70089);
   });
 });
