@@ -1,9 +1,9 @@
-import { startSimulator, type Device, type SimulatorHandle } from '../../simulator';
+import type { Device } from '../../simulator';
 import { deviceWhere, isOfflineActivated, isOnline, productOf } from './support/seed-lookup';
-import { PATHS, login, postJson } from './support/sim-client';
+import { PATHS } from './support/sim-client';
+import { signedSession } from './support/signed-session';
 
-let sim: SimulatorHandle;
-let token: string;
+const session = signedSession('');
 let meter: Device;
 let offlineMeter: Device;
 let plug: Device;
@@ -11,17 +11,14 @@ let probe: Device;
 let detachedSoil: Device;
 let gateway: Device;
 
-beforeAll(async () => {
-  sim = await startSimulator();
-  token = await login(sim);
-  meter = deviceWhere(sim, 'meter', isOnline);
-  offlineMeter = deviceWhere(sim, 'meter', isOfflineActivated);
-  plug = deviceWhere(sim, 'plug', isOnline);
-  probe = deviceWhere(sim, 'temperature-probe', (d) => isOnline(d) && d.gateway?.currentGatewayId != null);
-  detachedSoil = deviceWhere(sim, 'soil-sensor', (d) => d.gateway?.currentGatewayId === null);
-  gateway = deviceWhere(sim, 'cellular-gateway', isOnline);
+beforeAll(() => {
+  meter = deviceWhere(session.sim, 'meter', isOnline);
+  offlineMeter = deviceWhere(session.sim, 'meter', isOfflineActivated);
+  plug = deviceWhere(session.sim, 'plug', isOnline);
+  probe = deviceWhere(session.sim, 'temperature-probe', (d) => isOnline(d) && d.gateway?.currentGatewayId != null);
+  detachedSoil = deviceWhere(session.sim, 'soil-sensor', (d) => d.gateway?.currentGatewayId === null);
+  gateway = deviceWhere(session.sim, 'cellular-gateway', isOnline);
 });
-afterAll(() => sim.close());
 
 type Target = { productKey: string; deviceKey: string };
 const tslBody = (device: Target, data: string, extra: Record<string, unknown> = {}) => ({
@@ -30,9 +27,9 @@ const tslBody = (device: Target, data: string, extra: Record<string, unknown> = 
   data,
   ...extra,
 });
-const write = (device: Target, data: string, extra?: Record<string, unknown>) => postJson(sim, PATHS.writeData, tslBody(device, data, extra), token);
-const read = (device: Target, data: string, extra?: Record<string, unknown>) => postJson(sim, PATHS.readData, tslBody(device, data, extra), token);
-const service = (device: Target, data: string) => postJson(sim, PATHS.sendServiceData, tslBody(device, data), token);
+const write = (device: Target, data: string, extra?: Record<string, unknown>) => session.send('POST', PATHS.writeData, { body: tslBody(device, data, extra) });
+const read = (device: Target, data: string, extra?: Record<string, unknown>) => session.send('POST', PATHS.readData, { body: tslBody(device, data, extra) });
+const service = (device: Target, data: string) => session.send('POST', PATHS.sendServiceData, { body: tslBody(device, data) });
 const lastMessage = (device: Device) => device.messages[device.messages.length - 1];
 
 describe('dm/writeData accepted commands', () => {
@@ -66,10 +63,10 @@ describe('dm/writeData accepted commands', () => {
   });
 
   it('should count each accepted command exactly once per device', async () => {
-    sim.log.clear();
+    session.sim.log.clear();
     const before = meter.commandsReceived;
     await write(meter, '[{"report_interval":"60"}]');
-    expect(sim.log.count('dm.writeData')).toBe(1);
+    expect(session.sim.log.count('dm.writeData')).toBe(1);
     expect(meter.commandsReceived).toBe(before + 1);
     expect(meter.latestProperties.get('report_interval')?.value).toBe(60);
   });
@@ -78,7 +75,7 @@ describe('dm/writeData accepted commands', () => {
 describe('downlink per-device results', () => {
   it('should report unknown and offline devices per device under a top-level 200', async () => {
     const devices = [meter.deviceKey, 'NOPE0001', offlineMeter.deviceKey];
-    const { body } = await postJson(sim, PATHS.writeData, { productKey: meter.productKey, devices, data: '[{"switch":"false"}]' }, token);
+    const { body } = await session.send('POST', PATHS.writeData, { body: { productKey: meter.productKey, devices, data: '[{"switch":"false"}]' } });
     expect(body.code).toBe(200);
     expect(body.data.map((r: { code: number }) => r.code)).toEqual([200, 70130, 61002]);
     expect(body.data[1]).toEqual({ code: 70130, productKey: meter.productKey, deviceKey: 'NOPE0001', ticket: null, message: 'Non existent device.' });
@@ -143,15 +140,15 @@ describe('TSL value validation', () => {
   });
 
   it('should answer 70063 for a transparent product, 70017 unknown and 70089 unauthorized', async () => {
-    const water = sim.store.devices(productOf(sim, 'water-meter').productKey)[0];
+    const water = session.sim.store.devices(productOf(session.sim, 'water-meter').productKey)[0];
     expect((await write(water, '[{"switch":"true"}]')).body.code).toBe(70063);
     expect((await write({ productKey: 'p1none', deviceKey: 'x' }, '[{"switch":"true"}]')).body.code).toBe(70017);
-    const tracker = sim.store.devices(productOf(sim, 'tracker').productKey)[0];
+    const tracker = session.sim.store.devices(productOf(session.sim, 'tracker').productKey)[0];
     expect((await write(tracker, '[{"tracking":"true"}]')).body.code).toBe(70089);
   });
 
   it('should answer 50007 for missing keys and 50005 for mistyped fields', async () => {
-    const post = (body: unknown) => postJson(sim, PATHS.writeData, body, token);
+    const post = (body: unknown) => session.send('POST', PATHS.writeData, { body });
     expect((await post({ devices: [meter.deviceKey], data: '[]' })).body.code).toBe(50007);
     expect((await post({ productKey: meter.productKey, devices: [], data: '[{"switch":"true"}]' })).body.code).toBe(50007);
     expect((await post({ productKey: meter.productKey, devices: [meter.deviceKey], data: [{ switch: 'true' }] })).body.code).toBe(50005);
@@ -202,7 +199,7 @@ describe('dm/sendServiceData', () => {
 describe('downlink fault injection', () => {
   it('should answer an injected fault instead of delivering', async () => {
     const before = meter.commandsReceived;
-    sim.faults.inject('dm.writeData', { code: 70051 });
+    session.sim.faults.inject('dm.writeData', { code: 70051 });
     expect((await write(meter, '[{"switch":"true"}]')).body).toEqual({ code: 70051, msg: 'Failed data sending.' });
     expect(meter.commandsReceived).toBe(before);
     expect((await write(meter, '[{"switch":"true"}]')).body.data[0].code).toBe(200);

@@ -1,24 +1,21 @@
-import { startSimulator, type Device, type SimulatorHandle } from '../../simulator';
+import type { Device } from '../../simulator';
 import { deviceWhere, isOfflineActivated, isOnline, productOf } from './support/seed-lookup';
-import { PATHS, login, postJson } from './support/sim-client';
+import { PATHS } from './support/sim-client';
+import { signedSession } from './support/signed-session';
 
-let sim: SimulatorHandle;
-let token: string;
+const session = signedSession('');
 let water: Device;
 let meter: Device;
 let offlineWater: Device;
 
-beforeAll(async () => {
-  sim = await startSimulator();
-  token = await login(sim);
-  water = deviceWhere(sim, 'water-meter', isOnline);
-  offlineWater = deviceWhere(sim, 'water-meter', isOfflineActivated);
-  meter = deviceWhere(sim, 'meter', isOnline);
+beforeAll(() => {
+  water = deviceWhere(session.sim, 'water-meter', isOnline);
+  offlineWater = deviceWhere(session.sim, 'water-meter', isOfflineActivated);
+  meter = deviceWhere(session.sim, 'meter', isOnline);
 });
-afterAll(() => sim.close());
 
 const keys = (d: { productKey: string; deviceKey: string }) => ({ productKey: d.productKey, deviceKey: d.deviceKey });
-const send = (body: Record<string, unknown>) => postJson(sim, PATHS.sendRaw, body, token);
+const send = (body: Record<string, unknown>) => session.send('POST', PATHS.sendRaw, { body });
 
 describe('raw/sendData', () => {
   it('should send Hex to devices of several products, TSL products included', async () => {
@@ -40,7 +37,7 @@ describe('raw/sendData', () => {
   });
 
   it('should answer per-device 70130, 70089 and 61002, and cache with isCache', async () => {
-    const tracker = sim.store.devices(productOf(sim, 'tracker').productKey)[0];
+    const tracker = session.sim.store.devices(productOf(session.sim, 'tracker').productKey)[0];
     const devices = [{ productKey: water.productKey, deviceKey: 'NOPE' }, { productKey: 'p1none', deviceKey: 'x' }, keys(tracker), keys(offlineWater)];
     const { body } = await send({ encode: 'Text', data: 'x', devices });
     expect(body.data.map((r: { code: number }) => r.code)).toEqual([70130, 70130, 70089, 61002]);
