@@ -1,6 +1,7 @@
 import { ENDPOINTS, startSimulator, type SimulatorHandle } from '../../simulator';
 import { productOf } from './support/seed-lookup';
 import { PATHS, call, fakeClock, login } from './support/sim-client';
+import { signedSession } from './support/signed-session';
 
 const START = Date.UTC(2025, 6, 1, 8, 0, 0);
 
@@ -116,75 +117,68 @@ describe('request log', () => {
 });
 
 describe('fault injection', () => {
-  let sim: SimulatorHandle;
-  let token: string;
-
-  beforeAll(async () => {
-    sim = await startSimulator();
-    token = await login(sim);
-  });
-  afterAll(() => sim.close());
-  afterEach(() => sim.faults.clear());
+  const session = signedSession('');
+  afterEach(() => session.sim.faults.clear());
 
   it('should answer the next request with the injected code and documented msg, then recover', async () => {
-    sim.faults.inject('product.list', { code: 70000 });
-    expect((await call(sim, PATHS.productList, {}, { token })).body).toEqual({ code: 70000, msg: 'Hub service unavailable' });
-    expect((await call(sim, PATHS.productList, {}, { token })).body.code).toBe(200);
+    session.sim.faults.inject('product.list', { code: 70000 });
+    expect((await session.send('GET', PATHS.productList)).body).toEqual({ code: 70000, msg: 'Hub service unavailable' });
+    expect((await session.send('GET', PATHS.productList)).body.code).toBe(200);
   });
 
   it('should default to 50000 service exception', async () => {
-    sim.faults.inject('device.detail', {});
-    expect((await call(sim, PATHS.deviceDetail, {}, { token })).body).toEqual({ code: 50000, msg: 'service exception' });
+    session.sim.faults.inject('device.detail', {});
+    expect((await session.send('GET', PATHS.deviceDetail)).body).toEqual({ code: 50000, msg: 'service exception' });
   });
 
   it('should apply a fault `times` times', async () => {
-    sim.faults.inject('product.detail', { code: 91004, times: 2 });
-    const pk = productOf(sim, 'meter').productKey;
+    session.sim.faults.inject('product.detail', { code: 91004, times: 2 });
+    const pk = productOf(session.sim, 'meter').productKey;
     const codes = [];
-    for (let i = 0; i < 3; i++) codes.push((await call(sim, PATHS.productDetail, { productKey: pk }, { token })).body.code);
+    for (let i = 0; i < 3; i++) codes.push((await session.send('GET', PATHS.productDetail, { query: { productKey: pk } })).body.code);
     expect(codes).toEqual([91004, 91004, 200]);
   });
 
   it('should take precedence over authentication', async () => {
-    sim.faults.inject('product.list', { code: 50000 });
-    expect((await call(sim, PATHS.productList)).body.code).toBe(50000);
+    session.sim.faults.inject('product.list', { code: 50000 });
+    expect((await call(session.sim, PATHS.productList)).body.code).toBe(50000);
   });
 
   it('should send a custom HTTP status, msg and raw body', async () => {
-    sim.faults.inject('tsl.export', { httpStatus: 502, body: '<html>Bad Gateway</html>' });
-    const raw = await call(sim, PATHS.tsl, {}, { token });
+    session.sim.faults.inject('tsl.export', { httpStatus: 502, body: '<html>Bad Gateway</html>' });
+    const raw = await session.send('GET', PATHS.tsl);
     expect(raw.status).toBe(502);
     expect(raw.text).toBe('<html>Bad Gateway</html>');
-    sim.faults.inject('tsl.export', { httpStatus: 503, code: 70000, msg: 'busy' });
-    const coded = await call(sim, PATHS.tsl, {}, { token });
+    session.sim.faults.inject('tsl.export', { httpStatus: 503, code: 70000, msg: 'busy' });
+    const coded = await session.send('GET', PATHS.tsl);
     expect([coded.status, coded.body]).toEqual([503, { code: 70000, msg: 'busy' }]);
-    expect(sim.log.entries().slice(-2).map((e) => [e.code, e.httpStatus])).toEqual([
+    expect(session.sim.log.entries().slice(-2).map((e) => [e.code, e.httpStatus])).toEqual([
       [502, 502],
       [70000, 503],
     ]);
   });
 
   it('should use the flat quecauth shape for auth endpoints', async () => {
-    sim.faults.inject('auth.login', { code: 50000 });
-    expect((await call(sim, PATHS.login)).body).toEqual({ msg: 'service exception', code: 50000, error: 'service exception' });
+    session.sim.faults.inject('auth.login', { code: 50000 });
+    expect((await call(session.sim, PATHS.login)).body).toEqual({ msg: 'service exception', code: 50000, error: 'service exception' });
   });
 
   it('should delay a faulted answer by delayMs', async () => {
-    sim.faults.inject('product.list', { code: 70000, delayMs: 150 });
+    session.sim.faults.inject('product.list', { code: 70000, delayMs: 150 });
     const started = performance.now();
-    await call(sim, PATHS.productList, {}, { token });
+    await session.send('GET', PATHS.productList);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
   it('should reject unknown endpoint names and bad counts', () => {
-    expect(() => sim.faults.inject('product.lsit', {})).toThrow(/unknown simulator endpoint/);
-    expect(() => sim.faults.inject('product.list', { times: 0 })).toThrow(RangeError);
+    expect(() => session.sim.faults.inject('product.lsit', {})).toThrow(/unknown simulator endpoint/);
+    expect(() => session.sim.faults.inject('product.list', { times: 0 })).toThrow(RangeError);
   });
 
   it('should forget pending faults on clear', async () => {
-    sim.faults.inject('product.list', { code: 70000, times: 5 });
-    sim.faults.clear();
-    expect((await call(sim, PATHS.productList, {}, { token })).body.code).toBe(200);
+    session.sim.faults.inject('product.list', { code: 70000, times: 5 });
+    session.sim.faults.clear();
+    expect((await session.send('GET', PATHS.productList)).body.code).toBe(200);
   });
 });
 
