@@ -3,7 +3,7 @@ import { startSimulator, type Device, type SimulatorHandle } from '../../simulat
 import { FakeClock } from '../helpers/fake-clock';
 import { rabbitMqAvailable, startRabbitMq, type RabbitMqServer } from '../helpers/rabbitmq-server';
 import { deviceWhere, isOnline } from './support/seed-lookup';
-import { call, login, rawUsername, sha256Hex, type CallResult } from './support/sim-client';
+import { PATHS, call, login, rawUsername, sha256Hex, type CallResult } from './support/sim-client';
 
 // The push channel (§9) as the platform's customer sees it: amqplib, signed credentials, a real RabbitMQ whose HTTP
 // auth backend asks the simulator. "Nothing arrived" is proven by a later matching message arriving first, never by
@@ -180,13 +180,102 @@ describeWithRabbit('push channel on a real RabbitMQ (§9)', () => {
       });
       expect(properties).toMatchObject({ contentType: 'application/json', deliveryMode: 2, messageId: body.ticket });
     });
+  });
 
-    it('should route by msgTypes: a non-matching subscription receives nothing', async () => {
-      const { inbox } = await productQueue('online-only', [1]);
-      await sim.push.deviceReport(meter.productKey, meter.deviceKey, { voltage: 1 });
-      const online = { type: 'ONLINE', productKey: meter.productKey, deviceKey: meter.deviceKey, data: { value: 1 } };
-      await expect(sim.push.emit(online)).resolves.toBe(1);
-      expect((await inbox.next()).body).toMatchObject({ ...online, ticket: expect.any(String), createdAt: clock.now() });
+  describe('§9.4 emissions from API actions', () => {
+    const tslDownlink = (path: string, data: string, device: Device = meter) =>
+      api('POST', path, { body: { productKey: device.productKey, devices: [device.deviceKey], data } });
+
+    it('should push MATTR/WRITE then REQACK with the API ticket to started matching subscriptions only', async () => {
+      const started = await productQueue('write-started', [5, 6]);
+      const stoppedQueue = await createQueue('write-stopped');
+      const stoppedId = await subscribe('create', { queueName: stoppedQueue.queueName, productKey: meter.productKey, dataLevel: 1, msgTypes: [5, 6] }, false);
+      const stopped = await openInbox(stoppedQueue.queueName);
+      const onlineOnly = await productQueue('write-online-only', [1]);
+
+      const { body } = await tslDownlink(PATHS.writeData, '[{"switch":"true"}]');
+      expect(body.data[0]).toMatchObject({ code: 200, ticket: expect.stringMatching(/^\d{19}$/) });
+      const ticket = body.data[0].ticket;
+      const origin = { productKey: meter.productKey, deviceKey: meter.deviceKey, createdAt: clock.now(), ticket };
+      expect((await started.inbox.next()).body).toEqual({ type: 'MATTR', subtype: 'WRITE', ...origin, data: { kv: { switch: true } } });
+      expect((await started.inbox.next()).body).toEqual({ type: 'REQACK', ...origin, data: { sentAt: clock.now(), status: 'succ' } });
+
+      // Had the stopped or the ONLINE-only subscription received the write, it would arrive before these.
+      expect((await api('POST', `${RULE}/subscribe/start`, { query: { subscribeId: stoppedId } })).body.code).toBe(200);
+      await sim.push.deviceReport(meter.productKey, meter.deviceKey, { marker: 1 });
+      expect((await stopped.next()).body).toMatchObject({ type: 'MATTR', subtype: 'REPORT', data: { kv: { marker: 1 } } });
+      await expect(sim.push.emit({ type: 'ONLINE', productKey: meter.productKey, deviceKey: meter.deviceKey, data: { value: 1 } })).resolves.toBe(1);
+      expect((await onlineOnly.inbox.next()).body).toMatchObject({ type: 'ONLINE', data: { value: 1 } });
+    });
+
+    it('should push MATTR/READ, REQACK and the device READRESP with current values for readData', async () => {
+      const { inbox } = await productQueue('read', [5, 6]);
+      const { body } = await tslDownlink(PATHS.readData, '["switch"]');
+      const ticket = body.data[0].ticket;
+      expect((await inbox.next()).body).toMatchObject({ type: 'MATTR', subtype: 'READ', ticket, data: { keys: ['switch'] } });
+      expect((await inbox.next()).body).toMatchObject({ type: 'REQACK', ticket });
+      const resp = (await inbox.next()).body;
+      expect(resp).toMatchObject({ type: 'MATTR', subtype: 'READRESP', data: { packetId: expect.any(Number), kv: { switch: true } } });
+      expect(resp.ticket).not.toBe(ticket);
+    });
+
+    it('should push MSERV/INPUT and RAW/DOWNLINK, each followed by its REQACK', async () => {
+      const { inbox } = await productQueue('service-raw', [4, 5, 10]);
+      const service = await tslDownlink(PATHS.sendServiceData, '[{"relay_control":[{"switch":"false"}]}]');
+      const serviceTicket = service.body.data[0].ticket;
+      expect((await inbox.next()).body).toMatchObject({ type: 'MSERV', subtype: 'INPUT', ticket: serviceTicket, data: { code: 'relay_control', kv: { switch: false } } });
+      expect((await inbox.next()).body).toMatchObject({ type: 'REQACK', ticket: serviceTicket });
+      const raw = await api('POST', PATHS.sendRaw, { body: { devices: [{ productKey: meter.productKey, deviceKey: meter.deviceKey }], encode: 'Text', data: 'hi' } });
+      const rawTicket = raw.body.data[0].ticket;
+      expect((await inbox.next()).body).toMatchObject({ type: 'RAW', subtype: 'DOWNLINK', ticket: rawTicket, data: { raw: Buffer.from('hi').toString('base64') } });
+      expect((await inbox.next()).body).toMatchObject({ type: 'REQACK', ticket: rawTicket });
+    });
+
+    it('should push META_EVENT/DEVICE to product (15) and SaaS (102) subscriptions on create, update and delete', async () => {
+      const product = await productQueue('device-events', [15]);
+      const saasQueue = await createQueue('saas-events');
+      await subscribe('saas', { queueName: saasQueue.queueName, msgTypes: [102] });
+      const saas = await openInbox(saasQueue.queueName);
+      const deviceKey = 'PUSH-0001';
+      const origin = { type: 'META_EVENT', subtype: 'DEVICE', productKey: meter.productKey, deviceKey };
+
+      expect((await api('POST', PATHS.deviceCreate, { body: { productKey: meter.productKey, deviceKey, deviceName: 'Pump', sn: 'SN9' } })).body.code).toBe(200);
+      expect((await api('POST', PATHS.deviceUpdate, { body: { productKey: meter.productKey, deviceKey, deviceName: 'Pump 2' } })).body.code).toBe(200);
+      expect((await api('POST', PATHS.deviceDelete, { body: { productKey: meter.productKey, deviceKey } })).body.code).toBe(200);
+      for (const inbox of [product.inbox, saas]) {
+        expect((await inbox.next()).body).toMatchObject({ ...origin, operation: 'ADD', data: { deviceName: 'Pump', sn: 'SN9' } });
+        expect((await inbox.next()).body).toEqual({ ...origin, operation: 'UPDATE', createdAt: clock.now(), ticket: expect.any(String), data: { deviceName: { old: 'Pump', new: 'Pump 2' } } });
+        expect((await inbox.next()).body).toMatchObject({ ...origin, operation: 'DELETE', data: { deviceName: 'Pump 2', sn: 'SN9' } });
+      }
+    });
+
+    it('should push ENDUSER/USER-BIND on bind and unbind', async () => {
+      const { inbox } = await productQueue('bindings', [14]);
+      const admin = sim.store.admin;
+      const user = admin.users().find((u) => u.status === 1)!;
+      const device = sim.store.devices(meter.productKey).find((d) => !admin.bindings().some((b) => b.productKey === d.productKey && b.deviceKey === d.deviceKey))!;
+      const query = { uid: user.uid, pk: device.productKey, dk: device.deviceKey };
+      expect((await api('POST', '/v2/binding/enterpriseapi/bindDeviceByPkDk', { query })).body.code).toBe(200);
+      expect((await api('DELETE', '/v2/binding/enterpriseapi/unbundlingUserDevice', { query })).body.code).toBe(200);
+      const bound = { type: 'ENDUSER', subtype: 'USER-BIND', productKey: device.productKey, deviceKey: device.deviceKey, deviceName: device.deviceName };
+      const who = { endUserId: user.uid, endUserDomain: user.userDomain, authStatus: 1, authLevel: 1 };
+      expect((await inbox.next()).body).toMatchObject({ ...bound, data: { ...who, value: 1 } });
+      expect((await inbox.next()).body).toMatchObject({ ...bound, data: { ...who, value: 0, invalidCause: 1 } });
+    });
+
+    it('should push ENDUSER/USER-UPDATE (201) to the user domain subscription on setUserStatus', async () => {
+      const user = sim.store.admin.users().find((u) => u.status === 1)!;
+      const queue = await createQueue('users');
+      await subscribe('enduser', { queueName: queue.queueName, endUserDomain: user.userDomain, msgTypes: [201] });
+      const inbox = await openInbox(queue.queueName);
+      expect((await api('GET', '/v2/enduser/enterpriseapi/setUserStatus', { query: { uid: user.uid, status: 0 } })).body.code).toBe(200);
+      expect((await inbox.next()).body).toEqual({
+        type: 'ENDUSER',
+        subtype: 'USER-UPDATE',
+        createdAt: clock.now(),
+        ticket: expect.any(String),
+        data: { endUserId: user.uid, endUserDomain: user.userDomain, phone: user.phone, email: user.email },
+      });
     });
   });
 
