@@ -116,8 +116,10 @@ describeWithRabbit('push channel on a real RabbitMQ (§9)', () => {
     return { id: body.data.id, queueName: body.data.queueName };
   }
 
+  let subscriptionCount = 0;
   async function subscribe(path: 'create' | 'saas' | 'enduser', body: Record<string, unknown>, start = true): Promise<number> {
-    const created = await api('POST', `${RULE}/subscribe/${path}`, { body: { subscribeName: `s${Math.floor(Math.random() * 1e9)}`, ...body } });
+    subscriptionCount += 1;
+    const created = await api('POST', `${RULE}/subscribe/${path}`, { body: { subscribeName: `push_${subscriptionCount}`, ...body } });
     expect(created.body.code).toBe(200);
     const id = created.body.data.subscribeId as number;
     if (start) expect((await api('POST', `${RULE}/subscribe/start`, { query: { subscribeId: id } })).body.code).toBe(200);
