@@ -26,10 +26,12 @@ const STOP_TIMEOUT_MS = 10_000;
  */
 export function rabbitMqAvailable(): boolean {
   const found = spawnSync('sh', ['-c', 'command -v rabbitmq-server'], { stdio: 'ignore' }).status === 0;
-  if (!found && process.env.REQUIRE_SERVICES === '1') {
-    throw new Error('REQUIRE_SERVICES=1 but rabbitmq-server is not installed');
+  // Debian's launcher starts a node only for root (which it re-runs as `rabbitmq`) or the `rabbitmq` user itself.
+  const mayLaunch = process.getuid?.() === 0 || spawnSync('id', ['-un'], { encoding: 'utf8' }).stdout?.trim() === 'rabbitmq';
+  if ((!found || !mayLaunch) && process.env.REQUIRE_SERVICES === '1') {
+    throw new Error(found ? 'REQUIRE_SERVICES=1 but rabbitmq-server can only be launched as root or rabbitmq' : 'REQUIRE_SERVICES=1 but rabbitmq-server is not installed');
   }
-  return found;
+  return found && mayLaunch;
 }
 
 /**
