@@ -1,6 +1,7 @@
 export { startSimulator } from './simulator';
 export type { FaultSpec, RequestLogEntry, SimulatorHandle, SimulatorOptions } from './simulator.types';
 export type { Clock } from './clock';
+export type { PushMessage } from './push/push-message';
 export { DEFAULT_CREDENTIALS } from './options';
 export { ENDPOINTS } from './routes/route-registry';
 export { SimulatorStore } from './store/simulator.store';

@@ -2,6 +2,7 @@ import type { TokenStore } from './auth/token.store';
 import type { Clock } from './clock';
 import type { EnvelopeKind, RouteResult } from './http/envelope';
 import type { ResolvedOptions } from './options';
+import type { PushHook } from './push/push-hook';
 import type { SimulatorStore } from './store/simulator.store';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -22,6 +23,8 @@ export interface RouteContext {
   tokens: TokenStore;
   clock: Clock;
   options: ResolvedOptions;
+  /** The §9 push channel; every call is a no-op while no broker is attached. */
+  push: PushHook;
 }
 
 export interface RouteDefinition {

@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { TokenStore } from './auth/token.store';
 import { FaultQueue } from './faults';
 import { resolveOptions } from './options';
+import { createAmqpAuthListener, isAmqpAuthPath } from './push/amqp-auth.listener';
+import { amqpAuthPolicy } from './push/amqp-auth.policy';
+import { PushChannel } from './push/push-channel';
 import { RequestLog } from './request-log';
 import { Router, type RouteContext } from './router';
 import { ROUTES } from './routes/route-registry';
@@ -25,10 +28,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const router = new Router(ROUTES);
   const log = new RequestLog();
   const faults = new FaultQueue((endpoint) => router.has(endpoint));
-  const context: RouteContext = { store, tokens, clock: resolved.clock, options: resolved };
+  const push = new PushChannel({ store, clock: resolved.clock });
+  const context: RouteContext = { store, tokens, clock: resolved.clock, options: resolved, push };
   let latencyMs = resolved.latencyMs;
 
-  const server = createServer(createRequestListener({ router, context, log, faults, latencyMs: () => latencyMs }));
+  const api = createRequestListener({ router, context, log, faults, latencyMs: () => latencyMs });
+  // The broker's auth questions (§9.1) share the port but not the OpenAPI pipeline: no log, latency or faults.
+  const amqpAuth = createAmqpAuthListener(
+    amqpAuthPolicy({ credentials: resolved.credentials, accountId: store.admin.accountId, clock: resolved.clock, internal: push.internalUser }),
+  );
+  const server = createServer((req, res) => (isAmqpAuthPath(req.url) ? amqpAuth(req, res) : api(req, res)));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(resolved.port, resolved.host, () => {
@@ -60,11 +69,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       revokeAll: () => tokens.revokeAll(),
       issuedCount: () => tokens.issuedCount(),
     },
+    push: {
+      attach: (brokerUrl) => push.attach(brokerUrl),
+      detach: () => push.detach(),
+      emit: (message) => push.emitMessage(message),
+      deviceReport: (productKey, deviceKey, kv) => push.deviceReport(productKey, deviceKey, kv),
+    },
     store,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await push.detach();
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

@@ -81,6 +81,25 @@ export interface SimulatorHandle {
     revokeAll(): void;
     issuedCount(): number;
   };
+  /**
+   * The §9 push channel. Detached by default: no broker is needed and nothing is pushed. Attached, the simulator
+   * mirrors its §6.6 queues on the broker and publishes the §9.4 messages of API actions to the queues of matching
+   * started subscriptions; the broker asks `<baseUrl>/amqp/auth/*` who may connect (push contract).
+   */
+  push: {
+    /** Connects the publisher to `brokerUrl` (`amqp://host:port/quec-open`) and declares every queue. */
+    attach(brokerUrl: string): Promise<void>;
+    /** Closes the publisher; also done by close(). */
+    detach(): Promise<void>;
+    /**
+     * Routes one §9 message (missing `createdAt`/`ticket` filled in) to every matching started subscription's queue;
+     * resolves with the number of queues that received it, 0 when detached.
+     */
+    emit(message: object): Promise<number>;
+    /** Emits a device's MATTR/REPORT uplink with `kv` and a fresh ticket. Throws for an unknown device. */
+    deviceReport(productKey: string, deviceKey: string, kv: Record<string, unknown>): Promise<number>;
+  };
   store: SimulatorStore;
+  /** Detaches the push channel, then stops listening. */
   close(): Promise<void>;
 }

@@ -3,8 +3,10 @@ import { bodyObject, requiredArray } from '../http/body-fields';
 import { messageFor } from '../http/error-codes';
 import { singleB } from '../http/page-info';
 import { requiredText } from '../http/query-params';
+import { SHARE_CANCELLED, UNBOUND, userBindMessage } from '../push/enduser-messages';
+import type { PushIds } from '../push/push-message';
 import type { RouteContext, RouteDefinition } from '../router';
-import type { EndUser } from '../store/admin.types';
+import type { Binding, EndUser } from '../store/admin.types';
 
 // Binding writes (§11.5). Only the operation names are published. The prefix is that of the two documented binding
 // calls; everything else is [INFERRED]:
@@ -43,6 +45,14 @@ function deviceFailure(store: RouteContext['store'], pk: string, dk: string): nu
   return null;
 }
 
+/**
+ * ENDUSER/USER-BIND removals (§9.3 row 14): the owner's own binding ends as "unbound", the shares it took along as
+ * "share cancelled" [INFERRED].
+ */
+function removalMessages(store: RouteContext['store'], removed: Binding[], now: number) {
+  return (ids: PushIds) => removed.map((b) => userBindMessage(store, b, 0, now, ids, b.deviceType === 1 ? UNBOUND : SHARE_CANCELLED));
+}
+
 /** POST with query parameters: binds the device to the user as its owner, binding type 3 (PK/DK). */
 const bind: RouteDefinition = {
   endpoint: 'binding.bindDeviceByPkDk',
@@ -50,13 +60,16 @@ const bind: RouteDefinition = {
   path: `${BINDING}/bindDeviceByPkDk`,
   envelope: 'B',
   authenticated: true,
-  handle({ query }, context) {
+  async handle({ query }, context) {
     const { user, pk, dk } = targetOf(query, context);
     const { admin } = context.store;
     if (user.status === 0) throw new BusinessError(5486);
     if (admin.binding(user.uid, pk, dk)) throw new BusinessError(5412);
     if (admin.bindings().some((b) => b.productKey === pk && b.deviceKey === dk && b.deviceType === 1)) throw new BusinessError(5413);
-    admin.addBinding({ uid: user.uid, productKey: pk, deviceKey: dk, deviceType: 1, ownerUid: null, bindTime: context.clock.now(), bindingType: 3 });
+    const now = context.clock.now();
+    const binding: Binding = { uid: user.uid, productKey: pk, deviceKey: dk, deviceType: 1, ownerUid: null, bindTime: now, bindingType: 3 };
+    admin.addBinding(binding);
+    await context.push.emit((ids) => [userBindMessage(context.store, binding, 1, now, ids)]);
     return singleB({});
   },
 };
@@ -68,10 +81,11 @@ const unbind: RouteDefinition = {
   path: `${BINDING}/unbundlingUserDevice`,
   envelope: 'B',
   authenticated: true,
-  handle({ query }, context) {
+  async handle({ query }, context) {
     const { user, pk, dk } = targetOf(query, context);
     if (!context.store.admin.binding(user.uid, pk, dk)) throw new BusinessError(5414);
-    context.store.admin.removeBinding(user.uid, pk, dk);
+    const removed = context.store.admin.removeBinding(user.uid, pk, dk);
+    await context.push.emit(removalMessages(context.store, removed, context.clock.now()));
     return singleB({});
   },
 };
@@ -86,7 +100,7 @@ const batchUnbind: RouteDefinition = {
   path: `${BINDING}/batchUnbindlingDevice`,
   envelope: 'B',
   authenticated: true,
-  handle({ body }, { store }) {
+  async handle({ body }, { store, clock, push }) {
     const list = requiredArray(bodyObject(body ?? {}), 'deviceList', 5415);
     if (list.length > MAX_BATCH_UNBIND) throw new BusinessError(5415);
     const devices = list.map((item) => {
@@ -97,12 +111,14 @@ const batchUnbind: RouteDefinition = {
       if (dk === '') throw new BusinessError(5067);
       return { pk, dk };
     });
+    const removed: Binding[] = [];
     const rows = devices.map(({ pk, dk }) => {
       const failure = deviceFailure(store, pk, dk);
       if (failure !== null) return { pk, dk, code: failure, msg: messageFor(failure) };
-      store.admin.removeDeviceBindings(pk, dk);
+      removed.push(...store.admin.removeDeviceBindings(pk, dk));
       return { pk, dk, code: 200, msg: '' };
     });
+    await push.emit(removalMessages(store, removed, clock.now()));
     return singleB(rows);
   },
 };

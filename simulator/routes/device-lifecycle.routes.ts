@@ -2,6 +2,8 @@ import { BusinessError } from '../http/business-error';
 import { bodyObject, requiredArray, requiredString, type JsonObject } from '../http/body-fields';
 import { done, single } from '../http/envelope';
 import { messageFor } from '../http/error-codes';
+import { deviceEvent, type DeviceChanges } from '../push/device-messages';
+import type { PushIds } from '../push/push-message';
 import type { RouteDefinition } from '../router';
 import type { SimulatorStore } from '../store/simulator.store';
 import type { Device, Product } from '../store/store.types';
@@ -46,19 +48,39 @@ function batchRows(body: JsonObject): unknown[] {
   return rows;
 }
 
-function create(store: SimulatorStore, product: Product, input: NewDeviceInput, now: number): void {
+function create(store: SimulatorStore, product: Product, input: NewDeviceInput, now: number): Device {
   if (store.device(product.productKey, input.deviceKey)) throw new BusinessError(70062);
-  store.createDevice(newDevice(store.nextDeviceId(), product, input, now));
+  const device = newDevice(store.nextDeviceId(), product, input, now);
+  store.createDevice(device);
+  return device;
 }
 
-/** A changed name keeps the previous one as `oldDeviceName` (§6.4 row field) [INFERRED]. */
-function change(device: Device, input: DeviceChangeInput, now: number): void {
+interface DeviceChange {
+  device: Device;
+  changes: DeviceChanges;
+}
+
+/**
+ * A changed name keeps the previous one as `oldDeviceName` (§6.4 row field) [INFERRED]. Returns what changed, as the
+ * META_EVENT/DEVICE UPDATE message reports it (§9.3).
+ */
+function change(device: Device, input: DeviceChangeInput, now: number): DeviceChange {
+  const changes: DeviceChanges = {};
   if (input.deviceName !== undefined && input.deviceName !== device.deviceName) {
+    changes.deviceName = { old: device.deviceName, new: input.deviceName };
     device.oldDeviceName = device.deviceName;
     device.deviceName = input.deviceName;
   }
+  if (input.sn !== undefined && input.sn !== device.sn) changes.sn = { new: input.sn };
   if (input.sn !== undefined) device.sn = input.sn;
   device.updateTime = now;
+  return { device, changes };
+}
+
+/** An update that changes nothing is no device information change, so it pushes nothing [INFERRED]. */
+function updateEvents(changed: DeviceChange[], now: number) {
+  return (ids: PushIds) =>
+    changed.filter(({ changes }) => Object.keys(changes).length > 0).map(({ device, changes }) => deviceEvent(device, 'UPDATE', now, ids, changes));
 }
 
 const createOne: RouteDefinition = {
@@ -67,11 +89,13 @@ const createOne: RouteDefinition = {
   path: `${BASE}/create`,
   envelope: 'A',
   authenticated: true,
-  handle({ body: raw }, { store, clock }) {
+  async handle({ body: raw }, { store, clock, push }) {
     const body = bodyObject(raw);
     const productKey = requiredString(body, 'productKey');
     const input = readNewDevice(body);
-    create(store, productByKey(store, productKey, 70017), input, clock.now());
+    const now = clock.now();
+    const device = create(store, productByKey(store, productKey, 70017), input, now);
+    await push.emit((ids) => [deviceEvent(device, 'ADD', now, ids)]);
     return done();
   },
 };
@@ -82,13 +106,18 @@ const createBatch: RouteDefinition = {
   path: `${BASE}/createBatch`,
   envelope: 'A',
   authenticated: true,
-  handle({ body: raw }, { store, clock }) {
+  async handle({ body: raw }, { store, clock, push }) {
     const body = bodyObject(raw);
     const productKey = requiredString(body, 'productKey');
     const rows = batchRows(body);
     const product = productByKey(store, productKey, 70017);
     const now = clock.now();
-    return single(eachRow(rows, (row) => create(store, product, readNewDevice(row), now)));
+    const created: Device[] = [];
+    const failures = eachRow(rows, (row) => {
+      created.push(create(store, product, readNewDevice(row), now));
+    });
+    await push.emit((ids) => created.map((device) => deviceEvent(device, 'ADD', now, ids)));
+    return single(failures);
   },
 };
 
@@ -98,11 +127,13 @@ const updateOne: RouteDefinition = {
   path: `${BASE}/update`,
   envelope: 'A',
   authenticated: true,
-  handle({ body: raw }, { store, clock }) {
+  async handle({ body: raw }, { store, clock, push }) {
     const body = bodyObject(raw);
     const productKey = requiredString(body, 'productKey');
     const input = readDeviceChange(body);
-    change(deviceByKeys(store, productKey, input.deviceKey).device, input, clock.now());
+    const now = clock.now();
+    const changed = change(deviceByKeys(store, productKey, input.deviceKey).device, input, now);
+    await push.emit(updateEvents([changed], now));
     return done();
   },
 };
@@ -113,20 +144,21 @@ const updateBatch: RouteDefinition = {
   path: `${BASE}/updateBatch`,
   envelope: 'A',
   authenticated: true,
-  handle({ body: raw }, { store, clock }) {
+  async handle({ body: raw }, { store, clock, push }) {
     const body = bodyObject(raw);
     const productKey = requiredString(body, 'productKey');
     const rows = batchRows(body);
     const product = productByKey(store, productKey, 70017);
     const now = clock.now();
-    return single(
-      eachRow(rows, (row) => {
-        const input = readDeviceChange(row);
-        const device = store.device(product.productKey, input.deviceKey);
-        if (!device) throw new BusinessError(70130);
-        change(device, input, now);
-      }),
-    );
+    const changed: DeviceChange[] = [];
+    const failures = eachRow(rows, (row) => {
+      const input = readDeviceChange(row);
+      const device = store.device(product.productKey, input.deviceKey);
+      if (!device) throw new BusinessError(70130);
+      changed.push(change(device, input, now));
+    });
+    await push.emit(updateEvents(changed, now));
+    return single(failures);
   },
 };
 
@@ -137,11 +169,14 @@ const deleteOne: RouteDefinition = {
   path: `${BASE}/delete`,
   envelope: 'A',
   authenticated: true,
-  handle({ body: raw }, { store }) {
+  async handle({ body: raw }, { store, clock, push }) {
     const body = bodyObject(raw);
     const productKey = requiredString(body, 'productKey');
     const deviceKey = requiredString(body, 'deviceKey');
-    store.deleteDevice(deviceByKeys(store, productKey, deviceKey).device);
+    const { device } = deviceByKeys(store, productKey, deviceKey);
+    store.deleteDevice(device);
+    const now = clock.now();
+    await push.emit((ids) => [deviceEvent(device, 'DELETE', now, ids)]);
     return done();
   },
 };

@@ -1,4 +1,5 @@
 import { messageFor } from '../http/error-codes';
+import type { DownlinkAnnouncement } from '../push/downlink-messages';
 import type { SimulatorStore } from '../store/simulator.store';
 import type { Device, Product } from '../store/store.types';
 import type { DownlinkOptions } from './downlink.request';
@@ -10,6 +11,8 @@ export interface DownlinkCommand {
   raw: string;
   /** What an online device does with the command once it arrives. */
   apply?(device: Device, at: number): void;
+  /** How the command shows on the push channel (§9.4). */
+  announce: DownlinkAnnouncement;
 }
 
 /** One `data[]` entry of a downlink answer (§6.5). */

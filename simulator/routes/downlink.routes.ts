@@ -1,4 +1,5 @@
 import { BusinessError } from '../http/business-error';
+import { downlinkMessages } from '../push/downlink-messages';
 import { single } from '../http/envelope';
 import type { RouteContext, RouteDefinition, SimRequest } from '../router';
 import type { Device } from '../store/store.types';
@@ -24,23 +25,26 @@ function tslDownlink(endpoint: string, path: string, build: BuildCommand): Route
     path,
     envelope: 'A',
     authenticated: true,
-    handle({ body }: SimRequest, { store, clock }: RouteContext) {
+    async handle({ body }: SimRequest, { store, clock, push }: RouteContext) {
       const request = readTslDownlink(body);
       const product = productByKey(store, request.productKey, 70017);
       if (product.dataFmt !== 3) throw new BusinessError(70063);
       if (!product.tsl) throw new BusinessError(70097);
       const command = build(product.tsl, request.data);
       const now = clock.now();
-      return single(request.deviceKeys.map((dk) => deliver(store, product, product.productKey, dk, request.options, command, now)));
+      const results = request.deviceKeys.map((dk) => deliver(store, product, product.productKey, dk, request.options, command, now));
+      await push.emit((ids) => downlinkMessages(store, command.announce, results, now, ids));
+      return single(results);
     },
   };
 }
 
 /** The device answers asynchronously (MATTR/READRESP, §9.4); the simulator logs only the request. */
 const readCommand: BuildCommand = (doc, data) => {
-  const ids = parseRead(doc, data).map((p) => p.id);
+  const properties = parseRead(doc, data);
+  const ids = properties.map((p) => p.id);
   const dmData = encodeRead(ids);
-  return { cmd: CMD_READ, dmData, raw: packetOf(dmData, ids) };
+  return { cmd: CMD_READ, dmData, raw: packetOf(dmData, ids), announce: { kind: 'read', codes: properties.map((p) => p.code) } };
 };
 
 /**
@@ -50,13 +54,20 @@ const readCommand: BuildCommand = (doc, data) => {
 const writeCommand: BuildCommand = (doc, data) => {
   const writes = parseWrite(doc, data);
   const dmData = encodeFeatureValues(writes.map(({ property, value }) => ({ feature: property, value })));
-  return { cmd: CMD_WRITE, dmData, raw: packetOf(dmData), apply: (device, at) => applyWrites(device, writes, at) };
+  return {
+    cmd: CMD_WRITE,
+    dmData,
+    raw: packetOf(dmData),
+    apply: (device, at) => applyWrites(device, writes, at),
+    announce: { kind: 'write', kv: Object.fromEntries(writes.map(({ property, value }) => [property.code, value])) },
+  };
 };
 
 const serviceCommand: BuildCommand = (doc, data) => {
-  const calls = parseServiceCalls(doc, data).map(({ service, inputs }) => ({ serviceId: service.id, inputs }));
-  const dmData = encodeServiceCalls(calls);
-  return { cmd: CMD_SERVICE, dmData, raw: packetOf(dmData) };
+  const parsed = parseServiceCalls(doc, data);
+  const dmData = encodeServiceCalls(parsed.map(({ service, inputs }) => ({ serviceId: service.id, inputs })));
+  const announced = parsed.map(({ service, inputs }) => ({ code: service.code, kv: Object.fromEntries(inputs.map(({ param, value }) => [param.code, value])) }));
+  return { cmd: CMD_SERVICE, dmData, raw: packetOf(dmData), announce: { kind: 'service', calls: announced } };
 };
 
 function applyWrites(device: Device, writes: PropertyWrite[], at: number): void {

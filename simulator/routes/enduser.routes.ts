@@ -1,6 +1,7 @@
 import { BusinessError } from '../http/business-error';
 import { pageB, readPageInfoPaging, singleB } from '../http/page-info';
 import { optionalInteger, optionalText, requiredText } from '../http/query-params';
+import { userUpdateMessage } from '../push/enduser-messages';
 import type { RouteDefinition } from '../router';
 import type { Binding, EndUser, UserDomain } from '../store/admin.types';
 import type { SimulatorStore } from '../store/simulator.store';
@@ -170,14 +171,18 @@ const setUserStatus: RouteDefinition = {
   path: `${ENDUSER}/setUserStatus`,
   envelope: 'B',
   authenticated: true,
-  handle({ query }, { store }) {
+  async handle({ query }, { store, clock, push }) {
     const uid = requiredText(query, 'uid', 5065);
     if (optionalText(query, 'status') === undefined) throw new BusinessError(5487);
     const status = /^\d$/.test(query.status) ? Number(query.status) : -1;
     if (status !== 0 && status !== 1) throw new BusinessError(5488);
     const user = store.admin.user(uid);
     if (!user) throw new BusinessError(5033);
+    // Setting the status a user already has modifies nothing, so nothing is pushed [INFERRED].
+    const changed = user.status !== status;
     user.status = status;
+    const now = clock.now();
+    if (changed) await push.emit((ids) => [userUpdateMessage(user, now, ids)]);
     return singleB({});
   },
 };

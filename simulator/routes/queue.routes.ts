@@ -11,7 +11,7 @@ export const RULE_PREFIX = '/v2/quecrule/r1/openapi';
 
 const QUEUE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** The AMQP endpoint consumers connect to (§9.1); the simulator has no broker, so it is a placeholder. */
+/** The AMQP endpoint consumers connect to (§9.1). A placeholder: the broker, when attached, is the test's, and queue/detail answers as before. */
 const CONNECT_URL = 'amqp://127.0.0.1:5672/quec-open';
 
 export function queueIdParam(query: Record<string, string>): number {
@@ -41,7 +41,7 @@ const create: RouteDefinition = {
   path: `${RULE_PREFIX}/queue/create`,
   envelope: 'A',
   authenticated: true,
-  handle({ body }, { store, clock }) {
+  async handle({ body }, { store, clock, push }) {
     const input = objectBody(body);
     const name = bodyText(input, 'queueName', true);
     const desc = bodyText(input, 'queueDesc') ?? '';
@@ -50,6 +50,10 @@ const create: RouteDefinition = {
     const queueName = `a.${admin.accountId}.${name}`;
     if (admin.queueByName(queueName)) throw new BusinessError(16001);
     if (admin.queues().length >= MAX_QUEUES) throw new BusinessError(16007);
+    // A broker that cannot declare the queue is the documented "create failed" (§6.6 16004); nothing is stored then.
+    await push.queueCreated(queueName).catch(() => {
+      throw new BusinessError(16004);
+    });
     const queue: Queue = { id: admin.newId(), queueName, queueDesc: desc, status: 0, isFree: 0, createTime: clock.now(), updateTime: null, msgNum: 0 };
     admin.addQueue(queue);
     // Create answers `updateTime: ""` where list answers null (§6.6 examples).
@@ -63,10 +67,12 @@ const remove: RouteDefinition = {
   path: `${RULE_PREFIX}/queue/delete`,
   envelope: 'A',
   authenticated: true,
-  handle({ query }, { store }) {
+  async handle({ query }, { store, push }) {
     const id = queueIdParam(query);
-    if (!store.admin.queue(id)) throw new BusinessError(16002);
+    const queue = store.admin.queue(id);
+    if (!queue) throw new BusinessError(16002);
     if (store.admin.subscriptions().some((s) => s.queueId === id)) throw new BusinessError(16008);
+    await push.queueDeleted(queue.queueName);
     store.admin.deleteQueue(id);
     return done();
   },
@@ -78,9 +84,10 @@ const clear: RouteDefinition = {
   path: `${RULE_PREFIX}/queue/clear`,
   envelope: 'A',
   authenticated: true,
-  handle({ query }, { store }) {
+  async handle({ query }, { store, push }) {
     const queue = store.admin.queue(queueIdParam(query));
     if (!queue) throw new BusinessError(16002);
+    await push.queueCleared(queue.queueName);
     queue.msgNum = 0;
     return done();
   },

@@ -1,6 +1,7 @@
 import { BusinessError } from '../http/business-error';
 import { bodyObject, optionalString, requiredArray } from '../http/body-fields';
 import { single } from '../http/envelope';
+import { downlinkMessages } from '../push/downlink-messages';
 import type { RouteDefinition } from '../router';
 import { deliver } from './downlink.delivery';
 import { readDownlinkOptions } from './downlink.request';
@@ -20,7 +21,7 @@ const sendRaw: RouteDefinition = {
   path: '/v2/deviceshadow/r3/openapi/raw/sendData',
   envelope: 'A',
   authenticated: true,
-  handle({ body: raw }, { store, clock }) {
+  async handle({ body: raw }, { store, clock, push }) {
     const body = bodyObject(raw);
     const targets = requiredArray(body, 'devices', 50007).map((entry) => {
       if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new BusinessError(50005);
@@ -32,8 +33,11 @@ const sendRaw: RouteDefinition = {
     const payload = packet(optionalString(body, 'encode'), optionalString(body, 'data'));
     const options = readDownlinkOptions(body);
     const now = clock.now();
-    const command = { cmd: null, dmData: null, raw: payload.toString('base64') };
-    return single(targets.map(({ productKey, deviceKey }) => deliver(store, store.product(productKey), productKey, deviceKey, options, command, now)));
+    const base64 = payload.toString('base64');
+    const command = { cmd: null, dmData: null, raw: base64, announce: { kind: 'raw' as const, raw: base64 } };
+    const results = targets.map(({ productKey, deviceKey }) => deliver(store, store.product(productKey), productKey, deviceKey, options, command, now));
+    await push.emit((ids) => downlinkMessages(store, command.announce, results, now, ids));
+    return single(results);
   },
 };
 

@@ -148,19 +148,21 @@ export class AdminStore {
     this.bindingList.push(binding);
   }
 
-  /** Removes a user's binding; an owner's unbinding also ends the shares they granted on that device. */
-  removeBinding(uid: string, productKey: string, deviceKey: string): void {
-    this.keepBindings((b) => !(b.productKey === productKey && b.deviceKey === deviceKey && (b.uid === uid || b.ownerUid === uid)));
+  /** Removes a user's binding; an owner's unbinding also ends the shares they granted on that device. Returns the removed ones. */
+  removeBinding(uid: string, productKey: string, deviceKey: string): Binding[] {
+    return this.keepBindings((b) => !(b.productKey === productKey && b.deviceKey === deviceKey && (b.uid === uid || b.ownerUid === uid)));
   }
 
-  /** Removes every binding of a device, own and shared. */
-  removeDeviceBindings(productKey: string, deviceKey: string): void {
-    this.keepBindings((b) => !(b.productKey === productKey && b.deviceKey === deviceKey));
+  /** Removes every binding of a device, own and shared. Returns the removed ones. */
+  removeDeviceBindings(productKey: string, deviceKey: string): Binding[] {
+    return this.keepBindings((b) => !(b.productKey === productKey && b.deviceKey === deviceKey));
   }
 
-  private keepBindings(keep: (binding: Binding) => boolean): void {
+  private keepBindings(keep: (binding: Binding) => boolean): Binding[] {
     const kept = this.bindingList.filter(keep);
+    const removed = this.bindingList.filter((b) => !keep(b));
     this.bindingList.splice(0, this.bindingList.length, ...kept);
+    return removed;
   }
 
   bindingCode(productKey: string, deviceKey: string): string | undefined {
