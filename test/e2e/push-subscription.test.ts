@@ -1,68 +1,8 @@
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
-import { Metrics } from '../../src/metrics/metrics';
+import type { Client } from 'graphql-ws';
 import { FakePushSource, pushBody } from '../fakes/fake-push-source';
 import { startHttpService, type HttpService } from '../helpers/http-service';
-
-/** Metrics that also let a test wait, without polling, until the hub has a given number of subscribers. */
-class WatchedMetrics extends Metrics {
-  private current = 0;
-  private waiters: Array<{ count: number; resolve: () => void }> = [];
-
-  constructor() {
-    super({ defaultMetrics: false });
-  }
-
-  override pushSubscribers(count: number): void {
-    super.pushSubscribers(count);
-    this.current = count;
-    this.waiters = this.waiters.filter((waiter) => (waiter.count === count ? (waiter.resolve(), false) : true));
-  }
-
-  subscribers(count: number): Promise<void> {
-    if (this.current === count) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ count, resolve }));
-  }
-}
-
-interface Result {
-  data?: any;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
-
-function wsClient(service: HttpService, closes: number[] = []): Client {
-  return createClient({
-    url: `${service.url.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    retryAttempts: 0,
-    lazy: true,
-    on: { closed: (event) => closes.push((event as { code: number }).code) },
-  });
-}
-
-/** Subscriptions a test opened; `afterEach` leaves them, so a failed assertion cannot leave one dangling. */
-const opened: Array<AsyncIterableIterator<unknown>> = [];
-
-/** Subscribes and returns an iterator of results plus a way to leave. */
-function subscribe(client: Client, query: string, variables?: Record<string, unknown>) {
-  const iterator = client.iterate<any>({ query, variables });
-  opened.push(iterator);
-  return {
-    next: async (): Promise<Result> => {
-      const result = await iterator.next();
-      if (result.done) throw new Error('subscription completed');
-      return result.value as Result;
-    },
-    /** The first result of a subscription that is expected to fail at once, then complete. */
-    failure: async (): Promise<Result> => {
-      const first = await iterator.next();
-      if (first.done) throw new Error('completed without a result');
-      expect(await iterator.next()).toEqual({ done: true, value: undefined });
-      return first.value as Result;
-    },
-    leave: () => iterator.return?.(),
-  };
-}
+import { WatchedMetrics } from '../helpers/watched-metrics';
+import { leaveAll, subscribe, wsClient } from '../helpers/ws-client';
 
 const MESSAGE_FIELDS = 'type platformType platformSubtype operation ticket productKey deviceKey createdAt occurredAt data extra droppedBefore';
 
@@ -83,7 +23,7 @@ describe('Subscription.deviceMessages over graphql-ws (fake message source)', ()
     );
     if (listed.body.kind !== 'single') throw new Error('expected a single result');
     device = (listed.body.singleResult.data as any).products.edges[0].node.devices.edges[0].node;
-    client = wsClient(service);
+    client = wsClient(service.url);
   });
 
   afterAll(async () => {
@@ -92,7 +32,7 @@ describe('Subscription.deviceMessages over graphql-ws (fake message source)', ()
   });
 
   afterEach(async () => {
-    await Promise.all(opened.splice(0).map((iterator) => iterator.return?.()));
+    await leaveAll();
     await metrics.subscribers(0);
   });
 
@@ -203,7 +143,7 @@ describe('Subscription.deviceMessages without a push channel', () => {
 
   beforeAll(async () => {
     service = await startHttpService();
-    client = wsClient(service);
+    client = wsClient(service.url);
   });
 
   afterAll(async () => {
@@ -224,7 +164,7 @@ describe('graceful shutdown with open subscriptions', () => {
     const metrics = new WatchedMetrics();
     const service = await startHttpService({ overrides: { pushSource: source, metrics } });
     const closes: number[] = [];
-    const client = wsClient(service, closes);
+    const client = wsClient(service.url, closes);
     const subscription = subscribe(client, 'subscription { deviceMessages { ticket } }');
     await metrics.subscribers(1);
     const pending = subscription.next();
