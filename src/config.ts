@@ -33,6 +33,8 @@ export interface Config {
   readonly inferredPaths: InferredPaths;
   /** The AMQP push channel (reference §9); absent when not configured, and `Subscription.deviceMessages` refuses. */
   readonly push?: PushConfig;
+  /** Port of the embedded simulator (0 = any free one); fixed when a local broker's auth backend must reach it. */
+  readonly simulatorPort: number;
 }
 
 /** Where the platform pushes device messages (reference §9.1) and which queue we consume. */
@@ -101,6 +103,7 @@ const environmentSchema = z.object({
   QUEC_PATH_SMS: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/sms/enterpriseapi'),
   QUEC_PATH_MAIL: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
   QUEC_PATH_END_USER_ADMIN: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
+  QUEC_SIMULATOR_PORT: intInRange(0, 65535, 0),
   QUEC_AMQP_URL: optionalText.pipe(
     z
       .string()
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       endUserAdmin: vars.QUEC_PATH_END_USER_ADMIN.replace(/\/+$/, ''),
     }),
     push: resolvePush(vars),
+    simulatorPort: vars.QUEC_SIMULATOR_PORT,
   });
 }
 

@@ -167,9 +167,9 @@ describe('graceful shutdown with open subscriptions', () => {
     const client = wsClient(service.url, closes);
     const subscription = subscribe(client, 'subscription { deviceMessages { ticket } }');
     await metrics.subscribers(1);
-    const pending = subscription.next();
+    const closed = expect(subscription.next()).rejects.toMatchObject({ code: 1001 });
     await service.close();
-    await expect(pending).rejects.toMatchObject({ code: 1001 });
+    await closed;
     expect(closes).toEqual([1001]);
     expect(source.state).toBe('off');
     await client.dispose();

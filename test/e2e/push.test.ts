@@ -1,6 +1,8 @@
 import type { Client } from 'graphql-ws';
 import { startSimulator, type Device, type SimulatorHandle } from '../../simulator';
+import { freePort } from '../helpers/free-port';
 import { startHttpService, type HttpService } from '../helpers/http-service';
+import { postGraphQL, startService, type RunningService } from '../helpers/process';
 import { rabbitMqAvailable, startRabbitMq, type RabbitMqServer } from '../helpers/rabbitmq-server';
 import { WatchedMetrics } from '../helpers/watched-metrics';
 import { leaveAll, subscribe, wsClient, type WsSubscription } from '../helpers/ws-client';
@@ -13,6 +15,7 @@ const describeWithRabbit = rabbitMqAvailable() ? describe : describe.skip;
 
 const QUEUE_NAME = 'quec_graph_e2e';
 const FIELDS = 'type platformType platformSubtype ticket productKey deviceKey data device { deviceKey name }';
+const ref = (device: Device) => ({ productKey: device.productKey, deviceKey: device.deviceKey });
 const WRITE = `mutation($input: WritePropertiesInput!) {
   writeDeviceProperties(input: $input) { acceptedCount results { deviceKey accepted ticket } }
 }`;
@@ -75,8 +78,6 @@ describeWithRabbit('push channel end to end: simulator -> RabbitMQ -> quec-graph
     await service?.close();
     await rabbit?.stop();
   });
-
-  const ref = (device: Device) => ({ productKey: device.productKey, deviceKey: device.deviceKey });
 
   async function next(subscription: WsSubscription) {
     const { data, errors } = await subscription.next();
@@ -148,5 +149,63 @@ describeWithRabbit('push channel end to end: simulator -> RabbitMQ -> quec-graph
         ['COMMAND_ACK', second.deviceKey, ticketOf(second)],
       ]),
     );
+  });
+});
+
+describeWithRabbit('the service process with its embedded simulator and a local RabbitMQ (README "Push channel")', () => {
+  let rabbit: RabbitMqServer;
+  let service: RunningService;
+  let client: Client;
+  let queueName: string;
+  let meter: Device;
+  let secret: string;
+  const closes: number[] = [];
+
+  beforeAll(async () => {
+    // The default seed is deterministic: a probe simulator shows the seeded queue and devices the process will have.
+    const probe = await startSimulator();
+    queueName = probe.store.admin.queues()[0].queueName;
+    secret = probe.credentials.accessSecret;
+    const meterProduct = probe.store.products().find((p) => p.role === 'meter' && p.authorized)!;
+    meter = probe.store.devices(meterProduct.productKey).find((d) => d.deviceStatus === 1)!;
+    await probe.close();
+    // The README recipe: the simulator on a fixed port, the broker's HTTP auth backend asking it who may connect.
+    const simulatorPort = await freePort();
+    rabbit = await startRabbitMq({ authBaseUrl: `http://127.0.0.1:${simulatorPort}` });
+    service = await startService({ QUEC_SIMULATOR_PORT: String(simulatorPort), QUEC_AMQP_URL: rabbit.url, QUEC_AMQP_QUEUE: queueName });
+    client = wsClient(service.url, closes);
+  }, 120_000);
+
+  afterAll(async () => {
+    await client?.dispose();
+    await service?.stop();
+    await rabbit?.stop();
+  });
+
+  async function call(query: string, variables?: Record<string, unknown>) {
+    const { body } = await postGraphQL(`${service.url}/graphql`, query, variables);
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  }
+
+  it('should push the embedded simulator\'s messages, then close the socket with 1001 on SIGTERM', async () => {
+    const { createDeviceMessageSubscription: created } = await call(
+      'mutation($input: CreateDeviceMessageSubscriptionInput!) { createDeviceMessageSubscription(input: $input) { id } }',
+      { input: { name: 'local', queueName, productKey: meter.productKey, deviceKey: meter.deviceKey, messageTypes: ['COMMAND_RESPONSE'] } },
+    );
+    await call('mutation($id: ID!) { startMessageSubscription(id: $id) { status } }', { id: created.id });
+    const subscription = subscribe(client, 'subscription { deviceMessages { type ticket deviceKey } }');
+    const { writeDeviceProperties: written } = await call(WRITE, { input: { devices: [ref(meter)], properties: [{ code: 'switch', value: true }] } });
+    const { data } = await subscription.next();
+    expect(data.deviceMessages).toEqual({ type: 'COMMAND_ACK', ticket: written.results[0].ticket, deviceKey: meter.deviceKey });
+
+    const closed = expect(subscription.next()).rejects.toMatchObject({ code: 1001 });
+    expect(await service.stop()).toBe(0);
+    await closed;
+    expect(closes).toEqual([1001]);
+    // The consumer signed in with the simulator's key pair: neither the secret nor a signed username reaches the logs.
+    expect(service.output()).toContain('push channel consuming');
+    expect(service.output()).not.toContain(secret);
+    expect(service.output()).not.toContain('auth_mode=accessKey');
   });
 });
