@@ -19,7 +19,11 @@ export class PushMessageResolver {
       'oldest messages and is told how many in `droppedBefore`.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, Record<string, unknown>, Context>) => subscribeToDeviceMessages(args, context),
   })
-  deviceMessages(@Root() event: PushEvent, @Args() _filter: DeviceMessagesSubscriptionArgs): PushedDeviceMessage {
+  deviceMessages(@Root() event: PushEvent | undefined, @Args() _filter: DeviceMessagesSubscriptionArgs): PushedDeviceMessage {
+    // Over HTTP a subscription operation is executed like a query, once, with no event to map.
+    if (!event) {
+      throw new BadUserInputError('deviceMessages is a subscription: open it over WebSocket (graphql-ws) on /graphql');
+    }
     return toPushedDeviceMessage(event);
   }
 }

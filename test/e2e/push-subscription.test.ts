@@ -137,6 +137,26 @@ describe('Subscription.deviceMessages over graphql-ws (fake message source)', ()
   });
 });
 
+describe('Subscription.deviceMessages over HTTP', () => {
+  let service: HttpService;
+
+  beforeAll(async () => {
+    service = await startHttpService({ overrides: { pushSource: new FakePushSource() } });
+  });
+
+  afterAll(() => service?.close());
+
+  it('should say to use WebSocket rather than fail with an internal error', async () => {
+    const response = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'subscription { deviceMessages { ticket } }' }),
+    });
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/WebSocket/), extensions: { code: 'BAD_USER_INPUT' } })]);
+  });
+});
+
 describe('Subscription.deviceMessages without a push channel', () => {
   let service: HttpService;
   let client: Client;
