@@ -17,6 +17,14 @@ import { Metrics } from './metrics/metrics';
 import { metricsPlugin } from './plugins/metrics.plugin';
 import { requestLogPlugin } from './plugins/request-log.plugin';
 import { persistedQueryCache } from './http/persisted-query-cache';
+import { PushHub } from './push/push-hub';
+import { AmqpConsumer } from './push/amqp-consumer';
+import type { PushSource, Timers } from './push/push-source';
+
+/** Events buffered per GraphQL subscriber before its oldest are dropped (see `PushedDeviceMessage.droppedBefore`). */
+const PUSH_BUFFER_SIZE = 100;
+/** How long the broker connection outlives the last subscriber, so a reconnecting client (page reload) reuses it. */
+const PUSH_IDLE_DISCONNECT_MS = 5_000;
 
 /** Resolved upstream: where to send calls and with which credentials. The simulator supplies its own. */
 export interface UpstreamTarget {
@@ -33,6 +41,10 @@ export interface AppOverrides {
   apis?: Partial<Apis>;
   observeUpstream?: UpstreamObserver;
   metrics?: Metrics;
+  /** Replaces the AMQP consumer (tests); enables push even without QUEC_AMQP_URL. */
+  pushSource?: PushSource;
+  /** Timers of the push hub and consumer (grace period, reconnect backoff). */
+  timers?: Timers;
 }
 
 export interface App {
@@ -45,9 +57,11 @@ export interface App {
   logger: Logger;
   /** Prometheus series of this instance, served at `/metrics`. */
   metrics: Metrics;
+  /** The push fan-out behind `Subscription.deviceMessages`; undefined when push is not configured. */
+  push?: PushHub;
   /** Builds a per-request context; the HTTP layer and `executeOperation` tests both use it. */
   createContext(requestId?: string): Context;
-  /** Stops Apollo Server and closes the shared store. */
+  /** Stops Apollo Server, ends push subscriptions and the broker connection, and closes the shared store. */
   stop(): Promise<void>;
 }
 
@@ -91,7 +105,8 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
   });
   await server.start();
 
-  const contextDeps = { client, logger, pageSize: config.upstreamPageSize, apis: overrides.apis, paths: config.inferredPaths };
+  const push = createPushHub(config, upstream, overrides, logger, metrics, clock);
+  const contextDeps = { client, logger, pageSize: config.upstreamPageSize, apis: overrides.apis, paths: config.inferredPaths, push };
   return {
     config,
     server,
@@ -101,8 +116,10 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     cache,
     logger,
     metrics,
+    push,
     createContext: (requestId?: string) => createContext(contextDeps, requestId),
     async stop() {
+      await push?.close();
       await server.stop();
       // A Redis that is already gone must not hold shutdown hostage: when the polite QUIT does not finish, cut the
       // connection, or node-redis keeps reconnecting and its timers keep the process alive after shutdown.
@@ -113,4 +130,30 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
       }
     },
   };
+}
+
+/** The push hub over the AMQP consumer when QUEC_AMQP_URL/QUEUE are set (or over a test source); else none. */
+function createPushHub(
+  config: Config,
+  upstream: UpstreamTarget,
+  overrides: AppOverrides,
+  logger: Logger,
+  metrics: Metrics,
+  clock: Clock,
+): PushHub | undefined {
+  const source =
+    overrides.pushSource ??
+    (config.push &&
+      new AmqpConsumer({
+        url: config.push.url,
+        queue: config.push.queue,
+        // The same AccessKey pair as the OpenAPI login (reference §9.1); the simulator's when it is embedded.
+        credentials: { accessKey: upstream.accessKey, accessSecret: upstream.accessSecret },
+        logger,
+        clock,
+        timers: overrides.timers,
+        observer: metrics,
+      }));
+  if (!source) return undefined;
+  return new PushHub(source, { bufferSize: PUSH_BUFFER_SIZE, idleDisconnectMs: PUSH_IDLE_DISCONNECT_MS, timers: overrides.timers, logger, observer: metrics });
 }

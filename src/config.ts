@@ -31,6 +31,18 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** Base paths of endpoints whose location is inferred, not published (reference §11); override when upstream differs. */
   readonly inferredPaths: InferredPaths;
+  /** The AMQP push channel (reference §9); absent when not configured, and `Subscription.deviceMessages` refuses. */
+  readonly push?: PushConfig;
+  /** Port of the embedded simulator (0 = any free one); fixed when a local broker's auth backend must reach it. */
+  readonly simulatorPort: number;
+}
+
+/** Where the platform pushes device messages (reference §9.1) and which queue we consume. */
+export interface PushConfig {
+  /** `amqp://` or `amqps://` URL without credentials; its path is the vhost (`quec-open`). */
+  readonly url: string;
+  /** Full queue name `a.<accountId>.<name>` as queue/create returns it (reference §6.6). */
+  readonly queue: string;
 }
 
 export interface InferredPaths {
@@ -91,6 +103,19 @@ const environmentSchema = z.object({
   QUEC_PATH_SMS: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/sms/enterpriseapi'),
   QUEC_PATH_MAIL: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
   QUEC_PATH_END_USER_ADMIN: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
+  QUEC_SIMULATOR_PORT: intInRange(0, 65535, 0),
+  QUEC_AMQP_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^amqps?:\/\/[^/@\s]+(\/[^\s]*)?$/, 'must be amqp:// or amqps:// host[:port][/vhost] without credentials (they are signed from the access key)')
+      .optional(),
+  ),
+  QUEC_AMQP_QUEUE: optionalText.pipe(
+    z
+      .string()
+      .regex(/^a\.[A-Za-z0-9]+\.[A-Za-z0-9_-]{1,64}$/, 'must be the full queue name a.<accountId>.<name> that queue/create returns')
+      .optional(),
+  ),
 });
 
 /**
@@ -128,7 +153,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       mail: vars.QUEC_PATH_MAIL.replace(/\/+$/, ''),
       endUserAdmin: vars.QUEC_PATH_END_USER_ADMIN.replace(/\/+$/, ''),
     }),
+    push: resolvePush(vars),
+    simulatorPort: vars.QUEC_SIMULATOR_PORT,
   });
+}
+
+/** Both push variables or neither: a URL without a queue (or the reverse) cannot consume anything. */
+function resolvePush(vars: z.infer<typeof environmentSchema>): PushConfig | undefined {
+  const { QUEC_AMQP_URL: url, QUEC_AMQP_QUEUE: queue } = vars;
+  if (!url && !queue) return undefined;
+  if (!url) throw new ConfigError('Invalid configuration: QUEC_AMQP_URL is required with QUEC_AMQP_QUEUE');
+  if (!queue) throw new ConfigError('Invalid configuration: QUEC_AMQP_QUEUE is required with QUEC_AMQP_URL');
+  return Object.freeze({ url, queue });
 }
 
 function resolveUpstream(vars: z.infer<typeof environmentSchema>): UpstreamConfig {

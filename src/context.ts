@@ -11,6 +11,7 @@ import { HttpLocationApi } from './datasources/location.api';
 import { createLoaders, type Apis, type Loaders } from './datasources/loaders';
 import { createAdminApis } from './datasources/admin';
 import type { InferredPaths } from './config';
+import type { PushHub } from './push/push-hub';
 
 export interface Context {
   requestId: string;
@@ -19,6 +20,8 @@ export interface Context {
   loaders: Loaders;
   /** Rows per upstream list page; connections translate offsets into page numbers with it. */
   pageSize: number;
+  /** The process-wide push fan-out (reference §9); absent when the push channel is not configured. */
+  push?: PushHub;
 }
 
 export interface ContextDependencies {
@@ -29,6 +32,7 @@ export interface ContextDependencies {
   apis?: Partial<Apis>;
   /** Where the inferred (§11) endpoints live; defaults to the reference's inference. */
   paths?: InferredPaths;
+  push?: PushHub;
 }
 
 /** Runs once per request: new datasources and new loaders over the one shared client and token provider. */
@@ -49,5 +53,6 @@ export function createContext(deps: ContextDependencies, requestId: string = ran
     apis,
     loaders: createLoaders(apis, deps.pageSize),
     pageSize: deps.pageSize,
+    push: deps.push,
   };
 }

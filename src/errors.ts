@@ -11,6 +11,11 @@ export enum ErrorCode {
   UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE',
   UPSTREAM_ERROR = 'UPSTREAM_ERROR',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /**
+   * The push channel (reference §9) is not configured on this deployment. Not UPSTREAM_UNAVAILABLE: that one says
+   * "retry later", while this stays true until an operator sets QUEC_AMQP_URL and QUEC_AMQP_QUEUE.
+   */
+  PUSH_NOT_CONFIGURED = 'PUSH_NOT_CONFIGURED',
 }
 
 /** What upstream said, safe to show: its business code and message, never a body, header or token. */

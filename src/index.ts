@@ -16,9 +16,10 @@ async function main(): Promise<void> {
     upstream = config.upstream;
     logger.info({ upstream: config.upstream.baseUrl }, 'using the Quectel platform');
   } else {
-    simulator = await startSimulator();
+    simulator = await startSimulator({ port: config.simulatorPort });
     upstream = { baseUrl: simulator.baseUrl, ...simulator.credentials };
     logger.info({ upstream: simulator.baseUrl }, 'no QUEC_ACCESS_KEY/QUEC_ACCESS_SECRET set: using the embedded simulator');
+    if (config.push) await attachSimulatorPush(simulator, config.push.url, logger);
   }
 
   const app = await createApp(config, upstream, { logger });
@@ -39,6 +40,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * With the embedded simulator and a push broker configured, the simulator publishes its §9.4 messages there, like the
+ * platform would. The broker must ask the simulator who may connect (its HTTP auth backend at
+ * `<simulator>/amqp/auth/*`, see README "Push channel"). A broker that is not there only costs the push channel.
+ */
+async function attachSimulatorPush(simulator: SimulatorHandle, brokerUrl: string, logger: ReturnType<typeof createLogger>): Promise<void> {
+  try {
+    await simulator.push.attach(brokerUrl);
+    logger.info({ broker: new URL(brokerUrl).host }, 'embedded simulator publishes push messages to the broker');
+  } catch (error) {
+    logger.warn({ broker: new URL(brokerUrl).host, err: error instanceof Error ? error.message : String(error) }, 'embedded simulator could not attach to the push broker');
+  }
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '../app';
 import { handleGraphQL } from './graphql-handler';
 import { checkReadiness } from './readiness';
+import { attachSubscriptions } from './subscriptions';
 
 /** The request id we log and return: the caller's `x-request-id` when it is sane, else a new one. */
 function requestIdOf(req: IncomingMessage): string {
@@ -17,11 +18,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /**
- * HTTP routes: `/graphql` (also `/`) for GraphQL and the Sandbox, `/health` for liveness, `/ready` for
- * readiness (upstream token obtainable, Redis reachable when configured) and `/metrics` for Prometheus.
+ * HTTP routes: `/graphql` (also `/`) for GraphQL and the Sandbox, and for GraphQL over WebSocket (subscriptions),
+ * `/health` for liveness, `/ready` for readiness (upstream token obtainable, Redis reachable when configured) and
+ * `/metrics` for Prometheus.
  */
 export function createHttpServer(app: App): Server {
-  return createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -61,6 +63,8 @@ export function createHttpServer(app: App): Server {
         sendJson(res, 404, { error: 'not found' });
     }
   });
+  attachSubscriptions(server, app, requestIdOf);
+  return server;
 }
 
 export function listen(server: Server, port: number, host: string): Promise<string> {

@@ -1,4 +1,5 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { PushObserver } from '../push/push-source';
 
 /** Counts the token provider keeps; read at scrape time so the provider needs no metrics dependency. */
 export interface TokenStats {
@@ -28,12 +29,17 @@ const LATENCY_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.
  * The Prometheus metrics of one app instance, in their own registry (not prom-client's global one), so several
  * apps in one process (tests) never share or collide on series.
  */
-export class Metrics {
+export class Metrics implements PushObserver {
   readonly registry = new Registry();
   private readonly operationNames = new Set<string>();
   private readonly operationDuration: Histogram<'operation' | 'type' | 'outcome'>;
   private readonly upstreamCalls: Counter<'endpoint' | 'outcome'>;
   private readonly upstreamDuration: Histogram<'endpoint'>;
+  private readonly pushMessages: Counter<'outcome'>;
+  private readonly pushDroppedEvents: Counter;
+  private readonly pushSubscriberCount: Gauge;
+  private readonly pushConnections: Counter<'outcome'>;
+  private readonly pushConnected: Gauge;
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     this.registry.setDefaultLabels({ service: 'quec-graph' });
@@ -58,6 +64,54 @@ export class Metrics {
       buckets: LATENCY_BUCKETS_SECONDS,
       registers: [this.registry],
     });
+    this.pushMessages = new Counter({
+      name: 'quec_graph_push_messages_total',
+      help: 'Messages taken from the push queue, by outcome: delivered to subscribers, requeued (nobody listening) or malformed (acknowledged and dropped).',
+      labelNames: ['outcome'],
+      registers: [this.registry],
+    });
+    this.pushDroppedEvents = new Counter({
+      name: 'quec_graph_push_dropped_events_total',
+      help: 'Pushed events a slow GraphQL subscriber lost because its buffer was full.',
+      registers: [this.registry],
+    });
+    this.pushSubscriberCount = new Gauge({
+      name: 'quec_graph_push_subscribers',
+      help: 'GraphQL subscriptions to pushed device messages open now.',
+      registers: [this.registry],
+    });
+    this.pushConnections = new Counter({
+      name: 'quec_graph_push_connection_attempts_total',
+      help: 'Connection attempts to the push broker, by outcome (connected or failed).',
+      labelNames: ['outcome'],
+      registers: [this.registry],
+    });
+    this.pushConnected = new Gauge({
+      name: 'quec_graph_push_connected',
+      help: '1 while connected to the push broker, else 0 (it connects only while someone subscribes).',
+      registers: [this.registry],
+    });
+  }
+
+  pushMessage(outcome: 'delivered' | 'requeued' | 'malformed'): void {
+    this.pushMessages.inc({ outcome });
+  }
+
+  pushDropped(count: number): void {
+    this.pushDroppedEvents.inc(count);
+  }
+
+  pushSubscribers(count: number): void {
+    this.pushSubscriberCount.set(count);
+  }
+
+  pushConnection(outcome: 'connected' | 'failed' | 'closed'): void {
+    if (outcome === 'closed') {
+      this.pushConnected.set(0);
+      return;
+    }
+    this.pushConnections.inc({ outcome });
+    if (outcome === 'connected') this.pushConnected.set(1);
   }
 
   /** Publishes the token provider's counts; `read` is called on every scrape. */

@@ -8,12 +8,29 @@ import { DeviceResolver } from '../resolvers/device.resolver';
 import { DeviceDataResolver } from '../resolvers/device-data.resolver';
 import { CommandResolver } from '../resolvers/command.resolver';
 import { DeviceLifecycleResolver } from '../resolvers/device-lifecycle.resolver';
+import { PushMessageResolver } from '../resolvers/push-message.resolver';
 import { resolveDeviceReference } from '../resolvers/device.reference';
 import { resolveProductReference } from '../resolvers/product.reference';
 import { ADMIN_RESOLVERS, addAdminReferenceResolvers } from './admin.schema';
 
-/** Federation 2 features this subgraph imports; keep in step with the directives used on types. */
-const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])';
+/**
+ * Federation 2 features this subgraph imports; keep in step with the directives used on types. 2.4 is the first
+ * version whose composition accepts a `Subscription` root in a subgraph (Apollo Router subscription docs).
+ */
+const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.4", import: ["@key", "@shareable"])';
+
+/**
+ * type-graphql insists on a PubSub as soon as a `@Subscription` exists, even when every subscription brings its own
+ * `subscribe` (ours read from the push hub in the context). Nothing publishes or subscribes by topic.
+ */
+const NO_TOPICS = {
+  publish(): void {
+    throw new Error('topic-based subscriptions are not used; deviceMessages subscribes through the push hub');
+  },
+  subscribe(): AsyncIterable<unknown> {
+    throw new Error('topic-based subscriptions are not used; deviceMessages subscribes through the push hub');
+  },
+};
 
 /**
  * Builds the type-graphql schema, then re-builds it as an Apollo subgraph so `_service` and `_entities` exist,
@@ -21,8 +38,9 @@ const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/fede
  */
 export async function buildFederatedSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [ProductResolver, DeviceResolver, DeviceDataResolver, CommandResolver, DeviceLifecycleResolver, ...ADMIN_RESOLVERS],
+    resolvers: [ProductResolver, DeviceResolver, DeviceDataResolver, CommandResolver, DeviceLifecycleResolver, PushMessageResolver, ...ADMIN_RESOLVERS],
     validate: { forbidUnknownValues: false },
+    pubSub: NO_TOPICS,
     // `DateTime` (RFC 3339) is the name federation peers and codegen configs expect, not type-graphql's `DateTimeISO`.
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     skipCheck: true,

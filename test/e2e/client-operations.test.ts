@@ -26,8 +26,12 @@ import {
   ProductDevicesDocument,
   ProductThingModelDocument,
   SubDeviceGatewayDocument,
+  DeviceMessagesDocument,
+  type DeviceMessagesSubscription,
 } from '../../src/generated/graphql';
+import { FakePushSource, pushBody } from '../fakes/fake-push-source';
 import { startHttpService, type HttpService } from '../helpers/http-service';
+import { subscribe, wsClient } from '../helpers/ws-client';
 
 const OPERATIONS_DIR = resolve(__dirname, '../../operations');
 
@@ -57,8 +61,10 @@ describe('the generated typed documents (src/generated/) against the running ser
     return body.data as TResult;
   }
 
+  const push = new FakePushSource();
+
   beforeAll(async () => {
-    service = await startHttpService();
+    service = await startHttpService({ overrides: { pushSource: push } });
   });
   afterAll(() => service.close());
 
@@ -180,6 +186,22 @@ describe('the generated typed documents (src/generated/) against the running ser
     await request(UnbindDeviceFromEndUserDocument, { uid: user.uid, device });
     const afterUnbind = await request(EndUserDevicesDocument, { uid: user.uid, first: 100 });
     expect(afterUnbind.endUser!.devices.edges.map((e) => e.node.deviceKey)).not.toContain(device.deviceKey);
+  });
+
+  it('should receive a pushed message through the typed subscription document over graphql-ws', async () => {
+    const { products } = await request(ListProductsDocument, { first: 1 });
+    const productKey = products.edges[0].node.productKey;
+    const { devices } = await request(ListDevicesDocument, { productKey, first: 1 });
+    const deviceKey = devices.edges[0].node.deviceKey;
+    const client = wsClient(service.url);
+    const subscription = subscribe(client, print(DeviceMessagesDocument), { productKey, types: ['PROPERTY_REPORT'] });
+    push.emit(pushBody({ productKey, deviceKey, ticket: 'typed-1' }));
+    const { data } = (await subscription.next()) as { data: DeviceMessagesSubscription };
+    expect(data.deviceMessages).toMatchObject({ type: 'PROPERTY_REPORT', ticket: 'typed-1', productKey, deviceKey, droppedBefore: 0 });
+    expect(data.deviceMessages.device?.status).toMatch(/^(ONLINE|OFFLINE)$/);
+    executed.add('DeviceMessages');
+    await subscription.leave();
+    await client.dispose();
   });
 
   it('should have executed every operation in operations/*.graphql', () => {

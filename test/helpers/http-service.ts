@@ -15,11 +15,14 @@ export interface HttpService {
   close(): Promise<void>;
 }
 
-/** The real app behind the real node:http server, in this process, on port 0, against the simulator on port 0. */
+/**
+ * The real app behind the real node:http server, in this process, on port 0, against the simulator on port 0, or
+ * against `sim` when one is given (e.g. one already attached to a broker); `close()` closes the simulator either way.
+ */
 export async function startHttpService(
-  options: { simulator?: SimulatorOptions; env?: NodeJS.ProcessEnv; overrides?: AppOverrides; logger?: Logger } = {},
+  options: { simulator?: SimulatorOptions; sim?: SimulatorHandle; env?: NodeJS.ProcessEnv; overrides?: AppOverrides; logger?: Logger } = {},
 ): Promise<HttpService> {
-  const sim = await startSimulator(options.simulator);
+  const sim = options.sim ?? (await startSimulator(options.simulator));
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
   let app: App;
   try {

@@ -38,6 +38,34 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QUEC_ACCESS_SECRET: 'super-secret-value' })).toThrow(/^(?!.*super-secret-value)/s);
   });
 
+  describe('push channel', () => {
+    const url = 'amqps://iot-amqp.acceleronix.io:5671/quec-open';
+    const queue = 'a.1358403955870720.testQueue';
+
+    it('should leave push disabled when neither variable is set', () => {
+      expect(loadConfig({}).push).toBeUndefined();
+    });
+
+    it('should accept the URL and queue together', () => {
+      expect(loadConfig({ QUEC_AMQP_URL: url, QUEC_AMQP_QUEUE: queue }).push).toEqual({ url, queue });
+    });
+
+    it.each([
+      [{ QUEC_AMQP_URL: url }, /QUEC_AMQP_QUEUE is required/],
+      [{ QUEC_AMQP_QUEUE: queue }, /QUEC_AMQP_URL is required/],
+      [{ QUEC_AMQP_URL: 'https://iot-amqp.acceleronix.io', QUEC_AMQP_QUEUE: queue }, /QUEC_AMQP_URL: must be amqp/],
+      [{ QUEC_AMQP_URL: 'amqp://user:pass@broker:5672/quec-open', QUEC_AMQP_QUEUE: queue }, /QUEC_AMQP_URL: must be amqp.*without credentials/],
+      [{ QUEC_AMQP_URL: url, QUEC_AMQP_QUEUE: 'testQueue' }, /QUEC_AMQP_QUEUE: must be the full queue name/],
+    ])('should name the offending variable for %j', (env, pattern) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(pattern);
+    });
+
+    it('should not echo a URL with credentials in its error', () => {
+      expect(() => loadConfig({ QUEC_AMQP_URL: 'amqp://user:hunter2@broker/quec-open', QUEC_AMQP_QUEUE: queue })).toThrow(/^(?!.*hunter2)/s);
+    });
+  });
+
   it('should return a frozen object', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

@@ -1,0 +1,148 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  GraphQLError,
+  createSourceEventStream,
+  execute,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+} from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { App } from '../app';
+import type { Context } from '../context';
+import { formatError } from '../errors';
+import { onDrain } from './shutdown';
+
+/** What graphql-ws's `ws` adapter puts in `ctx.extra`. */
+interface WsExtra {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
+}
+
+type UseServer = (
+  options: ServerOptions<Record<string, unknown> | undefined, WsExtra> & { isProd?: boolean },
+  ws: WebSocketServer,
+) => { dispose(): Promise<void> };
+
+// graphql-ws publishes its `ws` adapter only through package.json "exports", which our `moduleResolution: node`
+// does not read; node's CommonJS loader does, so the adapter is required at run time and typed with the main
+// entry's `ServerOptions`.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { useServer } = require('graphql-ws/use/ws') as { useServer: UseServer };
+
+/** Same ceiling as an HTTP body: a subscribe message has no business being bigger. */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/** The paths GraphQL answers on over HTTP; WebSocket upgrades are accepted on the same ones. */
+const GRAPHQL_PATHS = new Set(['/graphql', '/']);
+
+/**
+ * Serves GraphQL over WebSocket (graphql-ws protocol, `graphql-transport-ws`) on the HTTP server's `/graphql`
+ * path, for `Subscription.deviceMessages`. Each operation gets its own context; each event of a subscription is
+ * executed with a fresh context (new datasources and loaders), so a device loaded for one event is never served
+ * from a cache to the next. Errors go through the same `formatError` as HTTP. `closeGracefully` closes the sockets.
+ */
+export function attachSubscriptions(server: Server, app: App, requestIdOf: (request: IncomingMessage) => string): void {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (!GRAPHQL_PATHS.has(path)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  });
+
+  const disposable = useServer(
+    {
+      isProd: app.config.nodeEnv === 'production',
+      onSubscribe: (_ctx, _id, payload) => prepare(app, payload.query, payload.operationName, payload.variables),
+      context: (ctx) => app.createContext(requestIdOf(ctx.extra.request)),
+      subscribe: (args) => subscribeWithFreshContexts(args, () => app.createContext((args.contextValue as Context).requestId)),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatWsError(e, 'BAD_USER_INPUT')) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatWsError(e, 'GRAPHQL_VALIDATION_FAILED')),
+    },
+    wss,
+  );
+
+  onDrain(server, {
+    drain: () => disposable.dispose(),
+    cut: () => {
+      for (const client of wss.clients) client.terminate();
+    },
+  });
+}
+
+/**
+ * Parses and validates a subscribe message ourselves so a syntax error answers with a coded error message instead
+ * of graphql-ws closing the socket (its own parse throws outside its error path).
+ */
+function prepare(
+  app: App,
+  query: string,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): ExecutionArgs | readonly GraphQLError[] {
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch (error) {
+    const message = error instanceof GraphQLError ? error.message : 'Syntax error';
+    return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+  }
+  const invalid = validate(app.schema, document);
+  if (invalid.length > 0) {
+    return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+  }
+  return { schema: app.schema, document, operationName, variableValues: variables };
+}
+
+/**
+ * graphql-js `subscribe`, except that every event is executed with a new context from `perEvent` instead of the
+ * subscription's own. `return()` goes straight to the source stream, so leaving takes effect while it waits.
+ */
+async function subscribeWithFreshContexts(
+  args: ExecutionArgs,
+  perEvent: () => Context,
+): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const stream = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in stream)) return stream as ExecutionResult;
+  const source = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  const done = (): IteratorResult<ExecutionResult> => ({ value: undefined, done: true });
+  const results: AsyncIterableIterator<ExecutionResult> = {
+    async next() {
+      const event = await source.next();
+      if (event.done) return done();
+      return { value: await execute({ ...args, rootValue: event.value, contextValue: perEvent() }), done: false };
+    },
+    async return() {
+      await source.return?.();
+      return done();
+    },
+    async throw(error?: unknown) {
+      await source.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+  return results;
+}
+
+/**
+ * Our `formatError` for errors that never passed through Apollo: GraphQL's own request errors (parse, validation,
+ * variable coercion) carry no code yet, so they get `fallback` rather than being masked as internal errors.
+ */
+function formatWsError(error: GraphQLError, fallback: string): GraphQLFormattedError {
+  const formatted = error.toJSON();
+  if (error.originalError === undefined && formatted.extensions?.code === undefined) {
+    return formatError({ ...formatted, extensions: { ...formatted.extensions, code: fallback } }, error);
+  }
+  return formatError(formatted, error);
+}
