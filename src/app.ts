@@ -22,7 +22,7 @@ import { AmqpConsumer } from './push/amqp-consumer';
 import type { PushSource, Timers } from './push/push-source';
 
 /** Events buffered per GraphQL subscriber before its oldest are dropped (see `PushedDeviceMessage.droppedBefore`). */
-const PUSH_BUFFER_SIZE = 100;
+export const PUSH_BUFFER_SIZE = 100;
 /** How long the broker connection outlives the last subscriber, so a reconnecting client (page reload) reuses it. */
 const PUSH_IDLE_DISCONNECT_MS = 5_000;
 
