@@ -4,7 +4,7 @@ import { BadUserInputError, NotFoundError } from '../errors';
 import { MailAccountConnection } from '../schema/admin-connection.type';
 import { MailAccount } from '../schema/mail.type';
 import { CreateMailAccountInput, SetMailUserDomainsArgs, UpdateMailAccountInput } from '../schema/mail.input';
-import { SetAccountEnabledArgs } from '../schema/sms.input';
+import { SetAccountEnabledArgs } from '../schema/account.input';
 import { PagingArgs } from '../schema/paging.args';
 import { PlatformIdArgs } from '../schema/message-subscription.input';
 import { toMailAccount } from '../datasources/mail.mapper';

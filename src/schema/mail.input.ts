@@ -1,7 +1,8 @@
-import { ArrayMaxSize, ArrayUnique, IsEmail, IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsEmail, IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { UserDomainSetField } from './user-domain-set.field';
-import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE, USER_DOMAIN_PATTERN, USER_DOMAIN_RULE } from './message-subscription.input';
+import { AccountChangesInput } from './account.input';
+import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from './message-subscription.input';
 
 const HOST_PATTERN = /^[A-Za-z0-9.-]{1,253}$/;
 
@@ -38,17 +39,7 @@ export class CreateMailAccountInput {
 }
 
 @InputType({ description: 'Changes to an SMTP account; omitted fields stay. The password is write-only.' })
-export class UpdateMailAccountInput {
-  @Field(() => ID, { description: 'The account.' })
-  @Matches(PLATFORM_ID_PATTERN, { message: PLATFORM_ID_RULE })
-  id!: string;
-
-  @Field(() => String, { nullable: true, description: 'New name.' })
-  @IsOptional()
-  @MinLength(1, { message: 'name must not be empty' })
-  @MaxLength(50, { message: 'name must be at most 50 characters' })
-  name?: string | null;
-
+export class UpdateMailAccountInput extends AccountChangesInput {
   @Field(() => String, { nullable: true, description: 'New SMTP server host.' })
   @IsOptional()
   @Matches(HOST_PATTERN, { message: 'smtpServer must be a host name' })

@@ -1,4 +1,4 @@
-import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from './message-subscription.input';
 

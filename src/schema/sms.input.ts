@@ -1,7 +1,7 @@
-import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { UserDomainSetField } from './user-domain-set.field';
-import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE, USER_DOMAIN_PATTERN, USER_DOMAIN_RULE } from './message-subscription.input';
+import { AccountChangesInput } from './account.input';
 
 export const SMS_PLATFORMS = ['aliyun', 'tencent', 'huawei', 'twilio'];
 
@@ -28,17 +28,7 @@ export class CreateSmsAccountInput {
 }
 
 @InputType({ description: 'Changes to an SMS account; omitted fields stay. Credentials are write-only.' })
-export class UpdateSmsAccountInput {
-  @Field(() => ID, { description: 'The account.' })
-  @Matches(PLATFORM_ID_PATTERN, { message: PLATFORM_ID_RULE })
-  id!: string;
-
-  @Field(() => String, { nullable: true, description: 'New name.' })
-  @IsOptional()
-  @MinLength(1, { message: 'name must not be empty' })
-  @MaxLength(50, { message: 'name must be at most 50 characters' })
-  name?: string | null;
-
+export class UpdateSmsAccountInput extends AccountChangesInput {
   @Field(() => String, { nullable: true, description: 'New provider access key id (write-only); give it with accessSecret.' })
   @IsOptional()
   @MinLength(1, { message: 'accessKey must not be empty' })
@@ -50,16 +40,6 @@ export class UpdateSmsAccountInput {
   @MinLength(1, { message: 'accessSecret must not be empty' })
   @MaxLength(256, { message: 'accessSecret must be at most 256 characters' })
   accessSecret?: string | null;
-}
-
-@ArgsType()
-export class SetAccountEnabledArgs {
-  @Field(() => ID, { description: 'The account.' })
-  @Matches(PLATFORM_ID_PATTERN, { message: PLATFORM_ID_RULE })
-  id!: string;
-
-  @Field({ description: 'Whether the account is to be used for sending.' })
-  enabled!: boolean;
 }
 
 /** Signature and template ids (ssid, stid) are short platform strings such as "C1" (reference §11.7). */
