@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 /** The five fields of the login `username` (§2.1); order is free, nothing else is accepted. */
 export interface SignedUsername {
@@ -34,4 +34,26 @@ export function parseSignedUsername(username: string): SignedUsername | null {
 /** Lowercase hex sha256 of the raw (pre-encoding) username followed by the AccessSecret (§2.1). */
 export function expectedPassword(rawUsername: string, accessSecret: string): string {
   return createHash('sha256').update(rawUsername + accessSecret, 'utf8').digest('hex');
+}
+
+/** ±10 minutes around the platform clock, for the login (§2.1) and the AMQP sign-in (§9.1) alike. */
+export const TIMESTAMP_WINDOW_MS = 10 * 60_000;
+
+/** How a signed sign-in (login §2.1, AMQP SASL PLAIN §9.1) fares; each caller maps it to its own answer. */
+export type SignInCheck = 'ok' | 'malformed' | 'unknown-key' | 'stale' | 'bad-password';
+
+/** Checks a signed username and its password against the account's key pair at `now` (ms). */
+export function checkSignIn(username: string, password: string, credentials: { accessKey: string; accessSecret: string }, now: number): SignInCheck {
+  const signed = parseSignedUsername(username);
+  if (!signed) return 'malformed';
+  if (signed.accessKey !== credentials.accessKey) return 'unknown-key';
+  if (Math.abs(now - signed.timestamp) > TIMESTAMP_WINDOW_MS) return 'stale';
+  return sameText(password, expectedPassword(username, credentials.accessSecret)) ? 'ok' : 'bad-password';
+}
+
+/** Constant-time text comparison, so a wrong password reveals nothing by its timing. */
+export function sameText(given: string, expected: string): boolean {
+  const a = Buffer.from(given, 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
 }

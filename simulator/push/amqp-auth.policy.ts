@@ -1,12 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
-import { expectedPassword, parseSignedUsername } from '../auth/access-key-signature';
+import { checkSignIn, parseSignedUsername, sameText } from '../auth/access-key-signature';
 import type { Clock } from '../clock';
 
 /** The platform's vhost (§9.1). */
 export const PUSH_VHOST = 'quec-open';
-
-/** ±10 minutes around the platform clock, as for the login (§2.1, §9.1). */
-const TIMESTAMP_WINDOW_MS = 10 * 60_000;
 
 export interface AmqpAuthPolicyOptions {
   credentials: { accessKey: string; accessSecret: string };
@@ -42,10 +38,7 @@ export function amqpAuthPolicy(options: AmqpAuthPolicyOptions): AmqpAuthPolicy {
       const username = fields.username ?? '';
       const password = fields.password ?? '';
       if (username === internal.username) return sameText(password, internal.password);
-      const signed = parseSignedUsername(username);
-      if (!signed || signed.accessKey !== credentials.accessKey) return false;
-      if (Math.abs(clock.now() - signed.timestamp) > TIMESTAMP_WINDOW_MS) return false;
-      return sameText(password, expectedPassword(username, credentials.accessSecret));
+      return checkSignIn(username, password, credentials, clock.now()) === 'ok';
     },
     vhost(fields) {
       return isInternal(fields) || (isCustomer(fields) && fields.vhost === PUSH_VHOST);
@@ -64,10 +57,4 @@ export function amqpAuthPolicy(options: AmqpAuthPolicyOptions): AmqpAuthPolicy {
       return isInternal(fields);
     },
   };
-}
-
-function sameText(given: string, expected: string): boolean {
-  const a = Buffer.from(given, 'utf8');
-  const b = Buffer.from(expected, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
 }

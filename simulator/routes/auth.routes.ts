@@ -1,12 +1,9 @@
-import { expectedPassword, parseSignedUsername } from '../auth/access-key-signature';
+import { checkSignIn } from '../auth/access-key-signature';
 import type { IssuedToken } from '../auth/token.store';
 import { BusinessError } from '../http/business-error';
 import type { RouteResult } from '../http/envelope';
 import { optionalText } from '../http/query-params';
 import type { RouteDefinition, SimRequest } from '../router';
-
-/** ±10 minutes around the server clock (§2.1). */
-const TIMESTAMP_WINDOW_MS = 10 * 60_000;
 
 /**
  * Old docs accept POST too (§2.1/§2.2 [DOC-OLD]); a POST may carry the same fields as a form body.
@@ -51,12 +48,10 @@ const login: RouteDefinition = {
     const username = optionalText(params, 'username');
     const password = optionalText(params, 'password');
     if (username === undefined || password === undefined) throw new BusinessError(50005);
-    const signed = parseSignedUsername(username);
-    if (!signed) throw new BusinessError(50005);
-    if (signed.accessKey !== options.credentials.accessKey) throw new BusinessError(90047);
     const now = clock.now();
-    if (Math.abs(now - signed.timestamp) > TIMESTAMP_WINDOW_MS) throw new BusinessError(50005);
-    if (password !== expectedPassword(username, options.credentials.accessSecret)) throw new BusinessError(50005);
+    const check = checkSignIn(username, password, options.credentials, now);
+    if (check === 'unknown-key') throw new BusinessError(90047);
+    if (check !== 'ok') throw new BusinessError(50005);
     return tokenResponse(tokens.issue(now), now, 'OK', '');
   },
 };

@@ -93,8 +93,7 @@ const enable: RouteDefinition = {
   handle({ body }, context) {
     const input = objectBody(body);
     const account = accountOf(context, bodyInteger(input, 'accountId'));
-    const enabled = readEnabledFlag(input);
-    account.enabled = enabled;
+    account.enabled = readEnabledFlag(input);
     return singleB({});
   },
 };

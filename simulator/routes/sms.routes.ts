@@ -90,8 +90,7 @@ const enableAccount: RouteDefinition = {
   handle({ body }, context) {
     const input = objectBody(body);
     const account = accountOf(context, bodyInteger(input, 'accountId'));
-    const enabled = readEnabledFlag(input);
-    account.enabled = enabled;
+    account.enabled = readEnabledFlag(input);
     return singleB({});
   },
 };
