@@ -18,8 +18,16 @@ export interface LoginQuery {
  * @param timestampMs epoch milliseconds; upstream rejects values more than 10 minutes from its clock.
  */
 export function signLogin(credentials: AccessKeyCredentials, timestampMs: number): LoginQuery {
+  return { grant_type: 'password', ...signAccessKey(credentials, timestampMs) };
+}
+
+/**
+ * The signed username and its password (sha256 of username + secret): the login's pair (reference §2.1), which
+ * is also the AMQP SASL PLAIN pair (§9.1). Pure; `timestampMs` is epoch milliseconds.
+ */
+export function signAccessKey(credentials: AccessKeyCredentials, timestampMs: number): { username: string; password: string } {
   const username = loginUsername(credentials.accessKey, timestampMs);
-  return { grant_type: 'password', username, password: sha256Hex(username + credentials.accessSecret) };
+  return { username, password: sha256Hex(username + credentials.accessSecret) };
 }
 
 /** The signed `username` string; the same string is the AMQP SASL username (reference §9.1). */

@@ -1,6 +1,6 @@
 import type { Channel, ChannelModel, ConsumeMessage, Options } from 'amqplib';
 import { connect as amqpConnect } from 'amqplib';
-import { loginUsername, sha256Hex, type AccessKeyCredentials } from '../auth/signing';
+import { signAccessKey, type AccessKeyCredentials } from '../auth/signing';
 import type { Logger } from '../logger';
 import { parsePushMessage } from './push-message';
 import { nullPushObserver, systemTimers, type Deliver, type PushObserver, type PushSource, type Timers } from './push-source';
@@ -42,11 +42,6 @@ export function amqpTarget(url: string): Pick<Options.Connect, 'protocol' | 'hos
   return { protocol, hostname: parsed.hostname, port: parsed.port ? Number(parsed.port) : protocol === 'amqps' ? 5671 : 5672, vhost };
 }
 
-/** SASL PLAIN credentials for the platform broker: the login signature of §2.1 with the time of this connect (§9.1). */
-export function amqpCredentials(credentials: AccessKeyCredentials, timestampMs: number): { username: string; password: string } {
-  const username = loginUsername(credentials.accessKey, timestampMs);
-  return { username, password: sha256Hex(username + credentials.accessSecret) };
-}
 
 /**
  * Consumes the configured platform queue over AMQP 0-9-1 (reference §9.1) and hands each message to `deliver`.
@@ -150,7 +145,7 @@ export class AmqpConsumer implements PushSource {
   }
 
   private async open(): Promise<void> {
-    const { username, password } = amqpCredentials(this.options.credentials, (this.options.clock ?? Date).now());
+    const { username, password } = signAccessKey(this.options.credentials, (this.options.clock ?? Date).now());
     this.secrets.splice(0, this.secrets.length, username, password);
     const connect = this.options.connect ?? (amqpConnect as AmqpConnect);
     const model = await connect(

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { ChannelModel, ConsumeMessage, Options } from 'amqplib';
-import { sha256Hex } from '../../src/auth/signing';
+import { sha256Hex, signAccessKey } from '../../src/auth/signing';
 import { createLogger } from '../../src/logger';
-import { AmqpConsumer, amqpCredentials, amqpTarget } from '../../src/push/amqp-consumer';
+import { AmqpConsumer, amqpTarget } from '../../src/push/amqp-consumer';
 import type { PushMessage } from '../../src/push/push-message';
 import type { PushObserver } from '../../src/push/push-source';
 import { PushMessageType } from '../../src/schema/push-message.enums';
@@ -143,7 +143,7 @@ function setup(options: { failures?: Error[] } = {}) {
   };
 }
 
-describe('amqpTarget and amqpCredentials', () => {
+describe('amqpTarget and the SASL credentials', () => {
   it('should split the URL into amqplib options, the path being the vhost', () => {
     expect(amqpTarget('amqps://iot-amqp.acceleronix.io:5671/quec-open')).toEqual({ protocol: 'amqps', hostname: 'iot-amqp.acceleronix.io', port: 5671, vhost: 'quec-open' });
     expect(amqpTarget('amqp://127.0.0.1')).toEqual({ protocol: 'amqp', hostname: '127.0.0.1', port: 5672, vhost: 'quec-open' });
@@ -151,7 +151,7 @@ describe('amqpTarget and amqpCredentials', () => {
   });
 
   it('should sign the login username of §2.1 with the secret (§9.1)', () => {
-    const { username, password } = amqpCredentials(CREDENTIALS, 1700000000123);
+    const { username, password } = signAccessKey(CREDENTIALS, 1700000000123);
     expect(username).toBe('ver=1&auth_mode=accessKey&sign_method=sha256&access_key=AK-test&timestamp=1700000000123');
     expect(password).toBe(sha256Hex(username + CREDENTIALS.accessSecret));
     expect(password).toMatch(/^[0-9a-f]{64}$/);
@@ -169,7 +169,7 @@ describe('AmqpConsumer connecting', () => {
       port: 5671,
       vhost: 'quec-open',
       heartbeat: 30,
-      ...amqpCredentials(CREDENTIALS, t.timers.now()),
+      ...signAccessKey(CREDENTIALS, t.timers.now()),
     });
     expect(t.channel().prefetchCount).toBe(20);
     expect(t.channel().consumeOptions).toEqual({ noAck: false });
@@ -258,7 +258,7 @@ describe('AmqpConsumer reconnecting', () => {
     await t.consumer.settled();
     expect(t.connects).toHaveLength(2);
     expect(t.connects[1].username).not.toBe(t.connects[0].username);
-    expect(t.connects[1]).toMatchObject(amqpCredentials(CREDENTIALS, t.timers.now()));
+    expect(t.connects[1]).toMatchObject(signAccessKey(CREDENTIALS, t.timers.now()));
     expect(t.journal.filter((entry) => entry.startsWith('consume'))).toHaveLength(2);
     t.channel().deliver(pushBody({ ticket: 'after' }), 1);
     expect(t.delivered.map((m) => m.ticket)).toEqual(['after']);
