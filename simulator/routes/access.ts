@@ -27,3 +27,13 @@ export function deviceByKeys(store: SimulatorStore, productKey: string, deviceKe
   const product = productByKey(store, productKey, 70130);
   return { product, device: deviceOf(store, product, deviceKey) };
 }
+
+/**
+ * The binding family's answer for a device it cannot serve (§6.7, §11.5): 5327 when its product is unknown or not
+ * authorized to the SaaS app, 5493 when the device does not exist; null when the device is fine.
+ */
+export function bindingDeviceFailure(store: SimulatorStore, productKey: string, deviceKey: string): number | null {
+  if (!store.product(productKey)?.authorized) return 5327;
+  if (!store.device(productKey, deviceKey)) return 5493;
+  return null;
+}

@@ -7,6 +7,7 @@ import { SHARE_CANCELLED, UNBOUND, userBindMessage } from '../push/enduser-messa
 import type { PushIds } from '../push/push-message';
 import type { RouteContext, RouteDefinition } from '../router';
 import type { Binding, EndUser } from '../store/admin.types';
+import { bindingDeviceFailure } from './access';
 
 // Binding writes (§11.5). Only the operation names are published. The prefix is that of the two documented binding
 // calls; everything else is [INFERRED]:
@@ -33,16 +34,9 @@ function targetOf(query: Record<string, string>, { store }: RouteContext): Targe
   const dk = requiredText(query, 'dk', 5067);
   const user = store.admin.user(uid);
   if (!user) throw new BusinessError(5033);
-  const failure = deviceFailure(store, pk, dk);
+  const failure = bindingDeviceFailure(store, pk, dk);
   if (failure !== null) throw new BusinessError(failure);
   return { user, pk, dk };
-}
-
-/** Why a device cannot be bound or unbound here, or null when it can. */
-function deviceFailure(store: RouteContext['store'], pk: string, dk: string): number | null {
-  if (!store.product(pk)?.authorized) return 5327;
-  if (!store.device(pk, dk)) return 5493;
-  return null;
 }
 
 /**
@@ -113,7 +107,7 @@ const batchUnbind: RouteDefinition = {
     });
     const removed: Binding[] = [];
     const rows = devices.map(({ pk, dk }) => {
-      const failure = deviceFailure(store, pk, dk);
+      const failure = bindingDeviceFailure(store, pk, dk);
       if (failure !== null) return { pk, dk, code: failure, msg: messageFor(failure) };
       removed.push(...store.admin.removeDeviceBindings(pk, dk));
       return { pk, dk, code: 200, msg: '' };

@@ -3,6 +3,7 @@ import { pageB, readPageInfoPaging, singleB } from '../http/page-info';
 import { optionalInteger, optionalText, requiredText } from '../http/query-params';
 import { userUpdateMessage } from '../push/enduser-messages';
 import type { RouteDefinition } from '../router';
+import { bindingDeviceFailure } from './access';
 import type { Binding, EndUser, UserDomain } from '../store/admin.types';
 import type { SimulatorStore } from '../store/simulator.store';
 
@@ -241,9 +242,8 @@ const deviceUsers: RouteDefinition = {
     const pk = requiredText(query, 'pk', 5066);
     const dk = requiredText(query, 'dk', 5067);
     const paging = readPageInfoPaging(query, options.maxPageSize);
-    const product = store.product(pk);
-    if (!product?.authorized) throw new BusinessError(5327);
-    if (!store.device(pk, dk)) throw new BusinessError(5493);
+    const failure = bindingDeviceFailure(store, pk, dk);
+    if (failure !== null) throw new BusinessError(failure);
     const rows = store.admin
       .bindings()
       .filter((b) => b.productKey === pk && b.deviceKey === dk)
