@@ -1,15 +1,8 @@
-import type { DeviceResult } from '../routes/downlink.delivery';
+import type { DeviceResult, DownlinkAnnouncement } from '../routes/downlink.delivery';
 import type { SimulatorStore } from '../store/simulator.store';
 import type { Device } from '../store/store.types';
 import { originOf } from './device-origin';
 import type { PushIds, PushMessage } from './push-message';
-
-/** What a downlink command shows on the push channel (§9.3 rows 4, 6, 10). */
-export type DownlinkAnnouncement =
-  | { kind: 'read'; codes: string[] }
-  | { kind: 'write'; kv: Record<string, unknown> }
-  | { kind: 'service'; calls: Array<{ code: string; kv: Record<string, unknown> }> }
-  | { kind: 'raw'; raw: string };
 
 /**
  * §9.4 downlink traffic for the devices a command actually reached: the downlink message and its REQACK carry the

@@ -1,8 +1,14 @@
 import { messageFor } from '../http/error-codes';
-import type { DownlinkAnnouncement } from '../push/downlink-messages';
 import type { SimulatorStore } from '../store/simulator.store';
 import type { Device, Product } from '../store/store.types';
 import type { DownlinkOptions } from './downlink.request';
+
+/** What a downlink command shows on the push channel (§9.3 rows 4, 6, 10). */
+export type DownlinkAnnouncement =
+  | { kind: 'read'; codes: string[] }
+  | { kind: 'write'; kv: Record<string, unknown> }
+  | { kind: 'service'; calls: Array<{ code: string; kv: Record<string, unknown> }> }
+  | { kind: 'raw'; raw: string };
 
 export interface DownlinkCommand {
   cmd: string | null;
