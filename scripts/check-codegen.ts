@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import { buildFederatedSchema } from '../src/schema/build-schema';
+import { graphResolvers } from '../src/resolvers';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -15,7 +16,7 @@ const ROOT = resolve(__dirname, '../..');
  */
 async function main(): Promise<void> {
   const problems: string[] = [];
-  const sdl = `${printSubgraphSchema(await buildFederatedSchema())}\n`;
+  const sdl = `${printSubgraphSchema(await buildFederatedSchema(graphResolvers))}\n`;
   if (readFileSync(resolve(ROOT, 'schema.graphql'), 'utf8') !== sdl) {
     problems.push('schema.graphql is stale: run `npm run schema:emit`, then `npm run codegen`');
   }

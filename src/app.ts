@@ -8,14 +8,15 @@ import { formatError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { createCache } from './cache';
 import { TokenProvider, type Clock } from './auth/token-provider';
-import { HttpAuthApi } from './datasources/auth.api';
-import { HttpTransport, PlatformClient, type UpstreamObserver } from './datasources/platform-client';
+import { HttpAuthApi } from './datasources/platform/auth.api';
+import { HttpTransport, PlatformClient, type UpstreamObserver } from './datasources/platform/platform-client';
 import type { Apis } from './datasources/loaders';
 import { buildFederatedSchema } from './schema/build-schema';
+import { graphResolvers } from './resolvers';
 import { withTimeout } from './timeout';
-import { Metrics } from './metrics/metrics';
-import { metricsPlugin } from './plugins/metrics.plugin';
-import { requestLogPlugin } from './plugins/request-log.plugin';
+import { Metrics } from './observability/metrics';
+import { metricsPlugin } from './observability/metrics.plugin';
+import { requestLogPlugin } from './observability/request-log.plugin';
 import { persistedQueryCache } from './http/persisted-query-cache';
 import { PushHub } from './push/push-hub';
 import { AmqpConsumer } from './push/amqp-consumer';
@@ -89,7 +90,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
   };
   const client = new PlatformClient({ transport, tokens, logger, observe: observeUpstream });
 
-  const schema = await buildFederatedSchema();
+  const schema = await buildFederatedSchema(graphResolvers);
   const production = config.nodeEnv === 'production';
   const server = new ApolloServer<Context>({
     schema,

@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from './logger';
-import type { PlatformClient } from './datasources/platform-client';
-import { HttpDeviceApi } from './datasources/device.api';
-import { HttpGatewayApi } from './datasources/gateway.api';
-import { HttpProductApi } from './datasources/product.api';
-import { HttpCommandApi } from './datasources/command.api';
-import { HttpDeviceLifecycleApi } from './datasources/device-lifecycle.api';
-import { HttpHistoryApi } from './datasources/history.api';
-import { HttpLocationApi } from './datasources/location.api';
+import type { PlatformClient } from './datasources/platform/platform-client';
+import { createApis } from './datasources/apis';
 import { createLoaders, type Apis, type Loaders } from './datasources/loaders';
-import { createAdminApis } from './datasources/admin';
 import type { InferredPaths } from './config';
 import type { PushHub } from './push/push-hub';
 
@@ -37,16 +30,7 @@ export interface ContextDependencies {
 
 /** Runs once per request: new datasources and new loaders over the one shared client and token provider. */
 export function createContext(deps: ContextDependencies, requestId: string = randomUUID()): Context {
-  const apis: Apis = {
-    products: deps.apis?.products ?? new HttpProductApi(deps.client),
-    devices: deps.apis?.devices ?? new HttpDeviceApi(deps.client),
-    gateways: deps.apis?.gateways ?? new HttpGatewayApi(deps.client),
-    commands: deps.apis?.commands ?? new HttpCommandApi(deps.client),
-    history: deps.apis?.history ?? new HttpHistoryApi(deps.client),
-    locations: deps.apis?.locations ?? new HttpLocationApi(deps.client),
-    lifecycle: deps.apis?.lifecycle ?? new HttpDeviceLifecycleApi(deps.client),
-    ...createAdminApis(deps.client, deps.paths, deps.apis),
-  };
+  const apis = createApis(deps.client, deps.paths, deps.apis);
   return {
     requestId,
     logger: deps.logger.child({ requestId }),

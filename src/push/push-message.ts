@@ -1,4 +1,4 @@
-import { PushMessageType } from '../schema/push-message.enums';
+import { PushMessageType } from '../schema/messaging/push-message.enums';
 
 /** A device reference as the platform sends it in `gateway` (reference §9.2). */
 export interface PushDeviceRef {

@@ -1,7 +1,7 @@
 import { encodeCursor, offsetAfter } from '../schema/cursor';
 import type { PagingArgs } from '../schema/paging.args';
-import { readWindow } from '../datasources/paged-window';
-import type { Page } from '../datasources/page';
+import { readWindow } from '../datasources/platform/paged-window';
+import type { Page } from '../datasources/platform/page';
 
 export interface Connection<E> {
   edges: E[];

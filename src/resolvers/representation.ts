@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../errors';
 import { DEVICE_KEY_PATTERN, DEVICE_KEY_RULE, PRODUCT_KEY_PATTERN, PRODUCT_KEY_RULE } from '../schema/keys';
-import type { DeviceRef } from '../datasources/device-ref';
+import type { DeviceRef } from '../datasources/devices/device-ref';
 
 /** Federation representations bypass argument validation, so their keys are checked here. */
 export function assertProductKey(value: unknown): string {

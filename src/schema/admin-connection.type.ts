@@ -1,14 +1,14 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from './connection.type';
-import { MessageQueue } from './message-queue.type';
-import { MessageSubscription } from './message-subscription.type';
-import { EndUser, UserDomain, type EndUserSource } from './end-user.type';
-import { Device, type DeviceSource } from './device.type';
+import { MessageQueue } from './messaging/message-queue.type';
+import { MessageSubscription } from './messaging/message-subscription.type';
+import { EndUser, UserDomain, type EndUserSource } from './end-users/end-user.type';
+import { Device, type DeviceSource } from './devices/device.type';
 import { BindingRole } from './admin.enums';
-import { Project } from './project.type';
-import { DeviceGroup, DeviceGroupTask } from './device-group.type';
-import { SmsAccount, SmsSignature, SmsTemplate } from './sms.type';
-import { MailAccount } from './mail.type';
+import { Project } from './catalog/project.type';
+import { DeviceGroup, DeviceGroupTask } from './devices/device-group.type';
+import { SmsAccount, SmsSignature, SmsTemplate } from './notifications/sms.type';
+import { MailAccount } from './notifications/mail.type';
 
 @ObjectType({ description: 'A message queue in a list.' })
 export class MessageQueueEdge {

@@ -1,17 +1,24 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { buildSchema, createResolversMap } from 'type-graphql';
-import { ProductResolver } from '../resolvers/product.resolver';
-import { DeviceResolver } from '../resolvers/device.resolver';
-import { DeviceDataResolver } from '../resolvers/device-data.resolver';
-import { CommandResolver } from '../resolvers/command.resolver';
-import { DeviceLifecycleResolver } from '../resolvers/device-lifecycle.resolver';
-import { PushMessageResolver } from '../resolvers/push-message.resolver';
-import { resolveDeviceReference } from '../resolvers/device.reference';
-import { resolveProductReference } from '../resolvers/product.reference';
-import { ADMIN_RESOLVERS, addAdminReferenceResolvers } from './admin.schema';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { DETAIL_FIELD } from './detail-field';
+
+/** Wraps the resolver of a field marked with `DetailField` so it can load the entity's detail first. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type DetailFieldWrapper = (resolve: GraphQLFieldResolver<any, any>) => GraphQLFieldResolver<any, any>;
+
+/** What the graph serves, registered once in `resolvers/index.ts` and handed to the builder. */
+export interface GraphResolvers {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolverClasses: NonEmptyArray<Function>;
+  /** Federation `__resolveReference` per entity type name. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  references: Record<string, (representation: any, context: any, info: any) => unknown>;
+  /** Detail loading per type name, applied to the fields marked `DetailField`. */
+  details: Record<string, DetailFieldWrapper>;
+}
 
 /**
  * Federation 2 features this subgraph imports; keep in step with the directives used on types. 2.4 is the first
@@ -32,25 +39,41 @@ const NO_TOPICS = {
   },
 };
 
+type ResolverMap = Record<string, Record<string, unknown>>;
+
 /**
- * Builds the type-graphql schema, then re-builds it as an Apollo subgraph so `_service` and `_entities` exist,
- * merging the entity reference resolvers in. Called once per process; the result is immutable.
+ * Builds the type-graphql schema from the given resolvers, then re-builds it as an Apollo subgraph so `_service`
+ * and `_entities` exist, merging the entity references and detail loaders in. Called once per process; the result
+ * is immutable.
  */
-export async function buildFederatedSchema(): Promise<GraphQLSchema> {
+export async function buildFederatedSchema(graph: GraphResolvers): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [ProductResolver, DeviceResolver, DeviceDataResolver, CommandResolver, DeviceLifecycleResolver, PushMessageResolver, ...ADMIN_RESOLVERS],
+    resolvers: graph.resolverClasses,
     validate: { forbidUnknownValues: false },
     pubSub: NO_TOPICS,
     // `DateTime` (RFC 3339) is the name federation peers and codegen configs expect, not type-graphql's `DateTimeISO`.
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     skipCheck: true,
   });
-  const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
-  resolvers.Device = { ...resolvers.Device, __resolveReference: resolveDeviceReference };
-  resolvers.Product = { ...resolvers.Product, __resolveReference: resolveProductReference };
-  addAdminReferenceResolvers(resolvers);
+  const resolvers = createResolversMap(schema) as ResolverMap;
+  for (const [typeName, resolveReference] of Object.entries(graph.references)) {
+    resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };
+  }
+  for (const [typeName, wrap] of Object.entries(graph.details)) applyDetail(schema, resolvers, typeName, wrap);
   return buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
     resolvers: resolvers as never,
   });
+}
+
+function applyDetail(schema: GraphQLSchema, resolvers: ResolverMap, typeName: string, wrap: DetailFieldWrapper): void {
+  const type = schema.getType(typeName);
+  if (!isObjectType(type)) throw new Error(`detail loader registered for ${typeName}, which is not an object type`);
+  const marked = Object.values(type.getFields()).filter((field) => field.extensions?.[DETAIL_FIELD]);
+  if (marked.length === 0) throw new Error(`detail loader registered for ${typeName}, which has no DetailField`);
+  const typeResolvers = (resolvers[typeName] ??= {});
+  for (const field of marked) {
+    const resolve = (typeResolvers[field.name] as GraphQLFieldResolver<unknown, unknown> | undefined) ?? defaultFieldResolver;
+    typeResolvers[field.name] = wrap(resolve);
+  }
 }

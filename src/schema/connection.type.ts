@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Device } from './device.type';
-import { Product } from './product.type';
+import { Device } from './devices/device.type';
+import { Product } from './catalog/product.type';
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {

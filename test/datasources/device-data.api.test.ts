@@ -1,8 +1,8 @@
 import { startSimulator, type SimulatorHandle } from '../../simulator';
-import { HttpHistoryApi } from '../../src/datasources/history.api';
-import { HttpLocationApi } from '../../src/datasources/location.api';
-import { HttpCommandApi } from '../../src/datasources/command.api';
-import { HttpDeviceLifecycleApi } from '../../src/datasources/device-lifecycle.api';
+import { HttpHistoryApi } from '../../src/datasources/device-data/history.api';
+import { HttpLocationApi } from '../../src/datasources/device-data/location.api';
+import { HttpCommandApi } from '../../src/datasources/device-data/command.api';
+import { HttpDeviceLifecycleApi } from '../../src/datasources/devices/device-lifecycle.api';
 import { upstreamStack } from '../helpers/upstream';
 
 describe('device data datasources against the simulator', () => {

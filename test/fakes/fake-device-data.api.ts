@@ -1,8 +1,8 @@
-import type { HistoryApi, EventFilter, MessageFilter } from '../../src/datasources/history.api';
-import type { LocationApi } from '../../src/datasources/location.api';
-import type { DeviceEventDto, DeviceMessageDto, LocationDto } from '../../src/datasources/device-data.dto';
-import type { DeviceRef } from '../../src/datasources/device-ref';
-import type { Page, PageRequest } from '../../src/datasources/page';
+import type { HistoryApi, EventFilter, MessageFilter } from '../../src/datasources/device-data/history.api';
+import type { LocationApi } from '../../src/datasources/device-data/location.api';
+import type { DeviceEventDto, DeviceMessageDto, LocationDto } from '../../src/datasources/device-data/device-data.dto';
+import type { DeviceRef } from '../../src/datasources/devices/device-ref';
+import type { Page, PageRequest } from '../../src/datasources/platform/page';
 import { ErrorCode, NotFoundError, UpstreamError } from '../../src/errors';
 
 /** In-memory message/event logs and locations, keyed "pk/dk"; records every call. */

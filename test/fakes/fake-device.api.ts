@@ -1,7 +1,7 @@
-import type { DeviceApi, DeviceListFilter } from '../../src/datasources/device.api';
-import type { GatewayApi } from '../../src/datasources/gateway.api';
-import type { DeviceDto, DeviceResourceDto, GatewayRefDto, SubDeviceDto } from '../../src/datasources/device.dto';
-import type { Page, PageRequest } from '../../src/datasources/page';
+import type { DeviceApi, DeviceListFilter } from '../../src/datasources/devices/device.api';
+import type { GatewayApi } from '../../src/datasources/devices/gateway.api';
+import type { DeviceDto, DeviceResourceDto, GatewayRefDto, SubDeviceDto } from '../../src/datasources/devices/device.dto';
+import type { Page, PageRequest } from '../../src/datasources/platform/page';
 import { NotFoundError } from '../../src/errors';
 
 /** In-memory DeviceApi that records every call, for loader tests that count upstream work. */

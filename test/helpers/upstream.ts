@@ -1,7 +1,7 @@
 import Keyv from 'keyv';
 import { TokenProvider } from '../../src/auth/token-provider';
-import { HttpAuthApi } from '../../src/datasources/auth.api';
-import { HttpTransport, PlatformClient } from '../../src/datasources/platform-client';
+import { HttpAuthApi } from '../../src/datasources/platform/auth.api';
+import { HttpTransport, PlatformClient } from '../../src/datasources/platform/platform-client';
 import type { SimulatorHandle } from '../../simulator';
 import type { FakeClock } from './fake-clock';
 

@@ -1,4 +1,4 @@
-import { Metrics } from '../../src/metrics/metrics';
+import { Metrics } from '../../src/observability/metrics';
 
 /** Metrics that also let a test wait, without polling, until the push hub has a given number of subscribers. */
 export class WatchedMetrics extends Metrics {

@@ -1,6 +1,6 @@
-import { toPageFromPageInfo } from '../../src/datasources/page';
-import { toMessageQueue, toMessageSubscription, toMessageSubscriptionFromDetail, toMessageTypes } from '../../src/datasources/rule.mapper';
-import { toBindingRole, toBoundEndUser, toEndUser, toUserDomain } from '../../src/datasources/end-user.mapper';
+import { toPageFromPageInfo } from '../../src/datasources/platform/page';
+import { toMessageQueue, toMessageSubscription, toMessageSubscriptionFromDetail, toMessageTypes } from '../../src/resolvers/messaging/rule.mapper';
+import { toBindingRole, toBoundEndUser, toEndUser, toUserDomain } from '../../src/resolvers/end-users/end-user.mapper';
 
 describe('toPageFromPageInfo', () => {
   it('should take rows from list and the total from PageInfo', () => {

@@ -1,4 +1,4 @@
-import { toUnbindPayload } from '../../src/datasources/binding.mapper';
+import { toUnbindPayload } from '../../src/resolvers/end-users/binding.mapper';
 
 describe('batch unbinding outcome', () => {
   const a = { productKey: 'pA', deviceKey: 'd1' };

@@ -1,4 +1,4 @@
-import { groupByProduct, toCommandPayload } from '../../src/datasources/command.plan';
+import { groupByProduct, toCommandPayload } from '../../src/resolvers/device-data/command.plan';
 import { ErrorCode, UpstreamError } from '../../src/errors';
 
 const refs = [

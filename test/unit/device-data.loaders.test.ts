@@ -1,4 +1,4 @@
-import { createDeviceDataLoaders } from '../../src/datasources/device-data.loaders';
+import { createDeviceDataLoaders } from '../../src/datasources/device-data/device-data.loaders';
 import { FakeDeviceDataApi } from '../fakes/fake-device-data.api';
 
 describe('device data loaders', () => {

@@ -1,4 +1,4 @@
-import { toDeviceBatchPayload, toDeviceChangeDto, toNewDeviceDto } from '../../src/datasources/device-lifecycle.mapper';
+import { toDeviceBatchPayload, toDeviceChangeDto, toNewDeviceDto } from '../../src/resolvers/devices/device-lifecycle.mapper';
 import { DeviceAuthMode } from '../../src/schema/enums';
 
 describe('device lifecycle mappers', () => {

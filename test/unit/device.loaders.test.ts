@@ -1,4 +1,4 @@
-import { createDeviceLoaders } from '../../src/datasources/device.loaders';
+import { createDeviceLoaders } from '../../src/datasources/devices/device.loaders';
 import { UpstreamError, ErrorCode } from '../../src/errors';
 import { FakeDeviceApi } from '../fakes/fake-device.api';
 

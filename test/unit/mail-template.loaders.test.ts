@@ -1,5 +1,5 @@
-import { createMailTemplateLoaders } from '../../src/datasources/mail-template.loaders';
-import type { MailTemplateApi, MailTemplateDto } from '../../src/datasources/mail-template.api';
+import { createMailTemplateLoaders } from '../../src/datasources/notifications/mail-template.loaders';
+import type { MailTemplateApi, MailTemplateDto } from '../../src/datasources/notifications/mail-template.api';
 import { upstreamErrorFromCode } from '../../src/errors';
 
 /** Templates 1..n; content "body <id>"; id 13 fails with an upstream outage, unknown ids answer 5435. */

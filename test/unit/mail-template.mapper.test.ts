@@ -1,5 +1,5 @@
-import { toMailTemplate } from '../../src/datasources/mail-template.mapper';
-import { toMailAccount, toUserDomainList } from '../../src/datasources/mail.mapper';
+import { toMailTemplate } from '../../src/resolvers/notifications/mail-template.mapper';
+import { toMailAccount, toUserDomainList } from '../../src/resolvers/notifications/mail.mapper';
 
 describe('toMailTemplate', () => {
   const row = { templateId: 4202, templateName: 'Firmware notice', templateType: 2, subject: 'Update', reviewStatus: 2, reviewNote: 'No links.', enabled: 0, userDomainList: ['C.DM.1.1'], createTime: 1730871805372, updateTime: '1730958205372' };

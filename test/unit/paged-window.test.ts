@@ -1,5 +1,5 @@
-import { readWindow } from '../../src/datasources/paged-window';
-import type { Page } from '../../src/datasources/page';
+import { readWindow } from '../../src/datasources/platform/paged-window';
+import type { Page } from '../../src/datasources/platform/page';
 
 /** A list of `total` numbered rows served in pages of `pageSize`, recording which pages were asked for. */
 function pagedList(total: number, pageSize: number) {

@@ -1,5 +1,6 @@
 import { isEnumType, isInputObjectType, isIntrospectionType, isObjectType, isInterfaceType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../src/schema/build-schema';
+import { graphResolvers } from '../../src/resolvers';
 
 /** Added by the federation library, not by us: they carry Apollo's descriptions or none. */
 const FEDERATION_TYPES = new Set(['_Service', '_Any', '_Entity', 'FieldSet', 'link__Import', 'link__Purpose', 'federation__FieldSet', 'federation__Scope', 'federation__Policy', 'federation__ContextFieldValue']);
@@ -41,7 +42,7 @@ function undocumentedEnumValues(schema: GraphQLSchema): string[] {
 describe('schema documentation', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
-    schema = await buildFederatedSchema();
+    schema = await buildFederatedSchema(graphResolvers);
   });
 
   it('should describe every type, field and argument in the SDL', () => {

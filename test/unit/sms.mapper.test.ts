@@ -1,4 +1,4 @@
-import { toSmsSignature, toSmsTemplate } from '../../src/datasources/sms.mapper';
+import { toSmsSignature, toSmsTemplate } from '../../src/resolvers/notifications/sms.mapper';
 
 describe('SMS signature and template mappers', () => {
   it('should map a signature row with its authorized user domains', () => {

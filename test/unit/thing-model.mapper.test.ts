@@ -1,5 +1,5 @@
-import { toThingModel } from '../../src/datasources/thing-model.mapper';
-import type { TslDocumentDto } from '../../src/datasources/thing-model.dto';
+import { toThingModel } from '../../src/resolvers/catalog/thing-model.mapper';
+import type { TslDocumentDto } from '../../src/datasources/catalog/thing-model.dto';
 import reference from '../fixtures/tsl-reference.json';
 
 /** The reference's own example TSL (reference §8), covering every shape of specs. */

@@ -1,6 +1,6 @@
-import { toThingModel } from '../../src/datasources/thing-model.mapper';
-import type { TslDocumentDto } from '../../src/datasources/thing-model.dto';
-import { decodeByCode, decodeById, decodeValue, parseDmData, thingModelOf } from '../../src/datasources/tsl-decode';
+import { toThingModel } from '../../src/resolvers/catalog/thing-model.mapper';
+import type { TslDocumentDto } from '../../src/datasources/catalog/thing-model.dto';
+import { decodeByCode, decodeById, decodeValue, parseDmData, thingModelOf } from '../../src/resolvers/device-data/tsl-decode';
 import reference from '../fixtures/tsl-reference.json';
 
 const model = toThingModel(reference as TslDocumentDto);

@@ -1,6 +1,6 @@
-import { toThingModel } from '../../src/datasources/thing-model.mapper';
-import type { TslDocumentDto } from '../../src/datasources/thing-model.dto';
-import { checkPropertyReads, encodePropertyWrites, encodeServiceCall } from '../../src/datasources/tsl-encode';
+import { toThingModel } from '../../src/resolvers/catalog/thing-model.mapper';
+import type { TslDocumentDto } from '../../src/datasources/catalog/thing-model.dto';
+import { checkPropertyReads, encodePropertyWrites, encodeServiceCall } from '../../src/resolvers/device-data/tsl-encode';
 import { BadUserInputError } from '../../src/errors';
 import reference from '../fixtures/tsl-reference.json';
 

@@ -1,5 +1,5 @@
-import { toAuthorizedProduct, toAuthorizedUserDomain, toPlatform, toPlatformName, toThirdPartyLogin } from '../../src/datasources/user-domain-auth.mapper';
-import { ThirdPartyLoginPlatform } from '../../src/schema/third-party-login.type';
+import { toAuthorizedProduct, toAuthorizedUserDomain, toPlatform, toPlatformName, toThirdPartyLogin } from '../../src/resolvers/end-users/user-domain-auth.mapper';
+import { ThirdPartyLoginPlatform } from '../../src/schema/end-users/third-party-login.type';
 
 describe('third-party login mappers', () => {
   it('should name every configurable platform in lower case upstream and read it back', () => {

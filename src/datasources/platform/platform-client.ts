@@ -1,0 +1,187 @@
+import type { Logger } from '../../logger';
+import { ErrorCode, UpstreamError, errorCodeForHttpStatus, upstreamErrorFromCode } from '../../errors';
+import type { TokenProvider } from '../../auth/token-provider';
+
+export type QueryValue = string | number | boolean | undefined;
+
+export interface PlatformRequest {
+  /** Stable name used in logs and metrics, e.g. `device.detail`. */
+  endpoint: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+}
+
+/** Top-level paging fields of envelope A list responses (reference §3.1). */
+export interface UpstreamPage {
+  pageNum: number;
+  pageSize: number;
+  pages: number;
+  total: number;
+}
+
+export interface PlatformResponse<T> {
+  data: T;
+  page?: UpstreamPage;
+}
+
+/** Observes every upstream call; metrics hang off this. */
+export type UpstreamObserver = (event: { endpoint: string; outcome: string; durationMs: number }) => void;
+
+export interface TransportOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+}
+
+export interface PlatformClientOptions {
+  transport: HttpTransport;
+  tokens: Pick<TokenProvider, 'getToken' | 'invalidate'>;
+  logger?: Logger;
+  observe?: UpstreamObserver;
+}
+
+type Envelope = Record<string, unknown> & {
+  code?: unknown;
+  msg?: unknown;
+  data?: unknown;
+  pageNum?: unknown;
+  pageSize?: unknown;
+  pages?: unknown;
+  total?: unknown;
+};
+
+/**
+ * Sends one HTTP request to the platform and returns the parsed JSON body; knows nothing of tokens or envelopes,
+ * so the login call (flat envelope C) and business calls share it.
+ */
+export class HttpTransport {
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: TransportOptions) {
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  /**
+   * `headers` is never logged or put into an error.
+   *
+   * @throws UpstreamError on timeout (`timeoutMs`), network failure, non-2xx status or a body that is not JSON.
+   */
+  async exchange(request: PlatformRequest, headers: Record<string, string> = {}): Promise<Envelope> {
+    const url = this.buildUrl(request);
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, {
+        method: request.method,
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...headers },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (error) {
+      // Duck-typed: the abort reason is a DOMException, which is not an Error in every realm (jest's, for one).
+      const name = (error as { name?: unknown } | null)?.name;
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
+      throw new UpstreamError(
+        timedOut
+          ? `Platform did not answer ${request.endpoint} within ${this.options.timeoutMs} ms`
+          : `Platform unreachable for ${request.endpoint}`,
+        ErrorCode.UPSTREAM_UNAVAILABLE,
+        undefined,
+        request.endpoint,
+      );
+    }
+    const text = await response.text().catch(() => '');
+    const body = parseJson(text);
+    if (body && typeof body.code === 'number' && body.code !== 200 && (response.ok || response.status === 401)) {
+      // Token errors may come as HTTP 401 carrying the JSON code (reference §3.4, UNCONFIRMED): keep the code.
+      return body;
+    }
+    if (!response.ok) {
+      throw new UpstreamError(
+        `Platform answered ${request.endpoint} with HTTP ${response.status}`,
+        errorCodeForHttpStatus(response.status),
+        undefined,
+        request.endpoint,
+      );
+    }
+    if (!body) {
+      throw new UpstreamError(`Platform answered ${request.endpoint} with a body that is not JSON`, ErrorCode.UPSTREAM_ERROR, undefined, request.endpoint);
+    }
+    return body;
+  }
+
+  private buildUrl(request: PlatformRequest): string {
+    // Concatenate rather than resolve, so a base URL with a path prefix (a proxy) keeps it.
+    const url = new URL(this.options.baseUrl + request.path);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    return url.toString();
+  }
+}
+
+/**
+ * Authenticated business calls. Adds `Authorization: <token as issued>`, unwraps envelopes A/B (reference §3),
+ * treats `code != 200` inside an HTTP 200 as an error, maps failures in one place and, on a token error
+ * (91001/91004), invalidates the token and retries once. Nothing else is retried: a downlink command must never be
+ * sent twice.
+ */
+export class PlatformClient {
+  constructor(private readonly options: PlatformClientOptions) {}
+
+  /** @throws UpstreamError (never a raw fetch error) */
+  async request<T>(request: PlatformRequest): Promise<PlatformResponse<T>> {
+    const token = await this.options.tokens.getToken();
+    try {
+      return await this.send<T>(request, token);
+    } catch (error) {
+      if (!(error instanceof UpstreamError) || !error.isTokenError) throw error;
+      // A rejected token means the request was not executed, so sending it once more cannot act twice.
+      await this.options.tokens.invalidate(token);
+      const fresh = await this.options.tokens.getToken();
+      return this.send<T>(request, fresh);
+    }
+  }
+
+  private async send<T>(request: PlatformRequest, token: string): Promise<PlatformResponse<T>> {
+    const started = performance.now();
+    let outcome = 'ok';
+    try {
+      const envelope = await this.options.transport.exchange(request, { Authorization: token });
+      const code = Number(envelope.code);
+      if (code !== 200) {
+        outcome = `code_${Number.isFinite(code) ? code : 'invalid'}`;
+        throw upstreamErrorFromCode(request.endpoint, { code, msg: typeof envelope.msg === 'string' ? envelope.msg : '' });
+      }
+      return { data: envelope.data as T, page: readPage(envelope) };
+    } catch (error) {
+      if (outcome === 'ok') outcome = error instanceof UpstreamError ? error.code.toLowerCase() : 'error';
+      throw error;
+    } finally {
+      const durationMs = performance.now() - started;
+      this.options.observe?.({ endpoint: request.endpoint, outcome, durationMs });
+      this.options.logger?.debug({ endpoint: request.endpoint, outcome, durationMs: Math.round(durationMs) }, 'upstream call');
+    }
+  }
+}
+
+function parseJson(text: string): Envelope | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Envelope) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readPage(envelope: Envelope): UpstreamPage | undefined {
+  const total = Number(envelope.total);
+  if (!Number.isFinite(total) || envelope.total === undefined || envelope.total === null) return undefined;
+  return {
+    pageNum: Number(envelope.pageNum) || 1,
+    pageSize: Number(envelope.pageSize) || 0,
+    pages: Number(envelope.pages) || 0,
+    total,
+  };
+}

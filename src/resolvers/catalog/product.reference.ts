@@ -1,0 +1,10 @@
+import type { Context } from '../../context';
+import type { Product } from '../../schema/catalog/product.type';
+import { toProduct } from './product.mapper';
+import { assertProductKey } from '../representation';
+
+/** `_entities` for Product, through the same per-request loader as every other product lookup. */
+export async function resolveProductReference(representation: { productKey: unknown }, ctx: Context): Promise<Product | null> {
+  const dto = await ctx.loaders.productByKey.load(assertProductKey(representation.productKey));
+  return dto ? toProduct(dto) : null;
+}

@@ -1,0 +1,43 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { Product } from '../../schema/catalog/product.type';
+import { ThingModel } from '../../schema/catalog/thing-model.type';
+import { DeviceConnection, ProductConnection } from '../../schema/connection.type';
+import { PagingArgs } from '../../schema/paging.args';
+import { ProductKeyArgs } from '../../schema/catalog/product.args';
+import { DeviceFilterArgs } from '../../schema/devices/device.args';
+import { toProduct } from './product.mapper';
+import { toThingModel } from './thing-model.mapper';
+import { pageConnection } from '../connection';
+import { deviceConnection } from '../devices/device-connection';
+
+@Resolver(() => Product)
+export class ProductResolver {
+  @Query(() => ProductConnection, { description: 'Products authorized to this service, in platform order.' })
+  products(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
+    return pageConnection('products', paging, ctx.pageSize, (pageNum) => ctx.loaders.productPage.load(pageNum), (row, cursor) => ({
+      cursor,
+      node: toProduct(row),
+    }));
+  }
+
+  @Query(() => Product, { nullable: true, description: 'One product by key; null when it does not exist.' })
+  async product(@Args() { productKey }: ProductKeyArgs, @Ctx() ctx: Context): Promise<Product | null> {
+    const dto = await ctx.loaders.productByKey.load(productKey);
+    return dto ? toProduct(dto) : null;
+  }
+
+  @FieldResolver(() => DeviceConnection, { description: "The product's devices." })
+  devices(@Root() product: Product, @Args() args: DeviceFilterArgs, @Ctx() ctx: Context) {
+    return deviceConnection(product.productKey, args, ctx);
+  }
+
+  @FieldResolver(() => ThingModel, {
+    nullable: true,
+    description: 'The published thing model; null for transparent products and products without one.',
+  })
+  async thingModel(@Root() product: Product, @Ctx() ctx: Context): Promise<ThingModel | null> {
+    const doc = await ctx.loaders.thingModelByProduct.load(product.productKey);
+    return doc ? toThingModel(doc) : null;
+  }
+}

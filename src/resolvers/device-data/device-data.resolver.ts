@@ -1,0 +1,88 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { BadUserInputError } from '../../errors';
+import { Device, type DeviceSource } from '../../schema/devices/device.type';
+import { DeviceEventConnection, DeviceLocation, DeviceMessageConnection, DeviceProperty } from '../../schema/device-data/device-data.type';
+import { DeviceEventsArgs, DeviceMessagesArgs, DevicePropertiesArgs, type TimeRangeArgs } from '../../schema/device-data/device-data.args';
+import { MessageDirection } from '../../schema/device-data/device-data.enums';
+import type { ThingModel } from '../../schema/catalog/thing-model.type';
+import { thingModelOf } from './tsl-decode';
+import { toDeviceEvent, toDeviceLocation, toDeviceMessage, toDeviceProperties, toUpstreamEventType } from './device-data.mapper';
+import { pageConnection } from '../connection';
+
+@Resolver(() => Device)
+export class DeviceDataResolver {
+  @FieldResolver(() => [DeviceProperty], {
+    nullable: true,
+    description:
+      'Latest known value of each thing-model property, from the newest uplink reports in the message log (one page ' +
+      'of it), with the time each was reported. Empty for products without a thing model; null (with an error) when ' +
+      'the log or the model cannot be read.',
+  })
+  async properties(@Root() device: DeviceSource, @Args() { codes }: DevicePropertiesArgs, @Ctx() ctx: Context): Promise<DeviceProperty[]> {
+    // The model first: a product without one costs no log call, and bad codes are refused before any. Sibling
+    // devices reach each await in the same tick, so N devices of P products cost P model calls and N log pages.
+    const model = await modelOf(ctx, device.productKey);
+    if (!model) return [];
+    codes?.forEach((code, i) => {
+      if (!model.properties.some((p) => p.code === code)) {
+        throw new BadUserInputError(`codes[${i}]: product ${device.productKey} has no property "${code}"`, `codes[${i}]`);
+      }
+    });
+    const page = await ctx.loaders.messagePageByDevice.load({ productKey: device.productKey, deviceKey: device.deviceKey, direction: 1, pageNum: 1 });
+    return toDeviceProperties(model, page.rows, codes);
+  }
+
+  @FieldResolver(() => DeviceMessageConnection, {
+    nullable: true,
+    description: 'The uplink/downlink message log, newest first, with thing-model payloads decoded; null (with an error) when it cannot be read.',
+  })
+  async messages(@Root() device: DeviceSource, @Args() args: DeviceMessagesArgs, @Ctx() ctx: Context) {
+    const range = timeRange(args);
+    const direction = args.direction === MessageDirection.UP ? 1 : args.direction === MessageDirection.DOWN ? 2 : undefined;
+    const model = await modelOf(ctx, device.productKey);
+    const list = `messages${args.direction ? `-${args.direction.toLowerCase()}` : ''}`;
+    return pageConnection(
+      list,
+      args,
+      ctx.pageSize,
+      (pageNum) => ctx.loaders.messagePageByDevice.load({ productKey: device.productKey, deviceKey: device.deviceKey, ...range, direction, pageNum }),
+      (row, cursor) => ({ cursor, node: toDeviceMessage(row, model) }),
+    );
+  }
+
+  @FieldResolver(() => DeviceEventConnection, {
+    nullable: true,
+    description: 'The event log, newest first: connectivity changes and thing-model events with decoded outputs; null (with an error) when it cannot be read.',
+  })
+  async events(@Root() device: DeviceSource, @Args() args: DeviceEventsArgs, @Ctx() ctx: Context) {
+    const range = timeRange(args);
+    const eventType = args.type ? toUpstreamEventType(args.type) : undefined;
+    const model = await modelOf(ctx, device.productKey);
+    const list = `events${args.type ? `-${args.type.toLowerCase()}` : ''}`;
+    return pageConnection(
+      list,
+      args,
+      ctx.pageSize,
+      (pageNum) => ctx.loaders.eventPageByDevice.load({ productKey: device.productKey, deviceKey: device.deviceKey, ...range, eventType, pageNum }),
+      (row, cursor) => ({ cursor, node: toDeviceEvent(row, model) }),
+    );
+  }
+
+  @FieldResolver(() => DeviceLocation, { nullable: true, description: 'Latest reported location; null if never located.' })
+  async location(@Root() device: DeviceSource, @Ctx() ctx: Context): Promise<DeviceLocation | null> {
+    const dto = await ctx.loaders.locationByDevice.load({ productKey: device.productKey, deviceKey: device.deviceKey });
+    return dto ? toDeviceLocation(dto) : null;
+  }
+}
+
+/** The product's thing model, or null for products without one (transparent, unpublished). */
+async function modelOf(ctx: Context, productKey: string): Promise<ThingModel | null> {
+  const doc = await ctx.loaders.thingModelByProduct.load(productKey);
+  return doc ? thingModelOf(doc) : null;
+}
+
+function timeRange({ from, to }: TimeRangeArgs): { from?: number; to?: number } {
+  if (from && to && from.getTime() > to.getTime()) throw new BadUserInputError('from must not be after to', 'from');
+  return { from: from?.getTime(), to: to?.getTime() };
+}

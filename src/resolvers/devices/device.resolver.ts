@@ -1,0 +1,71 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { Device, type DeviceSource } from '../../schema/devices/device.type';
+import { DeviceResources } from '../../schema/devices/device-resources.type';
+import { Product } from '../../schema/catalog/product.type';
+import { DeviceConnection, SubDeviceConnection } from '../../schema/connection.type';
+import { DeviceKeyArgs, ProductDevicesArgs } from '../../schema/devices/device.args';
+import { PagingArgs } from '../../schema/paging.args';
+import { AccessType } from '../../schema/enums';
+import { NotFoundError } from '../../errors';
+import { toDevice, toDeviceResources, toGatewayDevice } from './device.mapper';
+import { toAccessType, toProduct } from '../catalog/product.mapper';
+import { emptyConnection, pageConnection } from '../connection';
+import { deviceConnection } from './device-connection';
+
+@Resolver(() => Device)
+export class DeviceResolver {
+  @Query(() => DeviceConnection, { description: 'Devices of one product.' })
+  devices(@Args() { productKey, ...filter }: ProductDevicesArgs, @Ctx() ctx: Context) {
+    return deviceConnection(productKey, filter, ctx);
+  }
+
+  @Query(() => Device, { nullable: true, description: 'One device by key; null when it does not exist.' })
+  async device(@Args() ref: DeviceKeyArgs, @Ctx() ctx: Context): Promise<Device | null> {
+    const dto = await ctx.loaders.deviceByKey.load({ productKey: ref.productKey, deviceKey: ref.deviceKey });
+    return dto ? toDevice(dto) : null;
+  }
+
+  @FieldResolver(() => Product, { description: 'The product this device belongs to.' })
+  async product(@Root() device: DeviceSource, @Ctx() ctx: Context): Promise<Product> {
+    const dto = await ctx.loaders.productByKey.load(device.productKey);
+    if (!dto) throw new NotFoundError(`Product ${device.productKey} does not exist`);
+    return toProduct(dto);
+  }
+
+  @FieldResolver(() => DeviceResources, { nullable: true, description: 'Module status as last reported; null if never.' })
+  async resources(@Root() device: DeviceSource, @Ctx() ctx: Context): Promise<DeviceResources | null> {
+    const dto = await ctx.loaders.resourcesByDevice.load({ productKey: device.productKey, deviceKey: device.deviceKey });
+    return dto ? toDeviceResources(dto) : null;
+  }
+
+  @FieldResolver(() => Device, {
+    nullable: true,
+    description:
+      'For a sub-device, the gateway it is connected through now. Null for other devices, for sub-devices that are ' +
+      'not connected, and for proxy-only sub-device products, whose gateway the platform does not report.',
+  })
+  async gateway(@Root() device: DeviceSource, @Ctx() ctx: Context): Promise<DeviceSource | null> {
+    if ((await this.accessTypeOf(device, ctx)) !== AccessType.SUB_DEVICE) return null;
+    const ref = await ctx.loaders.gatewayOfChild.load({ productKey: device.productKey, deviceKey: device.deviceKey });
+    return ref ? toGatewayDevice(ref) : null;
+  }
+
+  @FieldResolver(() => SubDeviceConnection, { description: 'For a gateway, its sub-devices; empty for other devices.' })
+  async subDevices(@Root() device: DeviceSource, @Args() paging: PagingArgs, @Ctx() ctx: Context) {
+    if ((await this.accessTypeOf(device, ctx)) !== AccessType.GATEWAY) return emptyConnection();
+    const { productKey, deviceKey } = device;
+    return pageConnection(
+      'sub-devices',
+      paging,
+      ctx.pageSize,
+      (pageNum) => ctx.loaders.subDevicePage.load({ productKey, deviceKey, pageNum }),
+      (row, cursor) => ({ cursor, node: toDevice(row), current: row.isCurrent === 1 }),
+    );
+  }
+
+  private async accessTypeOf(device: DeviceSource, ctx: Context): Promise<AccessType | null> {
+    const product = await ctx.loaders.productByKey.load(device.productKey);
+    return product ? toAccessType(product.accessType) : null;
+  }
+}

@@ -1,0 +1,25 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { Device, type DeviceSource } from '../../schema/devices/device.type';
+import { DeviceUserConnection } from '../../schema/admin-connection.type';
+import { PagingArgs } from '../../schema/paging.args';
+import { toBindingRole, toBoundEndUser } from './end-user.mapper';
+import { pageConnection } from '../connection';
+
+/** Administration fields on Device: its bound end users and its groups. */
+@Resolver(() => Device)
+export class DeviceEndUsersResolver {
+  @FieldResolver(() => DeviceUserConnection, {
+    description: 'End users the device is bound to or shared with. Served by the inferred deviceUserList endpoint (reference §11.5).',
+  })
+  boundUsers(@Root() device: DeviceSource, @Args() paging: PagingArgs, @Ctx() ctx: Context) {
+    const { productKey, deviceKey } = device;
+    return pageConnection(
+      'device-users',
+      paging,
+      ctx.pageSize,
+      (pageNum) => ctx.loaders.deviceUserPage.load({ productKey, deviceKey, pageNum }),
+      (row, cursor) => ({ cursor, node: toBoundEndUser(row), role: toBindingRole(row.deviceType) }),
+    );
+  }
+}

@@ -1,0 +1,41 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { DetailField } from '../detail-field';
+import { AccessType, DataFormat, NetworkType } from '../enums';
+
+@Directive('@key(fields: "productKey")')
+@ObjectType({ description: 'A product: a device model registered on the platform, with its thing model.' })
+export class Product {
+  @Field({ description: 'Platform product key (PK), e.g. p11v14.' })
+  productKey!: string;
+
+  @Field({ description: 'Product name.' })
+  @DetailField()
+  name!: string;
+
+  @Field(() => AccessType, { description: 'Direct device, gateway, or gateway sub-device.' })
+  @DetailField()
+  accessType!: AccessType;
+
+  @Field(() => DataFormat, { description: 'Thing model or transparent payloads.' })
+  @DetailField()
+  dataFormat!: DataFormat;
+
+  @Field(() => NetworkType, { nullable: true, description: 'Network the devices use.' })
+  @DetailField()
+  network!: NetworkType | null;
+
+  @Field(() => String, { nullable: true, description: 'URL of the product logo.' })
+  @DetailField()
+  logoUrl!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the product was created.' })
+  @DetailField()
+  createdAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the product was last changed; null if never.' })
+  @DetailField()
+  updatedAt!: Date | null;
+}
+
+/** What a resolver may hand over as a Product: the key always, other fields when already known. */
+export type ProductSource = Pick<Product, 'productKey'> & Partial<Product>;

@@ -1,0 +1,56 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { GroupTaskStatus } from '../admin.enums';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A device group: a named, nestable set of devices. Served by inferred endpoints (reference §11.6).' })
+export class DeviceGroup {
+  @Field(() => ID, { description: 'Platform group id (dgid).' })
+  id!: string;
+
+  @Field({ description: 'Group name.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Description.' })
+  description!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Address.' })
+  address!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Manager.' })
+  manager!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Number of devices directly in the group, as the platform reports it.' })
+  deviceCount!: number | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the group was created.' })
+  createdAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the group last changed.' })
+  updatedAt!: Date | null;
+
+  /** null for a top-level group. */
+  parentId!: string | null;
+}
+
+@ObjectType({ description: 'An asynchronous task sending one command to every device of a group.' })
+export class DeviceGroupTask {
+  @Field(() => ID, { description: 'Platform task id.' })
+  id!: string;
+
+  @Field(() => GroupTaskStatus, { description: 'Task state.' })
+  status!: GroupTaskStatus;
+
+  @Field(() => Int, { nullable: true, description: 'Devices the task addressed.' })
+  total!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Devices that accepted the command.' })
+  succeeded!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Devices that did not.' })
+  failed!: number | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the task was created.' })
+  createdAt!: Date | null;
+
+  groupId!: string;
+}

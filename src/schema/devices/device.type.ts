@@ -1,0 +1,68 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { DetailField } from '../detail-field';
+import { DeviceAuthMode, DeviceStatus } from '../enums';
+
+@Directive('@key(fields: "productKey deviceKey")')
+@ObjectType({ description: 'A device: one unit of a product, addressed by product key and device key.' })
+export class Device {
+  @Field({ description: 'Product key (PK) of the product this device belongs to.' })
+  productKey!: string;
+
+  @Field({ description: 'Device key (DK), unique within the product; often the IMEI or MAC.' })
+  deviceKey!: string;
+
+  @Field(() => String, { nullable: true, description: 'Device name.' })
+  @DetailField()
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Serial number.' })
+  @DetailField()
+  sn?: string | null;
+
+  @Field(() => DeviceStatus, { description: 'Online or offline now.' })
+  @DetailField()
+  status?: DeviceStatus;
+
+  @Field({ description: 'Whether the device has been activated (connected at least once and registered).' })
+  @DetailField()
+  activated?: boolean;
+
+  @Field({ description: 'Whether the device passed secondary authentication.' })
+  @DetailField()
+  verified?: boolean;
+
+  @Field({ description: 'Whether this is a virtual (simulated) device on the platform.' })
+  @DetailField()
+  virtual?: boolean;
+
+  @Field(() => DeviceAuthMode, { nullable: true, description: 'How the device authenticates.' })
+  @DetailField()
+  authMode?: DeviceAuthMode | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the device was registered.' })
+  @DetailField()
+  createdAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the device record last changed.' })
+  @DetailField()
+  updatedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the device was activated.' })
+  @DetailField()
+  activatedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the device first connected.' })
+  @DetailField()
+  firstConnectedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the device last came online.' })
+  @DetailField()
+  lastConnectedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the device last went offline.' })
+  @DetailField()
+  lastOfflineAt?: Date | null;
+}
+
+/** What a resolver may hand over as a Device: the key always, detail fields when they are already known. */
+export type DeviceSource = Pick<Device, 'productKey' | 'deviceKey'> & Partial<Device>;

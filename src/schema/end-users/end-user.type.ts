@@ -1,0 +1,87 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DetailField } from '../detail-field';
+import { EndUserStatus } from '../admin.enums';
+
+@ObjectType({ description: 'A user domain: one App whose end users register with the platform. Its signing secret is never exposed.' })
+export class UserDomain {
+  @Field(() => ID, { description: 'Platform user-domain id.' })
+  @DetailField()
+  id!: string;
+
+  @Field({ description: 'User-domain string, e.g. C.DM.5715.1; end users and subscriptions refer to it.' })
+  domain!: string;
+
+  @Field(() => String, { nullable: true, description: 'User-domain type as the platform reports it.' })
+  @DetailField()
+  type!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Remark.' })
+  @DetailField()
+  remark!: string | null;
+
+  @Field({ description: 'Whether the user domain is enabled.' })
+  @DetailField()
+  enabled!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the user domain was added.' })
+  @DetailField()
+  createdAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the user domain last changed.' })
+  @DetailField()
+  updatedAt!: Date | null;
+}
+
+/** What a resolver may hand over as a UserDomain: the domain string always, other fields when already known. */
+export type UserDomainSource = Pick<UserDomain, 'domain'> & Partial<UserDomain>;
+
+@Directive('@key(fields: "uid")')
+@ObjectType({ description: 'An end user: a person registered in one of the enterprise\'s Apps (user domains).' })
+export class EndUser {
+  @Field({ description: 'Platform user id, e.g. C131362.' })
+  uid!: string;
+
+  @Field(() => String, { nullable: true, description: 'User domain (App) the user registered in.' })
+  @DetailField()
+  userDomain?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Nickname.' })
+  @DetailField()
+  nickname?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Phone number.' })
+  @DetailField()
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E-mail address.' })
+  @DetailField()
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Preferred language.' })
+  @DetailField()
+  language?: string | null;
+
+  @Field(() => EndUserStatus, { nullable: true, description: 'Whether the user may sign in.' })
+  @DetailField()
+  status?: EndUserStatus | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the user registered.' })
+  @DetailField()
+  registeredAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the user last signed in.' })
+  @DetailField()
+  lastLoginAt?: Date | null;
+}
+
+/** What a resolver may hand over as an EndUser: the uid always, other fields when already known. */
+export type EndUserSource = Pick<EndUser, 'uid'> & Partial<EndUser>;
+
+@ObjectType({ description: 'Result of checking a device binding code.' })
+export class BindingCodeCheck {
+  @Field({ description: 'Whether the code matches the one the device reported.' })
+  valid!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why the code is not valid, in the platform\'s words; null when valid.' })
+  reason!: string | null;
+}

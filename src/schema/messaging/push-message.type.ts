@@ -1,0 +1,78 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Device, type DeviceSource } from '../devices/device.type';
+import { PushMessageType } from './push-message.enums';
+
+@ObjectType({
+  description:
+    'A message the platform pushed through the AMQP subscription channel (reference §9), as it arrived: device ' +
+    'reports, command acknowledgements, lifecycle and binding changes. Unlike `Device.messages` (the stored log) ' +
+    'it is live and carries the raw platform payload in `data`.',
+})
+export class PushedDeviceMessage {
+  @Field(() => PushMessageType, { description: 'What happened; OTHER for a kind this service does not know yet.' })
+  type!: PushMessageType;
+
+  @Field({ description: 'The platform\'s own `type`, e.g. MATTR, REQACK, META_EVENT.' })
+  platformType!: string;
+
+  @Field(() => String, { nullable: true, description: 'The platform\'s own `subtype`, e.g. WRITE; null for ONLINE, STATUS and REQACK.' })
+  platformSubtype!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For lifecycle, product and authorization changes: ADD, UPDATE, DELETE, RESET, AUTH, ACTIVE, LOGOFF, RELEASE, CANCEL_AUTH...',
+  })
+  operation!: string | null;
+
+  @Field({
+    description:
+      'Message id. For a downlink and its COMMAND_ACK it is the ticket the command mutation returned, so a client ' +
+      'can match acknowledgements to its own commands.',
+  })
+  ticket!: string;
+
+  @Field(() => String, { nullable: true, description: 'Product key (PK) of the device; null on user and product-level messages without one.' })
+  productKey!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Device key (DK); null on messages that concern no single device.' })
+  deviceKey!: string | null;
+
+  @Field(() => Device, {
+    nullable: true,
+    description:
+      'The device the message concerns; its fields load on demand for each message (fresh, never cached across ' +
+      'messages). Null when the message names no device; selecting detail fields of a deleted device fails them.',
+  })
+  device!: DeviceSource | null;
+
+  @Field(() => Device, { nullable: true, description: 'The gateway that relayed the message for a sub-device; null when sent directly.' })
+  gateway!: DeviceSource | null;
+
+  @Field(() => Date, { description: 'When the platform generated the message.' })
+  createdAt!: Date;
+
+  @Field(() => Date, {
+    description: 'When the device produced the data (it may have buffered it while offline); `createdAt` when the platform does not say.',
+  })
+  occurredAt!: Date;
+
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'The type-specific payload exactly as pushed (reference §9.3), e.g. `{ packetId, kv }` for a property report.',
+  })
+  data!: Record<string, unknown> | null;
+
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'Other top-level fields the platform sent with this kind, e.g. `deviceName` with END_USER_BINDING; null when none.',
+  })
+  extra!: Record<string, unknown> | null;
+
+  @Field(() => Int, {
+    description:
+      'Messages this subscription lost just before this one because the client read too slowly and fell more than ' +
+      'the buffer size behind (the oldest are dropped first); 0 normally.',
+  })
+  droppedBefore!: number;
+}
