@@ -11,8 +11,8 @@ import { PATHS, call, loginQuery, postJson, type CallResult } from './support/si
 // below as a deviation AND the cited reference section really documents it; every listed deviation
 // must also occur, so the list cannot go stale.
 
-// shared/ sits beside the repository clone, locally and in CI.
-const VENDOR_OPENAPI = path.resolve(__dirname, '../../../shared/reference/acceleronix-openapi.json');
+// The vendor's document, vendored unchanged (docs/vendor/README.md says where it comes from).
+const VENDOR_OPENAPI = path.resolve(__dirname, '../../docs/vendor/acceleronix-openapi.json');
 const REFERENCE_MARKDOWN = path.resolve(__dirname, '../../../shared/quectel-openapi.md');
 
 interface Operation {
