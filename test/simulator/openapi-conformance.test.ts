@@ -7,13 +7,13 @@ import { deviceWhere, devicesOf, productOf } from './support/seed-lookup';
 import { PATHS, call, loginQuery, postJson, type CallResult } from './support/sim-client';
 
 // Checks simulator responses against the vendor's OpenAPI document. The vendor schemas are thinner
-// than the reference markdown (and wrong in places), so a mismatch passes only when it is listed
-// below as a deviation AND the cited reference section really documents it; every listed deviation
-// must also occur, so the list cannot go stale.
+// than our contract, docs/upstream.md (and wrong in places), so a mismatch passes only when it is listed
+// below as a deviation AND the cited section of docs/upstream.md really documents it; every listed
+// deviation must also occur, so the list cannot go stale.
 
-// shared/ sits beside the repository clone, locally and in CI.
-const VENDOR_OPENAPI = path.resolve(__dirname, '../../../shared/reference/acceleronix-openapi.json');
-const REFERENCE_MARKDOWN = path.resolve(__dirname, '../../../shared/quectel-openapi.md');
+// The vendor's document, vendored unchanged (docs/vendor/README.md says where it comes from).
+const VENDOR_OPENAPI = path.resolve(__dirname, '../../docs/vendor/acceleronix-openapi.json');
+const REFERENCE_MARKDOWN = path.resolve(__dirname, '../../docs/upstream.md');
 
 interface Operation {
   method: string;
@@ -27,7 +27,7 @@ interface Deviation {
   path: string;
   /** For type deviations: the JSON type the reference allows instead. */
   actual?: JsonType;
-  /** Heading prefix of the reference section that documents it. */
+  /** Heading prefix of the docs/upstream.md section that documents it. */
   section: string;
   /** Text that must appear in that section. */
   evidence: string;
@@ -49,14 +49,14 @@ interface ConformanceRow {
   deviations: Deviation[];
 }
 
-/** Extra fields documented as `name` in a reference section. */
+/** Extra fields documented as `name` in a docs/upstream.md section. */
 function documentedFields(section: string, base: string, fields: string[]): Deviation[] {
   return fields.map((field) => ({ kind: 'extra', path: `${base}.${field}`, section, evidence: `\`${field}\`` }));
 }
 
 const RESOURCE_SECTION = '#### GET `/v2/deviceshadow/r2/openapi/device/resource`';
-const TSL_SECTION = '## 8. Thing model';
-const DEVICE_SECTION = '### 6.3 Device management';
+const TSL_SECTION = '## §8 Thing model';
+const DEVICE_SECTION = '### §6.3 Devices';
 const LOCATION_SECTION = '#### GET `/v2/deviceshadow/r1/openapi/device/getlocation`';
 const HISTORY_SECTION = '#### GET `/v2/quecdatastorage/r1/openapi/device/data/history`';
 
@@ -124,7 +124,7 @@ const ROWS: ConformanceRow[] = [
       ),
       // §8: BOOL/ENUM/STRUCT specs are arrays; the vendor schema says object.
       ...['properties[]', 'events[].outputData[]', 'services[].outputData[]'].map(
-        (base): Deviation => ({ kind: 'type', path: `data.${base}.specs`, actual: 'array', section: TSL_SECTION, evidence: '| `specs` | object \\| array |' }),
+        (base): Deviation => ({ kind: 'type', path: `data.${base}.specs`, actual: 'array', section: TSL_SECTION, evidence: '| `specs` | object or array |' }),
       ),
     ],
   },
@@ -236,7 +236,7 @@ const ROWS: ConformanceRow[] = [
         'lat', 'lng', 'latType', 'lngType', 'wgsLat', 'wgsLng', 'gcjLat', 'gcjLng', 'bdLat', 'bdLng', 'hdop', 'height', 'satellites',
         'speed', 'ggaStatus', 'count',
       ]),
-      { kind: 'type', path: 'data.accuracy', actual: 'string', section: LOCATION_SECTION, evidence: 'string (LBS only, metres)' },
+      { kind: 'type', path: 'data.accuracy', actual: 'string', section: LOCATION_SECTION, evidence: '| `accuracy` | string |' },
     ],
   },
   {
@@ -342,7 +342,7 @@ describe('vendor OpenAPI conformance', () => {
     }
   });
 
-  it('should cite only deviations the reference markdown documents', () => {
+  it('should cite only deviations that docs/upstream.md documents', () => {
     for (const deviation of ROWS.flatMap((row) => row.deviations)) {
       const section = referenceSection(markdown, deviation.section);
       expect({ path: deviation.path, documented: section.includes(deviation.evidence) }).toEqual({ path: deviation.path, documented: true });

@@ -1,5 +1,5 @@
 /**
- * Text of the markdown section whose heading line starts with `heading` (e.g. "### 6.3" or
+ * Text of the docs/upstream.md section whose heading line starts with `heading` (e.g. "### §6.3" or
  * "#### GET `/v2/deviceshadow/r2/openapi/device/resource`"), up to the next heading of the same or a
  * higher level. Throws when the heading is missing so a renamed section fails loudly.
  */
