@@ -152,7 +152,7 @@ describeWithRabbit('push channel end to end: simulator -> RabbitMQ -> quec-graph
   });
 });
 
-describeWithRabbit('the service process with its embedded simulator and a local RabbitMQ (README "Push channel")', () => {
+describeWithRabbit('the service process with its embedded simulator and a local RabbitMQ (docs/push.md)', () => {
   let rabbit: RabbitMqServer;
   let service: RunningService;
   let client: Client;
@@ -169,7 +169,7 @@ describeWithRabbit('the service process with its embedded simulator and a local 
     const meterProduct = probe.store.products().find((p) => p.role === 'meter' && p.authorized)!;
     meter = probe.store.devices(meterProduct.productKey).find((d) => d.deviceStatus === 1)!;
     await probe.close();
-    // The README recipe: the simulator on a fixed port, the broker's HTTP auth backend asking it who may connect.
+    // The docs/push.md recipe: the simulator on a fixed port, the broker's HTTP auth backend asking it who may connect.
     const simulatorPort = await freePort();
     rabbit = await startRabbitMq({ authBaseUrl: `http://127.0.0.1:${simulatorPort}` });
     service = await startService({ QUEC_SIMULATOR_PORT: String(simulatorPort), QUEC_AMQP_URL: rabbit.url, QUEC_AMQP_QUEUE: queueName });

@@ -27,3 +27,13 @@ describe('.env.example', () => {
     for (const { name, comment } of documented) expect({ name, comment: comment.startsWith('# ') }).toEqual({ name, comment: true });
   });
 });
+
+describe('docs/configuration.md', () => {
+  const text = readFileSync(resolve(ROOT, 'docs/configuration.md'), 'utf8');
+
+  it('should document every variable src/config.ts reads in a table row of its own', () => {
+    const rows = new Set([...text.matchAll(/^\| `([A-Z][A-Z0-9_]*)`/gm)].map((match) => match[1]));
+    const missing = configVariables().filter((name) => !rows.has(name));
+    expect(missing).toEqual([]);
+  });
+});
