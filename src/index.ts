@@ -45,7 +45,7 @@ async function main(): Promise<void> {
 /**
  * With the embedded simulator and a push broker configured, the simulator publishes its §9.4 messages there, like the
  * platform would. The broker must ask the simulator who may connect (its HTTP auth backend at
- * `<simulator>/amqp/auth/*`, see README "Push channel"). A broker that is not there only costs the push channel.
+ * `<simulator>/amqp/auth/*`, see docs/push.md). A broker that is not there only costs the push channel.
  */
 async function attachSimulatorPush(simulator: SimulatorHandle, brokerUrl: string, logger: ReturnType<typeof createLogger>): Promise<void> {
   try {
