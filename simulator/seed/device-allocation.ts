@@ -15,15 +15,17 @@ const MAX_SUBS = 50;
 const GATEWAY_WITH_MIN_SUBS = 1 + MIN_SUBS;
 
 /**
- * Splits `deviceCount` so the totals match exactly: ~42 % direct devices, the rest gateways plus
- * their sub-devices. Requires deviceCount >= MIN_DEVICE_COUNT so two gateways always fit.
+ * Splits `deviceCount` over the products the SaaS app can see so their totals match exactly: ~42 % direct
+ * devices, the rest gateways plus their sub-devices. The tracker product is not authorized to the app, so its
+ * devices (~3 % more) come on top: a caller listing every product sees exactly `deviceCount` devices.
+ * Requires deviceCount >= MIN_DEVICE_COUNT so two gateways always fit.
  */
 export function allocateDevices(deviceCount: number, random: Random): DeviceAllocation {
   const tracker = Math.max(1, Math.round(deviceCount * 0.03));
   const meter = Math.max(1, Math.round(deviceCount * 0.18));
   const plug = Math.max(1, Math.round(deviceCount * 0.14));
   const waterMeter = Math.max(1, Math.round(deviceCount * 0.07));
-  let budget = deviceCount - tracker - meter - plug - waterMeter;
+  let budget = deviceCount - meter - plug - waterMeter;
 
   const gateways: number[] = [];
   while (budget >= GATEWAY_WITH_MIN_SUBS) {
