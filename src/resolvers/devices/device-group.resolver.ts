@@ -1,10 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import { DeviceGroup, DeviceGroupTask } from '../../schema/devices/device-group.type';
-import { Device, type DeviceSource } from '../../schema/devices/device.type';
-import { DeviceConnection } from '../../schema/connection.type';
-import { DeviceGroupConnection, DeviceGroupTaskConnection, GroupDevicesPayload } from '../../schema/admin-connection.type';
+import { DeviceGroup, DeviceGroupConnection, DeviceGroupTask, DeviceGroupTaskConnection, GroupDevicesPayload } from '../../schema/devices/device-group.type';
+import { Device, DeviceConnection, type DeviceSource } from '../../schema/devices/device.type';
 import {
   ControlDeviceGroupInput,
   CreateDeviceGroupInput,

@@ -2,8 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
 import { QueueStatus } from '../../schema/admin.enums';
-import { MessageQueueConnection } from '../../schema/admin-connection.type';
-import { MessageQueue, QueueBacklog } from '../../schema/messaging/message-queue.type';
+import { MessageQueue, MessageQueueConnection, QueueBacklog } from '../../schema/messaging/message-queue.type';
 import { CreateMessageQueueInput, MessageQueuesArgs, PlatformIdArgs } from '../../schema/messaging/message-subscription.input';
 import { toMessageQueue, toMessageQueueFromDetail } from './rule.mapper';
 import { rulePageSize } from '../../datasources/messaging/rule.loaders';

@@ -2,9 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { MessageType, SubscriptionStatus } from '../../schema/admin.enums';
-import { MessageSubscriptionConnection } from '../../schema/admin-connection.type';
+import { MessageSubscription, MessageSubscriptionConnection, type MessageSubscriptionDetail } from '../../schema/messaging/message-subscription.type';
 import { MessageQueue } from '../../schema/messaging/message-queue.type';
-import { MessageSubscription, type MessageSubscriptionDetail } from '../../schema/messaging/message-subscription.type';
 import {
   CreateDeviceMessageSubscriptionInput,
   CreateEndUserMessageSubscriptionInput,

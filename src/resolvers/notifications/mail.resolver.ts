@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import { MailAccountConnection } from '../../schema/admin-connection.type';
-import { MailAccount } from '../../schema/notifications/mail.type';
+import { MailAccount, MailAccountConnection } from '../../schema/notifications/mail.type';
 import { CreateMailAccountInput, SetMailUserDomainsArgs, UpdateMailAccountInput } from '../../schema/notifications/mail.input';
 import { SetAccountEnabledArgs } from '../../schema/notifications/account.input';
 import { PagingArgs } from '../../schema/paging.args';

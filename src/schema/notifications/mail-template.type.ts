@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../connection.type';
+import { Connection } from '../connection.type';
 
 export enum MailTemplateType {
   VERIFICATION_CODE = 'VERIFICATION_CODE',
@@ -67,23 +67,10 @@ export class MailTemplate {
   content?: string | null;
 }
 
-@ObjectType({ description: 'A mail template in a list.' })
-export class MailTemplateEdge {
-  @Field({ description: 'Opaque position in the list.' })
-  cursor!: string;
-
-  @Field(() => MailTemplate, { description: 'The mail template.' })
-  node!: MailTemplate;
-}
-
-@ObjectType({ description: 'A page of mail templates.' })
-export class MailTemplateConnection {
-  @Field(() => [MailTemplateEdge], { description: 'The mail templates of this page.' })
-  edges!: MailTemplateEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the list.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'Number of mail templates in the whole list.' })
-  totalCount!: number;
-}
+export const MailTemplateConnection = Connection(MailTemplate, {
+  name: 'MailTemplate',
+  description: 'A page of mail templates.',
+  edges: 'The mail templates of this page.',
+  totalCount: 'Number of mail templates in the whole list.',
+  edge: { description: 'A mail template in a list.', cursor: 'Opaque position in the list.', node: 'The mail template.' },
+});
