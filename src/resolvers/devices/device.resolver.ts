@@ -5,7 +5,7 @@ import { DeviceResources } from '../../schema/devices/device-resources.type';
 import { Product } from '../../schema/catalog/product.type';
 import { DeviceKeyArgs, ProductDevicesArgs } from '../../schema/devices/device.args';
 import { PagingArgs } from '../../schema/paging.args';
-import { AccessType } from '../../schema/enums';
+import { AccessType } from '../../schema/catalog/access-type.enum';
 import { NotFoundError } from '../../errors';
 import { toDevice, toDeviceResources, toGatewayDevice } from './device.mapper';
 import { toAccessType, toProduct } from '../catalog/product.mapper';

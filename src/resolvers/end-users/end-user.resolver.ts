@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { NotFoundError, UpstreamError } from '../../errors';
-import { EndUserStatus } from '../../schema/admin.enums';
+import { EndUserStatus } from '../../schema/end-users/end-user-status.enum';
 import { BoundDeviceConnection } from '../../schema/end-users/binding.type';
 import { BindingCodeCheck, EndUser, EndUserConnection, type EndUserSource, UserDomain, UserDomainConnection } from '../../schema/end-users/end-user.type';
 import { BindingCodeArgs, BoundEndUsersArgs, DomainUsersArgs, EndUserUidArgs, SetEndUserStatusArgs } from '../../schema/end-users/end-user.args';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
-import { QueueStatus } from '../../schema/admin.enums';
+import { QueueStatus } from '../../schema/messaging/queue-status.enum';
 import { MessageQueue, MessageQueueConnection, QueueBacklog } from '../../schema/messaging/message-queue.type';
 import { CreateMessageQueueInput, MessageQueuesArgs, PlatformIdArgs } from '../../schema/messaging/message-subscription.input';
 import { toMessageQueue, toMessageQueueFromDetail } from './rule.mapper';

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import { MessageType, SubscriptionStatus } from '../../schema/admin.enums';
+import { MessageType } from '../../schema/messaging/message-type.enum';
+import { SubscriptionStatus } from '../../schema/messaging/subscription-status.enum';
 import { MessageSubscription, MessageSubscriptionConnection, type MessageSubscriptionDetail } from '../../schema/messaging/message-subscription.type';
 import { MessageQueue } from '../../schema/messaging/message-queue.type';
 import {

@@ -1,6 +1,8 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { DetailField } from '../detail-field';
-import { AccessType, DataFormat, NetworkType } from '../enums';
+import { AccessType } from './access-type.enum';
+import { DataFormat } from './data-format.enum';
+import { NetworkType } from './network-type.enum';
 import { Connection } from '../connection.type';
 
 @Directive('@key(fields: "productKey")')

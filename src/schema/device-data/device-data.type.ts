@@ -1,6 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { TslDataType } from '../enums';
-import { DeviceEventType, MessageDirection, SendStatus } from './device-data.enums';
+import { TslDataType } from '../catalog/tsl-data-type.enum';
+import { DeviceEventType } from './device-event-type.enum';
+import { MessageDirection } from './message-direction.enum';
+import { SendStatus } from './send-status.enum';
 import { Connection } from '../connection.type';
 import { TslFieldValue, TslValue, type TslValueModel } from './tsl-value.type';
 

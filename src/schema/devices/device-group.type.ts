@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { GroupTaskStatus } from '../admin.enums';
+import { GroupTaskStatus } from './group-task-status.enum';
 import { Connection } from '../connection.type';
 
 @Directive('@key(fields: "id")')

@@ -1,7 +1,8 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Connection, EdgeFields } from '../connection.type';
 import { DetailField } from '../detail-field';
-import { DeviceAuthMode, DeviceStatus } from '../enums';
+import { DeviceAuthMode } from './device-auth-mode.enum';
+import { DeviceStatus } from './device-status.enum';
 
 @Directive('@key(fields: "productKey deviceKey")')
 @ObjectType({ description: 'A device: one unit of a product, addressed by product key and device key.' })

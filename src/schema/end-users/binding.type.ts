@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Connection, EdgeFields } from '../connection.type';
 import { Device } from '../devices/device.type';
-import { BindingRole } from '../admin.enums';
+import { BindingRole } from './binding-role.enum';
 import { EndUser } from './end-user.type';
 
 @ObjectType({ description: 'A device bound to (or shared with) an end user.' })

@@ -1,7 +1,7 @@
 import { IsOptional, Matches } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
 import { DeviceKeyArgs } from '../devices/device.args';
-import { EndUserStatus } from '../admin.enums';
+import { EndUserStatus } from './end-user-status.enum';
 import { PRODUCT_KEY_PATTERN, PRODUCT_KEY_RULE } from '../keys';
 import { USER_DOMAIN_PATTERN, USER_DOMAIN_RULE } from '../messaging/message-subscription.input';
 import { PagingArgs } from '../paging.args';

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DetailField } from '../detail-field';
-import { EndUserStatus } from '../admin.enums';
+import { EndUserStatus } from './end-user-status.enum';
 import { Connection } from '../connection.type';
 
 @ObjectType({ description: 'A user domain: one App whose end users register with the platform. Its signing secret is never exposed.' })

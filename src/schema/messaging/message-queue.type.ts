@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { QueueStatus } from '../admin.enums';
+import { QueueStatus } from './queue-status.enum';
 import { Connection } from '../connection.type';
 
 @ObjectType({ description: 'Backlog of a message queue, as the platform reports it.' })

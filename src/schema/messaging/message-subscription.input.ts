@@ -1,6 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { MessageType, QueueStatus, SubscriptionStatus } from '../admin.enums';
+import { MessageType } from './message-type.enum';
+import { QueueStatus } from './queue-status.enum';
+import { SubscriptionStatus } from './subscription-status.enum';
 import { DEVICE_KEY_PATTERN, DEVICE_KEY_RULE, PRODUCT_KEY_PATTERN, PRODUCT_KEY_RULE } from '../keys';
 import { PagingArgs } from '../paging.args';
 

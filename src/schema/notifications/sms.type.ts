@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { SmsApproval } from '../admin.enums';
+import { SmsApproval } from './sms-approval.enum';
 import { Connection } from '../connection.type';
 
 @ObjectType({ description: 'An SMS provider account of the enterprise. Its provider key pair is write-only and never shown. Inferred endpoints (reference §11.7).' })
