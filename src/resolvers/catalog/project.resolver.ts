@@ -5,7 +5,7 @@ import { UpdateProjectInput } from '../../schema/catalog/project.input';
 import { Project, ProjectConnection } from '../../schema/catalog/project.type';
 import { Product, ProductConnection } from '../../schema/catalog/product.type';
 import { PagingArgs } from '../../schema/paging.args';
-import { PlatformIdArgs } from '../../schema/messaging/message-subscription.input';
+import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { toProject } from './project.mapper';
 import { toProduct } from './product.mapper';
 import { pageConnection } from '../connection';

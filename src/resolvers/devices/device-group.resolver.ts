@@ -11,7 +11,7 @@ import {
   UpdateDeviceGroupInput,
 } from '../../schema/devices/device-group.input';
 import { PagingArgs } from '../../schema/paging.args';
-import { PlatformIdArgs } from '../../schema/messaging/message-subscription.input';
+import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { toDeviceGroup, toDeviceGroupTask } from './device-group.mapper';
 import { GROUP_DEVICES_PER_CALL } from '../../datasources/devices/device-group.api';
 import { distinctDeviceRefs } from '../../datasources/devices/device-ref';

@@ -10,9 +10,9 @@ import {
   CreateEndUserMessageSubscriptionInput,
   CreateSaasMessageSubscriptionInput,
   MessageSubscriptionsArgs,
-  PlatformIdArgs,
   UpdateMessageSubscriptionInput,
 } from '../../schema/messaging/message-subscription.input';
+import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { Product } from '../../schema/catalog/product.type';
 import type { DeviceSource } from '../../schema/devices/device.type';
 import { Device } from '../../schema/devices/device.type';

@@ -6,7 +6,7 @@ import { MailTemplateType } from '../../schema/notifications/mail-template-type.
 import { CODE_PLACEHOLDER, CreateMailTemplateInput, SetMailTemplateEnabledArgs, UpdateMailTemplateInput } from '../../schema/notifications/mail-template.input';
 import { SetMailUserDomainsArgs } from '../../schema/notifications/mail.input';
 import { PagingArgs } from '../../schema/paging.args';
-import { PlatformIdArgs } from '../../schema/messaging/message-subscription.input';
+import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { MAIL_TEMPLATE_TYPE_CODES, toMailTemplate } from './mail-template.mapper';
 import { pageConnection } from '../connection';
 

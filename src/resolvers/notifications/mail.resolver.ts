@@ -5,7 +5,7 @@ import { MailAccount, MailAccountConnection } from '../../schema/notifications/m
 import { CreateMailAccountInput, SetMailUserDomainsArgs, UpdateMailAccountInput } from '../../schema/notifications/mail.input';
 import { SetAccountEnabledArgs } from '../../schema/notifications/account.input';
 import { PagingArgs } from '../../schema/paging.args';
-import { PlatformIdArgs } from '../../schema/messaging/message-subscription.input';
+import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { toMailAccount } from './mail.mapper';
 import { pageConnection } from '../connection';
 

@@ -5,7 +5,7 @@ import { SmsAccount, SmsAccountConnection } from '../../schema/notifications/sms
 import { SetAccountEnabledArgs } from '../../schema/notifications/account.input';
 import { CreateSmsAccountInput, UpdateSmsAccountInput } from '../../schema/notifications/sms.input';
 import { PagingArgs } from '../../schema/paging.args';
-import { PlatformIdArgs } from '../../schema/messaging/message-subscription.input';
+import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { toSmsAccount } from './sms.mapper';
 import { pageConnection } from '../connection';
 
