@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { SubscriptionLevel } from './subscription-level.enum';
 import { SubscriptionStatus } from './subscription-status.enum';
-import { type MessageType } from './message-type.enum';
+import type { MessageType } from './message-type.enum';
 import { Connection } from '../connection.type';
 
 /**

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../connection.type';
 import { MailTemplateType } from './mail-template-type.enum';
 import { MailTemplateReview } from './mail-template-review.enum';
