@@ -90,7 +90,7 @@ describe('Connection over a node type', () => {
 });
 
 describe('Connection over an edge that carries more than the node', () => {
-  it('should keep cursor and node first and the edge\'s own fields after them', () => {
+  it("should keep cursor and node first and the edge's own fields after them", () => {
     expect(sdl('RankedWidgetEdge')).toBe(
       [
         '"""A widget in a ranking."""',
@@ -118,7 +118,18 @@ describe('the types the factory emits', () => {
   it('should emit only the named connection and edge types, never the EdgeFields base', () => {
     const typeNames = Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith('__'));
     expect(typeNames.sort()).toEqual(
-      ['Boolean', 'Int', 'PageInfo', 'Query', 'RankedWidgetConnection', 'RankedWidgetEdge', 'String', 'Widget', 'WidgetConnection', 'WidgetEdge'].sort(),
+      [
+        'Boolean',
+        'Int',
+        'PageInfo',
+        'Query',
+        'RankedWidgetConnection',
+        'RankedWidgetEdge',
+        'String',
+        'Widget',
+        'WidgetConnection',
+        'WidgetEdge',
+      ].sort(),
     );
   });
 

@@ -22,7 +22,10 @@ export const BoundDeviceConnection = Connection(BoundDeviceEdge, {
 
 @ObjectType({ description: 'An end user bound to a device.' })
 export class DeviceUserEdge extends EdgeFields(EndUser, { cursor: 'Opaque position of this user in the list.', node: 'The end user.' }) {
-  @Field(() => BindingRole, { nullable: true, description: 'Whether the user owns the device or had it shared; null when the platform does not say.' })
+  @Field(() => BindingRole, {
+    nullable: true,
+    description: 'Whether the user owns the device or had it shared; null when the platform does not say.',
+  })
   role!: BindingRole | null;
 }
 

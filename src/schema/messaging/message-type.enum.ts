@@ -50,7 +50,8 @@ export enum MessageType {
 }
 registerEnumType(MessageType, {
   name: 'MessageType',
-  description: 'A kind of pushed message. Product and device subscriptions take device types (ids 1-15), SaaS subscriptions the metadata types (101-105), end-user-domain subscriptions END_USER_CHANGED (201).',
+  description:
+    'A kind of pushed message. Product and device subscriptions take device types (ids 1-15), SaaS subscriptions the metadata types (101-105), end-user-domain subscriptions END_USER_CHANGED (201).',
   valuesConfig: {
     DEVICE_ONLINE_OFFLINE: { description: 'Device online/offline (1).' },
     DEVICE_STATUS: { description: 'Device and module status (2).' },
