@@ -37,7 +37,7 @@ module.exports = {
       severity: 'error',
       comment: 'The push channel parses and fans out upstream messages; only enum declarations of the schema are shared with it.',
       from: { path: '^src/push/' },
-      to: { path: '^src/(resolvers|http|datasources)/|^src/schema/(?!.*\\.enums?\\.ts$)' },
+      to: { path: '^src/(resolvers|http|datasources)/|^src/schema/(?!.*\\.enum\\.ts$)' },
     },
     {
       name: 'simulator-is-foreign',

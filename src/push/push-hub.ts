@@ -1,5 +1,5 @@
 import type { Logger } from '../logger';
-import type { PushMessageType } from '../schema/messaging/push-message.enums';
+import type { PushMessageType } from '../schema/messaging/push-message-type.enum';
 import type { PushMessage } from './push-message';
 import { nullPushObserver, systemTimers, type PushObserver, type PushSource, type Timers } from './push-source';
 

@@ -1,4 +1,4 @@
-import { PushMessageType } from '../schema/messaging/push-message.enums';
+import { PushMessageType } from '../schema/messaging/push-message-type.enum';
 
 /** A device reference as the platform sends it in `gateway` (reference §9.2). */
 export interface PushDeviceRef {

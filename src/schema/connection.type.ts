@@ -1,6 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { Device } from './devices/device.type';
-import { Product } from './catalog/product.type';
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
@@ -17,68 +15,95 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-@ObjectType({ description: 'A product in a list.' })
-export class ProductEdge {
-  @Field({ description: 'Opaque position of this product in the list.' })
-  cursor!: string;
-
-  @Field(() => Product, { description: 'The product.' })
-  node!: Product;
+/** One item of a list and its position (`resolvers/connection.ts` builds them). */
+export interface Edge<TNode> {
+  cursor: string;
+  node: TNode;
 }
 
-@ObjectType({ description: 'A page of products.' })
-export class ProductConnection {
-  @Field(() => [ProductEdge], { description: 'The products of this page.' })
-  edges!: ProductEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the list.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'Number of products in the whole list.' })
-  totalCount!: number;
+/** A page of a list, the shape `pageConnection` in `resolvers/connection.ts` returns. */
+export interface ConnectionPage<TEdge> {
+  edges: TEdge[];
+  pageInfo: PageInfo;
+  totalCount: number;
 }
 
-@ObjectType({ description: 'A device in a list.' })
-export class DeviceEdge {
-  @Field({ description: 'Opaque position of this device in the list.' })
-  cursor!: string;
-
-  @Field(() => Device, { description: 'The device.' })
-  node!: Device;
+/** Descriptions of an edge's fields, as the SDL shows them. */
+export interface EdgeText {
+  /** Of the `cursor` field. */
+  cursor: string;
+  /** Of the `node` field. */
+  node: string;
 }
 
-@ObjectType({ description: 'A page of devices.' })
-export class DeviceConnection {
-  @Field(() => [DeviceEdge], { description: 'The devices of this page.' })
-  edges!: DeviceEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the list.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'Number of devices in the whole list.' })
-  totalCount!: number;
+/** Names and descriptions of a connection type, as the SDL shows them. */
+export interface ConnectionText {
+  /** Prefix of the type names: `Device` declares `DeviceConnection` (and `DeviceEdge` when the factory makes the edge). */
+  name: string;
+  /** Of the connection type. */
+  description: string;
+  /** Of the `edges` field. */
+  edges: string;
+  /** Of the `pageInfo` field. */
+  pageInfo?: string;
+  /** Of the `totalCount` field. */
+  totalCount: string;
 }
 
-@ObjectType({ description: "A sub-device in a gateway's list." })
-export class SubDeviceEdge {
-  @Field({ description: 'Opaque position of this sub-device in the list.' })
-  cursor!: string;
-
-  @Field(() => Device, { description: 'The sub-device.' })
-  node!: Device;
-
-  @Field({ description: 'Whether the sub-device is connected through this gateway right now.' })
-  current!: boolean;
+/** A connection whose edges carry only `cursor` and `node`: the factory declares the edge type too. */
+export interface PlainConnectionText extends ConnectionText {
+  edge: EdgeText & { /** Of the edge type. */ description: string };
 }
 
-@ObjectType({ description: "A page of a gateway's sub-devices." })
-export class SubDeviceConnection {
-  @Field(() => [SubDeviceEdge], { description: 'The sub-devices of this page.' })
-  edges!: SubDeviceEdge[];
+type AbstractClass<T> = abstract new () => T;
 
-  @Field(() => PageInfo, { description: 'Where this page sits in the list.' })
-  pageInfo!: PageInfo;
+const DEFAULT_PAGE_INFO = 'Where this page sits in the list.';
 
-  @Field(() => Int, { description: 'Number of sub-devices associated with the gateway.' })
-  totalCount!: number;
+/**
+ * The `cursor` and `node` fields every edge has. Extend it in an `@ObjectType` class to declare an edge that carries
+ * more about the item than the item itself (e.g. a binding's role), then hand that class to `Connection`. The base is
+ * never referenced by a field, so type-graphql never emits it.
+ */
+export function EdgeFields<TNode extends object>(node: ClassType<TNode>, text: EdgeText): AbstractClass<Edge<TNode>> {
+  @ObjectType()
+  abstract class EdgeBase {
+    @Field(() => String, { description: text.cursor })
+    cursor!: string;
+
+    @Field(() => node, { description: text.node })
+    node!: TNode;
+  }
+  return EdgeBase;
+}
+
+/**
+ * Declares a Relay connection type (`edges`, `pageInfo`, `totalCount`, in that order) over the items of `node`,
+ * with its edge type `<name>Edge`; or, given an edge class, over that edge.
+ */
+export function Connection<TNode extends object>(node: ClassType<TNode>, text: PlainConnectionText): ClassType<ConnectionPage<Edge<TNode>>>;
+export function Connection<TEdge extends Edge<unknown>>(edge: AbstractClass<TEdge>, text: ConnectionText): ClassType<ConnectionPage<TEdge>>;
+export function Connection(
+  nodeOrEdge: ClassType<object> | AbstractClass<Edge<unknown>>,
+  text: ConnectionText | PlainConnectionText,
+): ClassType<ConnectionPage<Edge<unknown>>> {
+  const edge = 'edge' in text ? plainEdge(nodeOrEdge as ClassType<object>, `${text.name}Edge`, text.edge) : nodeOrEdge;
+
+  @ObjectType(`${text.name}Connection`, { description: text.description })
+  class ConnectionType {
+    @Field(() => [edge], { description: text.edges })
+    edges!: Edge<unknown>[];
+
+    @Field(() => PageInfo, { description: text.pageInfo ?? DEFAULT_PAGE_INFO })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: text.totalCount })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+function plainEdge(node: ClassType<object>, name: string, text: PlainConnectionText['edge']): AbstractClass<Edge<unknown>> {
+  @ObjectType(name, { description: text.description })
+  class PlainEdge extends EdgeFields(node, text) {}
+  return PlainEdge;
 }

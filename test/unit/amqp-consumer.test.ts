@@ -5,7 +5,7 @@ import { createLogger } from '../../src/logger';
 import { AmqpConsumer, amqpTarget } from '../../src/push/amqp-consumer';
 import type { PushMessage } from '../../src/push/push-message';
 import type { PushObserver } from '../../src/push/push-source';
-import { PushMessageType } from '../../src/schema/messaging/push-message.enums';
+import { PushMessageType } from '../../src/schema/messaging/push-message-type.enum';
 import { pushBody } from '../fakes/fake-push-source';
 import { FakeTimers } from '../helpers/fake-timers';
 

@@ -2,7 +2,7 @@ import { toThingModel } from '../../src/resolvers/catalog/thing-model.mapper';
 import type { TslDocumentDto } from '../../src/datasources/catalog/thing-model.dto';
 import { toDeviceEvent, toDeviceLocation, toDeviceMessage, toDeviceProperties, toUpstreamEventType } from '../../src/resolvers/device-data/device-data.mapper';
 import type { DeviceMessageDto } from '../../src/datasources/device-data/device-data.dto';
-import { DeviceEventType } from '../../src/schema/device-data/device-data.enums';
+import { DeviceEventType } from '../../src/schema/device-data/device-event-type.enum';
 import reference from '../fixtures/tsl-reference.json';
 
 const model = toThingModel(reference as TslDocumentDto);

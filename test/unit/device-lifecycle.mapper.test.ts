@@ -1,5 +1,5 @@
 import { toDeviceBatchPayload, toDeviceChangeDto, toNewDeviceDto } from '../../src/resolvers/devices/device-lifecycle.mapper';
-import { DeviceAuthMode } from '../../src/schema/enums';
+import { DeviceAuthMode } from '../../src/schema/devices/device-auth-mode.enum';
 
 describe('device lifecycle mappers', () => {
   it('should send only the fields given, with upstream names and codes', () => {

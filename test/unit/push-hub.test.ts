@@ -1,7 +1,7 @@
 import { createLogger } from '../../src/logger';
 import { PushHub, type PushEvent, type PushFilter } from '../../src/push/push-hub';
 import type { PushObserver } from '../../src/push/push-source';
-import { PushMessageType } from '../../src/schema/messaging/push-message.enums';
+import { PushMessageType } from '../../src/schema/messaging/push-message-type.enum';
 import { FakePushSource, pushBody } from '../fakes/fake-push-source';
 import { FakeTimers } from '../helpers/fake-timers';
 

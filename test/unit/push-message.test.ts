@@ -1,6 +1,6 @@
 import { parsePushMessage, pushMessageTypeOf, type PushMessage } from '../../src/push/push-message';
 import { toPushedDeviceMessage } from '../../src/resolvers/messaging/push-message.mapper';
-import { PushMessageType } from '../../src/schema/messaging/push-message.enums';
+import { PushMessageType } from '../../src/schema/messaging/push-message-type.enum';
 
 /** The §9.3 examples, verbatim. */
 const EXAMPLES = {

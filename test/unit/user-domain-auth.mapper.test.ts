@@ -1,5 +1,5 @@
 import { toAuthorizedProduct, toAuthorizedUserDomain, toPlatform, toPlatformName, toThirdPartyLogin } from '../../src/resolvers/end-users/user-domain-auth.mapper';
-import { ThirdPartyLoginPlatform } from '../../src/schema/end-users/third-party-login.type';
+import { ThirdPartyLoginPlatform } from '../../src/schema/end-users/third-party-login-platform.enum';
 
 describe('third-party login mappers', () => {
   it('should name every configurable platform in lower case upstream and read it back', () => {

@@ -1,4 +1,6 @@
-import { AccessType, DataFormat, NetworkType } from '../../schema/enums';
+import { AccessType } from '../../schema/catalog/access-type.enum';
+import { DataFormat } from '../../schema/catalog/data-format.enum';
+import { NetworkType } from '../../schema/catalog/network-type.enum';
 import type { Product } from '../../schema/catalog/product.type';
 import type { ProductDto } from '../../datasources/catalog/product.dto';
 import { toDate } from '../../datasources/platform/time';

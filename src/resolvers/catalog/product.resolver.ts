@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { Product } from '../../schema/catalog/product.type';
+import { Product, ProductConnection } from '../../schema/catalog/product.type';
 import { ThingModel } from '../../schema/catalog/thing-model.type';
-import { DeviceConnection, ProductConnection } from '../../schema/connection.type';
+import { DeviceConnection } from '../../schema/devices/device.type';
 import { PagingArgs } from '../../schema/paging.args';
 import { ProductKeyArgs } from '../../schema/catalog/product.args';
 import { DeviceFilterArgs } from '../../schema/devices/device.args';

@@ -1,7 +1,7 @@
 import type { Context } from '../../context';
 import { BadUserInputError } from '../../errors';
 import type { Project } from '../../schema/catalog/project.type';
-import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from '../../schema/messaging/message-subscription.input';
+import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from '../../schema/ids';
 import { toProject } from './project.mapper';
 
 /** `_entities` for Project: every key is answered from one project listing per request. */

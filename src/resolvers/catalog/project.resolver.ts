@@ -2,12 +2,10 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { UpdateProjectInput } from '../../schema/catalog/project.input';
-import { Project } from '../../schema/catalog/project.type';
-import { Product } from '../../schema/catalog/product.type';
-import { ProductConnection } from '../../schema/connection.type';
-import { ProjectConnection } from '../../schema/admin-connection.type';
+import { Project, ProjectConnection } from '../../schema/catalog/project.type';
+import { Product, ProductConnection } from '../../schema/catalog/product.type';
 import { PagingArgs } from '../../schema/paging.args';
-import { PlatformIdArgs } from '../../schema/messaging/message-subscription.input';
+import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { toProject } from './project.mapper';
 import { toProduct } from './product.mapper';
 import { pageConnection } from '../connection';

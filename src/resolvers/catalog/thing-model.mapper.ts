@@ -1,4 +1,7 @@
-import { EventLevel, PropertyAccess, ServiceCallType, TslDataType } from '../../schema/enums';
+import { EventLevel } from '../../schema/catalog/event-level.enum';
+import { PropertyAccess } from '../../schema/catalog/property-access.enum';
+import { ServiceCallType } from '../../schema/catalog/service-call-type.enum';
+import { TslDataType } from '../../schema/catalog/tsl-data-type.enum';
 import type {
   ThingModel,
   ThingModelEvent,

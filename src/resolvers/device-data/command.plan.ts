@@ -1,5 +1,5 @@
 import { AppError, UpstreamError } from '../../errors';
-import { CommandStatus } from '../../schema/device-data/device-data.enums';
+import { CommandStatus } from '../../schema/device-data/command-status.enum';
 import type { CommandPayload, CommandResult } from '../../schema/device-data/command.type';
 import type { CommandResultDto } from '../../datasources/device-data/device-data.dto';
 import { deviceRefKey, type DeviceRef } from '../../datasources/devices/device-ref';

@@ -10,7 +10,7 @@ import {
   type CommandOptionsInput,
   type DeviceRefInput,
 } from '../../schema/device-data/command.input';
-import { RawEncoding } from '../../schema/device-data/device-data.enums';
+import { RawEncoding } from '../../schema/device-data/raw-encoding.enum';
 import type { ThingModel } from '../../schema/catalog/thing-model.type';
 import type { DownlinkOptions, TslDownlink } from '../../datasources/device-data/command.api';
 import type { CommandResultDto } from '../../datasources/device-data/device-data.dto';

@@ -1,7 +1,9 @@
 import type { ThingModel, ThingModelParameter, ThingModelProperty } from '../../schema/catalog/thing-model.type';
-import { TslDataType } from '../../schema/enums';
+import { TslDataType } from '../../schema/catalog/tsl-data-type.enum';
 import type { DeviceEvent, DeviceLocation, DeviceMessage, DeviceProperty, Coordinates } from '../../schema/device-data/device-data.type';
-import { DeviceEventType, MessageDirection, SendStatus } from '../../schema/device-data/device-data.enums';
+import { DeviceEventType } from '../../schema/device-data/device-event-type.enum';
+import { MessageDirection } from '../../schema/device-data/message-direction.enum';
+import { SendStatus } from '../../schema/device-data/send-status.enum';
 import type { TslValueModel } from '../../schema/device-data/tsl-value.type';
 import type { DeviceEventDto, DeviceMessageDto, LocationDto } from '../../datasources/device-data/device-data.dto';
 import { decodeByCode, decodeById, decodeValue, parseDmData, parseJson } from './tsl-decode';

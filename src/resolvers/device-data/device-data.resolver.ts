@@ -4,7 +4,7 @@ import { BadUserInputError } from '../../errors';
 import { Device, type DeviceSource } from '../../schema/devices/device.type';
 import { DeviceEventConnection, DeviceLocation, DeviceMessageConnection, DeviceProperty } from '../../schema/device-data/device-data.type';
 import { DeviceEventsArgs, DeviceMessagesArgs, DevicePropertiesArgs, type TimeRangeArgs } from '../../schema/device-data/device-data.args';
-import { MessageDirection } from '../../schema/device-data/device-data.enums';
+import { MessageDirection } from '../../schema/device-data/message-direction.enum';
 import type { ThingModel } from '../../schema/catalog/thing-model.type';
 import { thingModelOf } from './tsl-decode';
 import { toDeviceEvent, toDeviceLocation, toDeviceMessage, toDeviceProperties, toUpstreamEventType } from './device-data.mapper';

@@ -1,4 +1,4 @@
-import { TslDataType } from '../../schema/enums';
+import { TslDataType } from '../../schema/catalog/tsl-data-type.enum';
 import type { ThingModel, ThingModelParameter } from '../../schema/catalog/thing-model.type';
 import type { TslFieldValue, TslValueModel } from '../../schema/device-data/tsl-value.type';
 import type { TslDocumentDto } from '../../datasources/catalog/thing-model.dto';

@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../../errors';
-import { PropertyAccess, TslDataType } from '../../schema/enums';
+import { PropertyAccess } from '../../schema/catalog/property-access.enum';
+import { TslDataType } from '../../schema/catalog/tsl-data-type.enum';
 import type { ThingModel, ThingModelParameter } from '../../schema/catalog/thing-model.type';
 
 /**

@@ -1,6 +1,6 @@
 import type { Context } from '../../context';
 import type { DeviceFilterArgs } from '../../schema/devices/device.args';
-import { DeviceStatus } from '../../schema/enums';
+import { DeviceStatus } from '../../schema/devices/device-status.enum';
 import { toDevice } from './device.mapper';
 import { pageConnection } from '../connection';
 

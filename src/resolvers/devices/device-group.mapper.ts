@@ -1,4 +1,4 @@
-import { GroupTaskStatus } from '../../schema/admin.enums';
+import { GroupTaskStatus } from '../../schema/devices/group-task-status.enum';
 import type { DeviceGroup, DeviceGroupTask } from '../../schema/devices/device-group.type';
 import type { DeviceGroupDto, GroupTaskDto } from '../../datasources/devices/device-group.dto';
 import { toDate } from '../../datasources/platform/time';

@@ -1,7 +1,7 @@
 import type { Context } from '../../context';
 import { BadUserInputError } from '../../errors';
 import type { DeviceGroup } from '../../schema/devices/device-group.type';
-import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from '../../schema/messaging/message-subscription.input';
+import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from '../../schema/ids';
 import { toDeviceGroup } from './device-group.mapper';
 
 /**

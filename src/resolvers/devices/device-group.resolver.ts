@@ -1,10 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import { DeviceGroup, DeviceGroupTask } from '../../schema/devices/device-group.type';
-import { Device, type DeviceSource } from '../../schema/devices/device.type';
-import { DeviceConnection } from '../../schema/connection.type';
-import { DeviceGroupConnection, DeviceGroupTaskConnection, GroupDevicesPayload } from '../../schema/admin-connection.type';
+import { DeviceGroup, DeviceGroupConnection, DeviceGroupTask, DeviceGroupTaskConnection, GroupDevicesPayload } from '../../schema/devices/device-group.type';
+import { Device, DeviceConnection, type DeviceSource } from '../../schema/devices/device.type';
 import {
   ControlDeviceGroupInput,
   CreateDeviceGroupInput,
@@ -13,7 +11,7 @@ import {
   UpdateDeviceGroupInput,
 } from '../../schema/devices/device-group.input';
 import { PagingArgs } from '../../schema/paging.args';
-import { PlatformIdArgs } from '../../schema/messaging/message-subscription.input';
+import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { toDeviceGroup, toDeviceGroupTask } from './device-group.mapper';
 import { GROUP_DEVICES_PER_CALL } from '../../datasources/devices/device-group.api';
 import { distinctDeviceRefs } from '../../datasources/devices/device-ref';

@@ -1,4 +1,4 @@
-import { DeviceAuthMode } from '../../schema/enums';
+import { DeviceAuthMode } from '../../schema/devices/device-auth-mode.enum';
 import type { DeviceBatchPayload, DeviceRowFailure } from '../../schema/devices/device-lifecycle.type';
 import type { DeviceChangeInput, NewDeviceInput } from '../../schema/devices/device-lifecycle.input';
 import type { BatchRowFailureDto } from '../../datasources/device-data/device-data.dto';

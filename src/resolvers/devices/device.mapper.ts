@@ -1,4 +1,5 @@
-import { DeviceAuthMode, DeviceStatus } from '../../schema/enums';
+import { DeviceAuthMode } from '../../schema/devices/device-auth-mode.enum';
+import { DeviceStatus } from '../../schema/devices/device-status.enum';
 import type { Device, DeviceSource } from '../../schema/devices/device.type';
 import type { DeviceResources } from '../../schema/devices/device-resources.type';
 import type { DeviceDto, DeviceResourceDto, GatewayRefDto } from '../../datasources/devices/device.dto';

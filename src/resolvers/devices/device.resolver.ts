@@ -1,12 +1,11 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { Device, type DeviceSource } from '../../schema/devices/device.type';
+import { Device, DeviceConnection, type DeviceSource, SubDeviceConnection } from '../../schema/devices/device.type';
 import { DeviceResources } from '../../schema/devices/device-resources.type';
 import { Product } from '../../schema/catalog/product.type';
-import { DeviceConnection, SubDeviceConnection } from '../../schema/connection.type';
 import { DeviceKeyArgs, ProductDevicesArgs } from '../../schema/devices/device.args';
 import { PagingArgs } from '../../schema/paging.args';
-import { AccessType } from '../../schema/enums';
+import { AccessType } from '../../schema/catalog/access-type.enum';
 import { NotFoundError } from '../../errors';
 import { toDevice, toDeviceResources, toGatewayDevice } from './device.mapper';
 import { toAccessType, toProduct } from '../catalog/product.mapper';

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Device, type DeviceSource } from '../../schema/devices/device.type';
-import { DeviceUserConnection } from '../../schema/admin-connection.type';
+import { DeviceUserConnection } from '../../schema/end-users/binding.type';
 import { PagingArgs } from '../../schema/paging.args';
 import { toBindingRole, toBoundEndUser } from './end-user.mapper';
 import { pageConnection } from '../connection';

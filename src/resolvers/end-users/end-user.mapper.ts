@@ -1,4 +1,5 @@
-import { BindingRole, EndUserStatus } from '../../schema/admin.enums';
+import { BindingRole } from '../../schema/end-users/binding-role.enum';
+import { EndUserStatus } from '../../schema/end-users/end-user-status.enum';
 import type { EndUser, EndUserSource, UserDomain } from '../../schema/end-users/end-user.type';
 import type { BoundUserDto, EndUserDto, UserDomainDto } from '../../datasources/end-users/end-user.dto';
 import { toDate } from '../../datasources/platform/time';

@@ -1,10 +1,10 @@
 import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { NotFoundError, UpstreamError } from '../../errors';
-import { EndUserStatus } from '../../schema/admin.enums';
-import { BoundDeviceConnection, EndUserConnection, UserDomainConnection } from '../../schema/admin-connection.type';
+import { EndUserStatus } from '../../schema/end-users/end-user-status.enum';
+import { BoundDeviceConnection } from '../../schema/end-users/binding.type';
+import { BindingCodeCheck, EndUser, EndUserConnection, type EndUserSource, UserDomain, UserDomainConnection } from '../../schema/end-users/end-user.type';
 import { BindingCodeArgs, BoundEndUsersArgs, DomainUsersArgs, EndUserUidArgs, SetEndUserStatusArgs } from '../../schema/end-users/end-user.args';
-import { BindingCodeCheck, EndUser, UserDomain, type EndUserSource } from '../../schema/end-users/end-user.type';
 import { PagingArgs } from '../../schema/paging.args';
 import { toBindingRole, toBoundEndUser, toEndUser, toUserDomain } from './end-user.mapper';
 import { toDate } from '../../datasources/platform/time';

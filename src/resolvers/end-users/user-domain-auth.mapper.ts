@@ -1,6 +1,7 @@
 import type { UserDomainSource } from '../../schema/end-users/end-user.type';
 import type { ProductSource } from '../../schema/catalog/product.type';
-import { ThirdPartyLoginPlatform, type ThirdPartyLoginConfig } from '../../schema/end-users/third-party-login.type';
+import { ThirdPartyLoginPlatform } from '../../schema/end-users/third-party-login-platform.enum';
+import { type ThirdPartyLoginConfig } from '../../schema/end-users/third-party-login.type';
 import type { ThirdPartyLoginDto } from '../../datasources/end-users/third-party-login.api';
 import type { DomainProductDto, ProductDomainDto } from '../../datasources/end-users/user-domain-product.api';
 import { toDate } from '../../datasources/platform/time';

@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { NotFoundError, UpstreamError } from '../../errors';
-import { ProductConnection } from '../../schema/connection.type';
+import { Product, ProductConnection } from '../../schema/catalog/product.type';
 import { UserDomain, type UserDomainSource } from '../../schema/end-users/end-user.type';
 import { PagingArgs } from '../../schema/paging.args';
-import { Product } from '../../schema/catalog/product.type';
-import { ThirdPartyLoginConfig, ThirdPartyLoginPlatform } from '../../schema/end-users/third-party-login.type';
+import { ThirdPartyLoginConfig } from '../../schema/end-users/third-party-login.type';
+import { ThirdPartyLoginPlatform } from '../../schema/end-users/third-party-login-platform.enum';
 import { SetThirdPartyLoginConfigInput, ThirdPartyLoginArgs, UserDomainProductArgs } from '../../schema/end-users/user-domain-auth.input';
 import { toAuthorizedProduct, toAuthorizedUserDomain, toPlatformName, toThirdPartyLogin } from './user-domain-auth.mapper';
 import { pageConnection } from '../connection';

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
-import { QueueStatus } from '../../schema/admin.enums';
-import { MessageQueueConnection } from '../../schema/admin-connection.type';
-import { MessageQueue, QueueBacklog } from '../../schema/messaging/message-queue.type';
-import { CreateMessageQueueInput, MessageQueuesArgs, PlatformIdArgs } from '../../schema/messaging/message-subscription.input';
+import { QueueStatus } from '../../schema/messaging/queue-status.enum';
+import { MessageQueue, MessageQueueConnection, QueueBacklog } from '../../schema/messaging/message-queue.type';
+import { CreateMessageQueueInput, MessageQueuesArgs } from '../../schema/messaging/message-subscription.input';
+import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { toMessageQueue, toMessageQueueFromDetail } from './rule.mapper';
 import { rulePageSize } from '../../datasources/messaging/rule.loaders';
 import { pageConnection } from '../connection';

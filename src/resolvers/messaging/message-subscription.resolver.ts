@@ -1,18 +1,18 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import { MessageType, SubscriptionStatus } from '../../schema/admin.enums';
-import { MessageSubscriptionConnection } from '../../schema/admin-connection.type';
+import { MessageType } from '../../schema/messaging/message-type.enum';
+import { SubscriptionStatus } from '../../schema/messaging/subscription-status.enum';
+import { MessageSubscription, MessageSubscriptionConnection, type MessageSubscriptionDetail } from '../../schema/messaging/message-subscription.type';
 import { MessageQueue } from '../../schema/messaging/message-queue.type';
-import { MessageSubscription, type MessageSubscriptionDetail } from '../../schema/messaging/message-subscription.type';
 import {
   CreateDeviceMessageSubscriptionInput,
   CreateEndUserMessageSubscriptionInput,
   CreateSaasMessageSubscriptionInput,
   MessageSubscriptionsArgs,
-  PlatformIdArgs,
   UpdateMessageSubscriptionInput,
 } from '../../schema/messaging/message-subscription.input';
+import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { Product } from '../../schema/catalog/product.type';
 import type { DeviceSource } from '../../schema/devices/device.type';
 import { Device } from '../../schema/devices/device.type';

@@ -1,4 +1,7 @@
-import { MESSAGE_TYPE_IDS, MessageType, QueueStatus, SubscriptionLevel, SubscriptionStatus } from '../../schema/admin.enums';
+import { MESSAGE_TYPE_IDS, MessageType } from '../../schema/messaging/message-type.enum';
+import { QueueStatus } from '../../schema/messaging/queue-status.enum';
+import { SubscriptionLevel } from '../../schema/messaging/subscription-level.enum';
+import { SubscriptionStatus } from '../../schema/messaging/subscription-status.enum';
 import type { MessageQueue } from '../../schema/messaging/message-queue.type';
 import type { MessageSubscription } from '../../schema/messaging/message-subscription.type';
 import type { QueueDetailDto, QueueRowDto, SubscriptionDetailDto, SubscriptionRowDto } from '../../datasources/messaging/rule.dto';

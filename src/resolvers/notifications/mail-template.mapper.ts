@@ -1,4 +1,6 @@
-import { MailTemplateReview, MailTemplateType, type MailTemplate } from '../../schema/notifications/mail-template.type';
+import { MailTemplateReview } from '../../schema/notifications/mail-template-review.enum';
+import { MailTemplateType } from '../../schema/notifications/mail-template-type.enum';
+import { type MailTemplate } from '../../schema/notifications/mail-template.type';
 import type { MailTemplateDto } from '../../datasources/notifications/mail-template.api';
 import { toUserDomainList } from './mail.mapper';
 import { toDate } from '../../datasources/platform/time';

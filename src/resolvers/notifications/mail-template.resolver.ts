@@ -1,11 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import { MailTemplate, MailTemplateConnection, MailTemplateType } from '../../schema/notifications/mail-template.type';
+import { MailTemplate, MailTemplateConnection } from '../../schema/notifications/mail-template.type';
+import { MailTemplateType } from '../../schema/notifications/mail-template-type.enum';
 import { CODE_PLACEHOLDER, CreateMailTemplateInput, SetMailTemplateEnabledArgs, UpdateMailTemplateInput } from '../../schema/notifications/mail-template.input';
 import { SetMailUserDomainsArgs } from '../../schema/notifications/mail.input';
 import { PagingArgs } from '../../schema/paging.args';
-import { PlatformIdArgs } from '../../schema/messaging/message-subscription.input';
+import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { MAIL_TEMPLATE_TYPE_CODES, toMailTemplate } from './mail-template.mapper';
 import { pageConnection } from '../connection';
 

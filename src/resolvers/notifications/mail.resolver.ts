@@ -1,12 +1,11 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import { MailAccountConnection } from '../../schema/admin-connection.type';
-import { MailAccount } from '../../schema/notifications/mail.type';
+import { MailAccount, MailAccountConnection } from '../../schema/notifications/mail.type';
 import { CreateMailAccountInput, SetMailUserDomainsArgs, UpdateMailAccountInput } from '../../schema/notifications/mail.input';
 import { SetAccountEnabledArgs } from '../../schema/notifications/account.input';
 import { PagingArgs } from '../../schema/paging.args';
-import { PlatformIdArgs } from '../../schema/messaging/message-subscription.input';
+import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { toMailAccount } from './mail.mapper';
 import { pageConnection } from '../connection';
 

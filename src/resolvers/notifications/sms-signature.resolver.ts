@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
-import { SmsSignatureConnection } from '../../schema/admin-connection.type';
-import { SmsSignature } from '../../schema/notifications/sms.type';
+import { SmsSignature, SmsSignatureConnection } from '../../schema/notifications/sms.type';
 import { CreateSmsSignatureInput, SetSmsSignatureEnabledArgs, SetSmsSignatureUserDomainsArgs, SmsSignatureIdArgs } from '../../schema/notifications/sms.input';
 import { PagingArgs } from '../../schema/paging.args';
 import { toSmsSignature } from './sms.mapper';

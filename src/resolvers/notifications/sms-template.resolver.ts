@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
-import { SmsTemplateConnection } from '../../schema/admin-connection.type';
-import { SmsTemplate } from '../../schema/notifications/sms.type';
+import { SmsTemplate, SmsTemplateConnection } from '../../schema/notifications/sms.type';
 import { CreateSmsTemplateInput, SetSmsTemplateEnabledArgs, SetSmsTemplateUserDomainsArgs, SmsTemplateIdArgs } from '../../schema/notifications/sms.input';
 import { PagingArgs } from '../../schema/paging.args';
 import { toSmsTemplate } from './sms.mapper';

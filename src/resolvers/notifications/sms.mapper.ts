@@ -1,4 +1,4 @@
-import { SmsApproval } from '../../schema/admin.enums';
+import { SmsApproval } from '../../schema/notifications/sms-approval.enum';
 import type { SmsAccount, SmsSignature, SmsTemplate } from '../../schema/notifications/sms.type';
 import type { SmsAccountDto, SmsSignDto, SmsTemplateDto } from '../../datasources/notifications/sms.api';
 import { toDate } from '../../datasources/platform/time';

@@ -1,12 +1,11 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import { SmsAccountConnection } from '../../schema/admin-connection.type';
-import { SmsAccount } from '../../schema/notifications/sms.type';
+import { SmsAccount, SmsAccountConnection } from '../../schema/notifications/sms.type';
 import { SetAccountEnabledArgs } from '../../schema/notifications/account.input';
 import { CreateSmsAccountInput, UpdateSmsAccountInput } from '../../schema/notifications/sms.input';
 import { PagingArgs } from '../../schema/paging.args';
-import { PlatformIdArgs } from '../../schema/messaging/message-subscription.input';
+import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { toSmsAccount } from './sms.mapper';
 import { pageConnection } from '../connection';
 

@@ -1,6 +1,9 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { DetailField } from '../detail-field';
-import { AccessType, DataFormat, NetworkType } from '../enums';
+import { AccessType } from './access-type.enum';
+import { DataFormat } from './data-format.enum';
+import { NetworkType } from './network-type.enum';
+import { Connection } from '../connection.type';
 
 @Directive('@key(fields: "productKey")')
 @ObjectType({ description: 'A product: a device model registered on the platform, with its thing model.' })
@@ -39,3 +42,11 @@ export class Product {
 
 /** What a resolver may hand over as a Product: the key always, other fields when already known. */
 export type ProductSource = Pick<Product, 'productKey'> & Partial<Product>;
+
+export const ProductConnection = Connection(Product, {
+  name: 'Product',
+  description: 'A page of products.',
+  edges: 'The products of this page.',
+  totalCount: 'Number of products in the whole list.',
+  edge: { description: 'A product in a list.', cursor: 'Opaque position of this product in the list.', node: 'The product.' },
+});

@@ -1,6 +1,6 @@
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from '../messaging/message-subscription.input';
+import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from '../ids';
 
 /** Limits of the simulator's reading of project/{id}/edit; the platform's own are unpublished (reference §11.1). */
 export const MAX_PROJECT_NAME = 32;

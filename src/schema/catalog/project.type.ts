@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../connection.type';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A project: the enterprise\'s grouping of products. Served by inferred endpoints (reference §11.1).' })
@@ -18,3 +19,11 @@ export class Project {
   @Field(() => Date, { nullable: true, description: 'When the project was created.' })
   createdAt!: Date | null;
 }
+
+export const ProjectConnection = Connection(Project, {
+  name: 'Project',
+  description: 'A page of projects.',
+  edges: 'The projects of this page.',
+  totalCount: 'Number of projects in the whole list.',
+  edge: { description: 'A project in a list.', cursor: 'Opaque position of this project in the list.', node: 'The project.' },
+});

@@ -1,5 +1,8 @@
 import { Field, Float, Int, ObjectType, createUnionType } from 'type-graphql';
-import { EventLevel, PropertyAccess, ServiceCallType, TslDataType } from '../enums';
+import { EventLevel } from './event-level.enum';
+import { PropertyAccess } from './property-access.enum';
+import { ServiceCallType } from './service-call-type.enum';
+import { TslDataType } from './tsl-data-type.enum';
 
 @ObjectType({ description: 'Range of a numeric value (INT, FLOAT, DOUBLE).' })
 export class NumberSpecs {

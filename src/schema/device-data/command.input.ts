@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
-import { RawEncoding } from './device-data.enums';
+import { RawEncoding } from './raw-encoding.enum';
 import { DeviceRefInput } from '../devices/device-ref.input';
 
 export { DeviceRefInput };

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { CommandStatus } from './device-data.enums';
+import { CommandStatus } from './command-status.enum';
 
 @ObjectType({ description: 'What the platform answered for one device of a command.' })
 export class CommandResult {

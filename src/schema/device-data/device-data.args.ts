@@ -1,7 +1,8 @@
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
 import { PagingArgs } from '../paging.args';
-import { DeviceEventType, MessageDirection } from './device-data.enums';
+import { DeviceEventType } from './device-event-type.enum';
+import { MessageDirection } from './message-direction.enum';
 
 @ArgsType()
 export class DevicePropertiesArgs {

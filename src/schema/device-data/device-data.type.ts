@@ -1,7 +1,9 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { TslDataType } from '../enums';
-import { DeviceEventType, MessageDirection, SendStatus } from './device-data.enums';
-import { PageInfo } from '../connection.type';
+import { TslDataType } from '../catalog/tsl-data-type.enum';
+import { DeviceEventType } from './device-event-type.enum';
+import { MessageDirection } from './message-direction.enum';
+import { SendStatus } from './send-status.enum';
+import { Connection } from '../connection.type';
 import { TslFieldValue, TslValue, type TslValueModel } from './tsl-value.type';
 
 @ObjectType({ description: 'The latest known value of one thing-model property of a device.' })
@@ -129,44 +131,20 @@ export class DeviceLocation {
   reportedAt!: Date | null;
 }
 
-@ObjectType({ description: 'A message in a log.' })
-export class DeviceMessageEdge {
-  @Field({ description: 'Opaque position of this message in the log.' })
-  cursor!: string;
+export const DeviceMessageConnection = Connection(DeviceMessage, {
+  name: 'DeviceMessage',
+  description: "A page of a device's message log, newest first.",
+  edges: 'The messages of this page.',
+  pageInfo: 'Where this page sits in the log.',
+  totalCount: 'Number of messages matching the filters.',
+  edge: { description: 'A message in a log.', cursor: 'Opaque position of this message in the log.', node: 'The message.' },
+});
 
-  @Field(() => DeviceMessage, { description: 'The message.' })
-  node!: DeviceMessage;
-}
-
-@ObjectType({ description: "A page of a device's message log, newest first." })
-export class DeviceMessageConnection {
-  @Field(() => [DeviceMessageEdge], { description: 'The messages of this page.' })
-  edges!: DeviceMessageEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the log.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'Number of messages matching the filters.' })
-  totalCount!: number;
-}
-
-@ObjectType({ description: 'An event in a log.' })
-export class DeviceEventEdge {
-  @Field({ description: 'Opaque position of this event in the log.' })
-  cursor!: string;
-
-  @Field(() => DeviceEvent, { description: 'The event.' })
-  node!: DeviceEvent;
-}
-
-@ObjectType({ description: "A page of a device's event log, newest first." })
-export class DeviceEventConnection {
-  @Field(() => [DeviceEventEdge], { description: 'The events of this page.' })
-  edges!: DeviceEventEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the log.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'Number of events matching the filters.' })
-  totalCount!: number;
-}
+export const DeviceEventConnection = Connection(DeviceEvent, {
+  name: 'DeviceEvent',
+  description: "A page of a device's event log, newest first.",
+  edges: 'The events of this page.',
+  pageInfo: 'Where this page sits in the log.',
+  totalCount: 'Number of events matching the filters.',
+  edge: { description: 'An event in a log.', cursor: 'Opaque position of this event in the log.', node: 'The event.' },
+});

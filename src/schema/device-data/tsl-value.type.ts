@@ -1,6 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, Int, InterfaceType, ObjectType } from 'type-graphql';
-import { TslDataType } from '../enums';
+import { TslDataType } from '../catalog/tsl-data-type.enum';
 
 /**
  * The decoded value of a thing-model property or parameter. Every value carries its `dataType` and a plain-JSON

@@ -1,8 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { GroupCommandType } from '../admin.enums';
+import { GroupCommandType } from './group-command-type.enum';
 import { DeviceRefInput } from './device-ref.input';
-import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from '../messaging/message-subscription.input';
+import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from '../ids';
 import { PagingArgs } from '../paging.args';
 
 /** Most devices one add/remove mutation takes; they go upstream in calls of 100. */

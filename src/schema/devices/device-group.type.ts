@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { GroupTaskStatus } from '../admin.enums';
+import { GroupTaskStatus } from './group-task-status.enum';
+import { Connection } from '../connection.type';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A device group: a named, nestable set of devices. Served by inferred endpoints (reference §11.6).' })
@@ -32,6 +33,14 @@ export class DeviceGroup {
   parentId!: string | null;
 }
 
+export const DeviceGroupConnection = Connection(DeviceGroup, {
+  name: 'DeviceGroup',
+  description: 'A page of device groups.',
+  edges: 'The groups of this page.',
+  totalCount: 'Number of groups in the whole list.',
+  edge: { description: 'A device group in a list.', cursor: 'Opaque position of this group in the list.', node: 'The group.' },
+});
+
 @ObjectType({ description: 'An asynchronous task sending one command to every device of a group.' })
 export class DeviceGroupTask {
   @Field(() => ID, { description: 'Platform task id.' })
@@ -53,4 +62,24 @@ export class DeviceGroupTask {
   createdAt!: Date | null;
 
   groupId!: string;
+}
+
+export const DeviceGroupTaskConnection = Connection(DeviceGroupTask, {
+  name: 'DeviceGroupTask',
+  description: 'A page of group control tasks.',
+  edges: 'The tasks of this page.',
+  totalCount: 'Number of tasks in the whole list.',
+  edge: { description: 'A group control task in a list.', cursor: 'Opaque position of this task in the list.', node: 'The task.' },
+});
+
+@ObjectType({ description: 'Outcome of adding devices to or removing them from a group.' })
+export class GroupDevicesPayload {
+  @Field(() => DeviceGroup, { nullable: true, description: 'The group afterwards.' })
+  group!: DeviceGroup | null;
+
+  @Field(() => Int, { description: 'Devices sent to the platform.' })
+  deviceCount!: number;
+
+  @Field(() => Int, { description: 'Upstream calls it took (100 devices per call).' })
+  upstreamCalls!: number;
 }

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { DeviceAuthMode } from '../enums';
+import { DeviceAuthMode } from './device-auth-mode.enum';
 import { DEVICE_KEY_PATTERN, DEVICE_KEY_RULE, PRODUCT_KEY_PATTERN, PRODUCT_KEY_RULE } from '../keys';
 
 /** Rows per createBatch/updateBatch call (reference §6.3). */

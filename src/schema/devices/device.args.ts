@@ -1,6 +1,6 @@
 import { IsOptional, Matches } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
-import { DeviceStatus } from '../enums';
+import { DeviceStatus } from './device-status.enum';
 import { DEVICE_KEY_PATTERN, DEVICE_KEY_RULE, PRODUCT_KEY_PATTERN, PRODUCT_KEY_RULE } from '../keys';
 import { PagingArgs } from '../paging.args';
 

@@ -1,6 +1,8 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
+import { Connection, EdgeFields } from '../connection.type';
 import { DetailField } from '../detail-field';
-import { DeviceAuthMode, DeviceStatus } from '../enums';
+import { DeviceAuthMode } from './device-auth-mode.enum';
+import { DeviceStatus } from './device-status.enum';
 
 @Directive('@key(fields: "productKey deviceKey")')
 @ObjectType({ description: 'A device: one unit of a product, addressed by product key and device key.' })
@@ -66,3 +68,24 @@ export class Device {
 
 /** What a resolver may hand over as a Device: the key always, detail fields when they are already known. */
 export type DeviceSource = Pick<Device, 'productKey' | 'deviceKey'> & Partial<Device>;
+
+export const DeviceConnection = Connection(Device, {
+  name: 'Device',
+  description: 'A page of devices.',
+  edges: 'The devices of this page.',
+  totalCount: 'Number of devices in the whole list.',
+  edge: { description: 'A device in a list.', cursor: 'Opaque position of this device in the list.', node: 'The device.' },
+});
+
+@ObjectType({ description: "A sub-device in a gateway's list." })
+export class SubDeviceEdge extends EdgeFields(Device, { cursor: 'Opaque position of this sub-device in the list.', node: 'The sub-device.' }) {
+  @Field({ description: 'Whether the sub-device is connected through this gateway right now.' })
+  current!: boolean;
+}
+
+export const SubDeviceConnection = Connection(SubDeviceEdge, {
+  name: 'SubDevice',
+  description: "A page of a gateway's sub-devices.",
+  edges: 'The sub-devices of this page.',
+  totalCount: 'Number of sub-devices associated with the gateway.',
+});

@@ -1,9 +1,9 @@
 import { IsOptional, Matches } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
 import { DeviceKeyArgs } from '../devices/device.args';
-import { EndUserStatus } from '../admin.enums';
+import { EndUserStatus } from './end-user-status.enum';
 import { PRODUCT_KEY_PATTERN, PRODUCT_KEY_RULE } from '../keys';
-import { USER_DOMAIN_PATTERN, USER_DOMAIN_RULE } from '../messaging/message-subscription.input';
+import { USER_DOMAIN_PATTERN, USER_DOMAIN_RULE } from '../ids';
 import { PagingArgs } from '../paging.args';
 
 export const UID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

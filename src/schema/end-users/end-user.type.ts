@@ -1,6 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DetailField } from '../detail-field';
-import { EndUserStatus } from '../admin.enums';
+import { EndUserStatus } from './end-user-status.enum';
+import { Connection } from '../connection.type';
 
 @ObjectType({ description: 'A user domain: one App whose end users register with the platform. Its signing secret is never exposed.' })
 export class UserDomain {
@@ -34,6 +35,14 @@ export class UserDomain {
 
 /** What a resolver may hand over as a UserDomain: the domain string always, other fields when already known. */
 export type UserDomainSource = Pick<UserDomain, 'domain'> & Partial<UserDomain>;
+
+export const UserDomainConnection = Connection(UserDomain, {
+  name: 'UserDomain',
+  description: 'A page of user domains.',
+  edges: 'The user domains of this page.',
+  totalCount: 'Number of user domains in the whole list.',
+  edge: { description: 'A user domain in a list.', cursor: 'Opaque position of this user domain in the list.', node: 'The user domain.' },
+});
 
 @Directive('@key(fields: "uid")')
 @ObjectType({ description: 'An end user: a person registered in one of the enterprise\'s Apps (user domains).' })
@@ -76,6 +85,14 @@ export class EndUser {
 
 /** What a resolver may hand over as an EndUser: the uid always, other fields when already known. */
 export type EndUserSource = Pick<EndUser, 'uid'> & Partial<EndUser>;
+
+export const EndUserConnection = Connection(EndUser, {
+  name: 'EndUser',
+  description: 'A page of end users.',
+  edges: 'The users of this page.',
+  totalCount: 'Number of users in the whole list.',
+  edge: { description: 'An end user in a list.', cursor: 'Opaque position of this user in the list.', node: 'The end user.' },
+});
 
 @ObjectType({ description: 'Result of checking a device binding code.' })
 export class BindingCodeCheck {

@@ -1,29 +1,5 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
-
-export enum ThirdPartyLoginPlatform {
-  WECHAT = 'WECHAT',
-  QQ = 'QQ',
-  ALIPAY = 'ALIPAY',
-  APPLE = 'APPLE',
-  GOOGLE = 'GOOGLE',
-  FACEBOOK = 'FACEBOOK',
-  TWITTER = 'TWITTER',
-  OTHER = 'OTHER',
-}
-registerEnumType(ThirdPartyLoginPlatform, {
-  name: 'ThirdPartyLoginPlatform',
-  description: 'An identity provider an App lets its end users sign in with. The platform names behind these are inferred (reference §11.8).',
-  valuesConfig: {
-    WECHAT: { description: 'WeChat (Open Platform mobile App login).' },
-    QQ: { description: 'Tencent QQ.' },
-    ALIPAY: { description: 'Alipay.' },
-    APPLE: { description: 'Sign in with Apple.' },
-    GOOGLE: { description: 'Google.' },
-    FACEBOOK: { description: 'Facebook.' },
-    TWITTER: { description: 'Twitter / X.' },
-    OTHER: { description: 'A platform this service does not know yet; shown, but cannot be configured.' },
-  },
-});
+import { Field, ObjectType } from 'type-graphql';
+import { ThirdPartyLoginPlatform } from './third-party-login-platform.enum';
 
 @ObjectType({
   description: "Third-party login of a user domain (App): its app id at an identity provider. The App's secret there is write-only and never shown. Inferred endpoints (reference §11.8).",

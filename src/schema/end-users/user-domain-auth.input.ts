@@ -1,8 +1,8 @@
 import { IsIn, Matches, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { PRODUCT_KEY_PATTERN, PRODUCT_KEY_RULE } from '../keys';
-import { USER_DOMAIN_PATTERN, USER_DOMAIN_RULE } from '../messaging/message-subscription.input';
-import { ThirdPartyLoginPlatform } from './third-party-login.type';
+import { USER_DOMAIN_PATTERN, USER_DOMAIN_RULE } from '../ids';
+import { ThirdPartyLoginPlatform } from './third-party-login-platform.enum';
 
 /** Platforms a login can be configured for: every known one (OTHER only describes what upstream reports). */
 export const CONFIGURABLE_PLATFORMS = Object.values(ThirdPartyLoginPlatform).filter((p) => p !== ThirdPartyLoginPlatform.OTHER);

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayUnique, Matches } from 'class-validator';
 import { Field } from 'type-graphql';
-import { USER_DOMAIN_PATTERN, USER_DOMAIN_RULE } from '../messaging/message-subscription.input';
+import { USER_DOMAIN_PATTERN, USER_DOMAIN_RULE } from '../ids';
 
 /** Most user domains one authorization call takes (the platform refuses more; the number is INFERRED, §11.7/§11.8). */
 export const MAX_AUTHORIZED_USER_DOMAINS = 50;

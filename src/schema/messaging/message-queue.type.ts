@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { QueueStatus } from '../admin.enums';
+import { QueueStatus } from './queue-status.enum';
+import { Connection } from '../connection.type';
 
 @ObjectType({ description: 'Backlog of a message queue, as the platform reports it.' })
 export class QueueBacklog {
@@ -42,3 +43,11 @@ export class MessageQueue {
   /** Set when the source was queue/detail. */
   connectUrl?: string | null;
 }
+
+export const MessageQueueConnection = Connection(MessageQueue, {
+  name: 'MessageQueue',
+  description: 'A page of message queues.',
+  edges: 'The queues of this page.',
+  totalCount: 'Number of queues in the whole list.',
+  edge: { description: 'A message queue in a list.', cursor: 'Opaque position of this queue in the list.', node: 'The queue.' },
+});

@@ -1,12 +1,11 @@
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { MessageType, QueueStatus, SubscriptionStatus } from '../admin.enums';
+import { MessageType } from './message-type.enum';
+import { QueueStatus } from './queue-status.enum';
+import { SubscriptionStatus } from './subscription-status.enum';
 import { DEVICE_KEY_PATTERN, DEVICE_KEY_RULE, PRODUCT_KEY_PATTERN, PRODUCT_KEY_RULE } from '../keys';
+import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE, USER_DOMAIN_PATTERN, USER_DOMAIN_RULE } from '../ids';
 import { PagingArgs } from '../paging.args';
-
-/** Platform ids are int64; we accept what a JavaScript number carries exactly. */
-export const PLATFORM_ID_PATTERN = /^[1-9]\d{0,14}$/;
-export const PLATFORM_ID_RULE = 'id must be a positive integer of at most 15 digits';
 
 /** Queue names as requested (reference §6.6): ≤64 letters, digits, `_`, `-`. */
 export const QUEUE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -16,8 +15,6 @@ const FULL_QUEUE_NAME_RULE = 'queueName must be the full queue name, a.<account>
 /** Subscription names (reference §6.6): ≤128 Chinese characters, letters, digits, `_`, `-`. */
 export const SUBSCRIPTION_NAME_PATTERN = /^[\p{Script=Han}A-Za-z0-9_-]{1,128}$/u;
 const SUBSCRIPTION_NAME_RULE = 'name must be 1-128 Chinese characters, letters, digits, "_" or "-"';
-export const USER_DOMAIN_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
-export const USER_DOMAIN_RULE = 'userDomain must be 1-64 letters, digits, ".", "_" or "-", e.g. C.DM.5715.1';
 
 export const DEVICE_MESSAGE_TYPES = [
   MessageType.DEVICE_ONLINE_OFFLINE,
@@ -43,13 +40,6 @@ export const SAAS_MESSAGE_TYPES = [
   MessageType.PRODUCT_AUTHORIZATION,
   MessageType.USER_DOMAIN_AUTHORIZATION,
 ];
-
-@ArgsType()
-export class PlatformIdArgs {
-  @Field(() => ID, { description: 'Platform id.' })
-  @Matches(PLATFORM_ID_PATTERN, { message: PLATFORM_ID_RULE })
-  id!: string;
-}
 
 @ArgsType()
 export class MessageQueuesArgs extends PagingArgs {

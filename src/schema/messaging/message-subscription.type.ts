@@ -1,5 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { SubscriptionLevel, SubscriptionStatus, type MessageType } from '../admin.enums';
+import { SubscriptionLevel } from './subscription-level.enum';
+import { SubscriptionStatus } from './subscription-status.enum';
+import type { MessageType } from './message-type.enum';
+import { Connection } from '../connection.type';
 
 /**
  * A subscription rule pushing platform messages into a queue. Named MessageSubscription so it cannot clash with
@@ -39,3 +42,11 @@ export interface MessageSubscriptionDetail {
   userDomain: string | null;
   updatedAt: Date | null;
 }
+
+export const MessageSubscriptionConnection = Connection(MessageSubscription, {
+  name: 'MessageSubscription',
+  description: 'A page of message subscriptions.',
+  edges: 'The subscriptions of this page.',
+  totalCount: 'Number of subscriptions in the whole list.',
+  edge: { description: 'A message subscription in a list.', cursor: 'Opaque position of this subscription in the list.', node: 'The subscription.' },
+});

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
 import { DEVICE_KEY_PATTERN, DEVICE_KEY_RULE, PRODUCT_KEY_PATTERN, PRODUCT_KEY_RULE } from '../keys';
-import { PushMessageType } from './push-message.enums';
+import { PushMessageType } from './push-message-type.enum';
 
 @ArgsType()
 export class DeviceMessagesSubscriptionArgs {

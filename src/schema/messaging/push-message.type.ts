@@ -1,7 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Device, type DeviceSource } from '../devices/device.type';
-import { PushMessageType } from './push-message.enums';
+import { PushMessageType } from './push-message-type.enum';
 
 @ObjectType({
   description:

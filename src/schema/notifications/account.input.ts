@@ -1,6 +1,6 @@
 import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from '../messaging/message-subscription.input';
+import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from '../ids';
 
 /** The fields every "change a sender account" input shares (SMS provider accounts §11.7, SMTP accounts §11.8). */
 @InputType({ description: 'The fields every change of a sender account shares.' })

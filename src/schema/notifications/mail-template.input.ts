@@ -1,7 +1,7 @@
 import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from '../messaging/message-subscription.input';
-import { MailTemplateType } from './mail-template.type';
+import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from '../ids';
+import { MailTemplateType } from './mail-template-type.enum';
 
 /** The placeholder a verification-code template must carry; the platform puts the one-time code there. */
 export const CODE_PLACEHOLDER = '${code}';

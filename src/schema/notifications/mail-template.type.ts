@@ -1,35 +1,7 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../connection.type';
-
-export enum MailTemplateType {
-  VERIFICATION_CODE = 'VERIFICATION_CODE',
-  NOTIFICATION = 'NOTIFICATION',
-}
-registerEnumType(MailTemplateType, {
-  name: 'MailTemplateType',
-  description: 'What a mail template is for. The platform codes (1, 2) and their meaning are INFERRED (reference §11.8).',
-  valuesConfig: {
-    VERIFICATION_CODE: { description: 'Sign-up, sign-in or reset mail carrying a one-time code; the content must contain `${code}` (platform type 1).' },
-    NOTIFICATION: { description: 'Any other mail to end users (platform type 2).' },
-  },
-});
-
-export enum MailTemplateReview {
-  PENDING = 'PENDING',
-  APPROVED = 'APPROVED',
-  REJECTED = 'REJECTED',
-  UNKNOWN = 'UNKNOWN',
-}
-registerEnumType(MailTemplateReview, {
-  name: 'MailTemplateReview',
-  description: "The platform's review of a mail template (codes 0-2, INFERRED). Only an approved template can be enabled.",
-  valuesConfig: {
-    PENDING: { description: 'In review (0): new templates, and templates whose type, subject or content changed.' },
-    APPROVED: { description: 'Approved (1); the template may be enabled.' },
-    REJECTED: { description: 'Rejected (2); see reviewNote, change the template to have it reviewed again.' },
-    UNKNOWN: { description: 'A state this service does not know yet.' },
-  },
-});
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Connection } from '../connection.type';
+import { MailTemplateType } from './mail-template-type.enum';
+import { MailTemplateReview } from './mail-template-review.enum';
 
 @ObjectType({ description: 'A mail template the platform sends to end users of the authorized user domains. Inferred endpoints (reference §11.8).' })
 export class MailTemplate {
@@ -67,23 +39,10 @@ export class MailTemplate {
   content?: string | null;
 }
 
-@ObjectType({ description: 'A mail template in a list.' })
-export class MailTemplateEdge {
-  @Field({ description: 'Opaque position in the list.' })
-  cursor!: string;
-
-  @Field(() => MailTemplate, { description: 'The mail template.' })
-  node!: MailTemplate;
-}
-
-@ObjectType({ description: 'A page of mail templates.' })
-export class MailTemplateConnection {
-  @Field(() => [MailTemplateEdge], { description: 'The mail templates of this page.' })
-  edges!: MailTemplateEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the list.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'Number of mail templates in the whole list.' })
-  totalCount!: number;
-}
+export const MailTemplateConnection = Connection(MailTemplate, {
+  name: 'MailTemplate',
+  description: 'A page of mail templates.',
+  edges: 'The mail templates of this page.',
+  totalCount: 'Number of mail templates in the whole list.',
+  edge: { description: 'A mail template in a list.', cursor: 'Opaque position in the list.', node: 'The mail template.' },
+});

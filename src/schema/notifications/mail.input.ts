@@ -2,7 +2,7 @@ import { IsEmail, IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength } f
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { UserDomainSetField } from '../end-users/user-domain-set.field';
 import { AccountChangesInput } from './account.input';
-import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from '../messaging/message-subscription.input';
+import { PLATFORM_ID_PATTERN, PLATFORM_ID_RULE } from '../ids';
 
 const HOST_PATTERN = /^[A-Za-z0-9.-]{1,253}$/;
 

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../connection.type';
 
 @ObjectType({ description: 'An SMTP account end-user mail is sent through. Its password is write-only and never shown. Inferred endpoints (reference §11.8).' })
 export class MailAccount {
@@ -29,3 +30,11 @@ export class MailAccount {
   @Field(() => [String], { description: 'User domains (Apps) allowed to send through the account, e.g. C.DM.5715.1.' })
   authorizedUserDomains!: string[];
 }
+
+export const MailAccountConnection = Connection(MailAccount, {
+  name: 'MailAccount',
+  description: 'A page of SMTP accounts.',
+  edges: 'The SMTP accounts of this page.',
+  totalCount: 'Number of SMTP accounts in the whole list.',
+  edge: { description: 'An SMTP account in a list.', cursor: 'Opaque position in the list.', node: 'The SMTP account.' },
+});

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { SmsApproval } from '../admin.enums';
+import { SmsApproval } from './sms-approval.enum';
+import { Connection } from '../connection.type';
 
 @ObjectType({ description: 'An SMS provider account of the enterprise. Its provider key pair is write-only and never shown. Inferred endpoints (reference §11.7).' })
 export class SmsAccount {
@@ -18,6 +19,14 @@ export class SmsAccount {
   @Field(() => Date, { nullable: true, description: 'When the account was added.' })
   createdAt!: Date | null;
 }
+
+export const SmsAccountConnection = Connection(SmsAccount, {
+  name: 'SmsAccount',
+  description: 'A page of SMS accounts.',
+  edges: 'The SMS accounts of this page.',
+  totalCount: 'Number of SMS accounts in the whole list.',
+  edge: { description: 'An SMS account in a list.', cursor: 'Opaque position in the list.', node: 'The SMS account.' },
+});
 
 @ObjectType({ description: 'An SMS signature registered with the provider.' })
 export class SmsSignature {
@@ -39,6 +48,14 @@ export class SmsSignature {
   @Field(() => [String], { description: 'User domains (Apps), e.g. C.DM.5715.1, allowed to send with this signature; empty when none.' })
   authorizedUserDomains!: string[];
 }
+
+export const SmsSignatureConnection = Connection(SmsSignature, {
+  name: 'SmsSignature',
+  description: 'A page of SMS signatures.',
+  edges: 'The SMS signatures of this page.',
+  totalCount: 'Number of SMS signatures in the whole list.',
+  edge: { description: 'An SMS signature in a list.', cursor: 'Opaque position in the list.', node: 'The SMS signature.' },
+});
 
 @ObjectType({ description: 'An SMS template registered with the provider.' })
 export class SmsTemplate {
@@ -66,3 +83,11 @@ export class SmsTemplate {
   @Field(() => [String], { description: 'User domains (Apps), e.g. C.DM.5715.1, allowed to send with this template; empty when none.' })
   authorizedUserDomains!: string[];
 }
+
+export const SmsTemplateConnection = Connection(SmsTemplate, {
+  name: 'SmsTemplate',
+  description: 'A page of SMS templates.',
+  edges: 'The SMS templates of this page.',
+  totalCount: 'Number of SMS templates in the whole list.',
+  edge: { description: 'An SMS template in a list.', cursor: 'Opaque position in the list.', node: 'The SMS template.' },
+});

@@ -1,0 +1,16 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum MailTemplateType {
+  VERIFICATION_CODE = 'VERIFICATION_CODE',
+  NOTIFICATION = 'NOTIFICATION',
+}
+registerEnumType(MailTemplateType, {
+  name: 'MailTemplateType',
+  description: 'What a mail template is for. The platform codes (1, 2) and their meaning are INFERRED (reference §11.8).',
+  valuesConfig: {
+    VERIFICATION_CODE: {
+      description: 'Sign-up, sign-in or reset mail carrying a one-time code; the content must contain `${code}` (platform type 1).',
+    },
+    NOTIFICATION: { description: 'Any other mail to end users (platform type 2).' },
+  },
+});
