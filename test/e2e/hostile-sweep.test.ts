@@ -146,7 +146,6 @@ describe('hostile sweep against the running service', () => {
 
   it('should put every injection string into every text argument of every field and mutation', () => {
     const injected = new Set(inputs.filter((input) => input.kind === 'injection').map((input) => input.label.split(' <- ')[0]));
-    expect(injected).toEqual(expect.objectContaining({ size: expect.any(Number) }));
     // Spot checks that the enumeration reaches root queries, nested fields and mutations.
     expect([...injected]).toEqual(expect.arrayContaining(['Query.product', 'Query.devices', 'Mutation.deleteDevice', 'Mutation.updateMailAccount']));
     expect(inputs.filter((input) => input.kind === 'injection').length).toBe(injected.size * INJECTIONS.length);
