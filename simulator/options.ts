@@ -8,6 +8,9 @@ export const DEFAULT_CREDENTIALS = Object.freeze({
   accessSecret: '8Jd2LxQw7PzR4mNc9VbT3kYs6HfG1aEoU5iWqZtB',
 });
 
+/** Requests the log keeps: enough for any test's assertions, about 10 MB at the ~1 KB an entry takes. */
+export const DEFAULT_REQUEST_LOG_LIMIT = 10_000;
+
 export interface ResolvedOptions {
   port: number;
   host: string;
@@ -19,6 +22,7 @@ export interface ResolvedOptions {
   clock: Clock;
   tokenErrorHttpStatus: number;
   credentials: { accessKey: string; accessSecret: string };
+  requestLogLimit: number;
 }
 
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
@@ -33,12 +37,14 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     clock: options.clock ?? systemClock,
     tokenErrorHttpStatus: options.tokenErrorHttpStatus ?? 200,
     credentials: { ...(options.credentials ?? DEFAULT_CREDENTIALS) },
+    requestLogLimit: options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT,
   };
   requireInteger('seed', resolved.seed, -(2 ** 31), 2 ** 32 - 1);
   requireInteger('deviceCount', resolved.deviceCount, MIN_DEVICE_COUNT, 1_000_000);
   requireInteger('latencyMs', resolved.latencyMs, 0, 60_000);
   requireInteger('tokenTtlSeconds', resolved.tokenTtlSeconds, 1, 10 * 365 * 86_400);
   requireInteger('maxPageSize', resolved.maxPageSize, 1, 100_000);
+  requireInteger('requestLogLimit', resolved.requestLogLimit, 1, 1_000_000);
   requireInteger('tokenErrorHttpStatus', resolved.tokenErrorHttpStatus, 200, 599);
   if (!resolved.credentials.accessKey || !resolved.credentials.accessSecret) {
     throw new RangeError('credentials.accessKey and credentials.accessSecret must be non-empty');

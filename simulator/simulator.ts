@@ -26,7 +26,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const store = new SimulatorStore(generateSeed(resolved.seed, resolved.deviceCount));
   const tokens = new TokenStore({ ttlSeconds: resolved.tokenTtlSeconds, accountId: ACCOUNT_ID });
   const router = new Router(ROUTES);
-  const log = new RequestLog();
+  const log = new RequestLog(resolved.requestLogLimit);
   const faults = new FaultQueue((endpoint) => router.has(endpoint));
   const push = new PushChannel({ store, clock: resolved.clock });
   const context: RouteContext = { store, tokens, clock: resolved.clock, options: resolved, push };

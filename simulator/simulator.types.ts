@@ -22,6 +22,8 @@ export interface SimulatorOptions {
   tokenErrorHttpStatus?: number;
   /** Default: the fixed pair in DEFAULT_CREDENTIALS. */
   credentials?: { accessKey: string; accessSecret: string };
+  /** Default 10000: requests kept in `log.entries()` (oldest dropped first); counts still cover every request. */
+  requestLogLimit?: number;
 }
 
 export interface RequestLogEntry {
@@ -63,7 +65,7 @@ export interface SimulatorHandle {
   baseUrl: string;
   credentials: { accessKey: string; accessSecret: string };
   log: {
-    /** Copy, oldest first. */
+    /** Copy of the last `requestLogLimit` requests, oldest first. */
     entries(): RequestLogEntry[];
     /** Total, or for one endpoint name. */
     count(endpoint?: string): number;

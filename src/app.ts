@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type Keyv from 'keyv';
 import type { Config } from './config';
@@ -17,6 +18,7 @@ import { withTimeout } from './timeout';
 import { Metrics } from './observability/metrics';
 import { metricsPlugin } from './observability/metrics.plugin';
 import { requestLogPlugin } from './observability/request-log.plugin';
+import { routerTracesPlugins } from './observability/router-traces.plugin';
 import { persistedQueryCache } from './http/persisted-query-cache';
 import { PushHub } from './push/push-hub';
 import { AmqpConsumer } from './push/amqp-consumer';
@@ -91,18 +93,32 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
   const client = new PlatformClient({ transport, tokens, logger, observe: observeUpstream });
 
   const schema = await buildFederatedSchema(graphResolvers);
-  const production = config.nodeEnv === 'production';
+  const { exposure } = config;
   const server = new ApolloServer<Context>({
     schema,
     formatError,
     logger,
+    // From config, not Apollo's own read of process.env: src/config.ts is the only reader of the environment.
+    nodeEnv: config.nodeEnv,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: exposure.introspection,
+    // Drops "Did you mean ...?" from validation errors, which would spell out field names to a caller who may
+    // not introspect.
+    hideSchemaDetailsFromClientErrors: !exposure.fieldSuggestions,
     // The process entry owns shutdown (drain HTTP, then stop); Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
-    // APQ in the shared store: replicas behind a router share registered queries through Redis.
-    persistedQueries: { cache: persistedQueryCache(cache) },
-    plugins: [requestLogPlugin(), metricsPlugin(metrics), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    // APQ in the shared store when Redis is configured (replicas behind a router share registered queries), else
+    // a bounded in-memory LRU; expiring and size-capped either way (docs/production.md).
+    persistedQueries: {
+      cache: persistedQueryCache(config.persistedQueries, config.redisUrl !== undefined ? cache : undefined),
+      ttl: config.persistedQueries.ttlSeconds,
+    },
+    plugins: [
+      requestLogPlugin(),
+      metricsPlugin(metrics),
+      exposure.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      ...routerTracesPlugins<Context>({ forAnyone: exposure.tracesForAnyone, routerSecret: config.routerSecret }),
+    ],
   });
   await server.start();
 

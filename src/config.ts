@@ -35,6 +35,42 @@ export interface Config {
   readonly push?: PushConfig;
   /** Port of the embedded simulator (0 = any free one); fixed when a local broker's auth backend must reach it. */
   readonly simulatorPort: number;
+  /** What the GraphQL endpoint shows about itself; locked down by NODE_ENV=production, each one overridable. */
+  readonly exposure: ExposureConfig;
+  /** `/metrics` and `/ready` on their own listener instead of the GraphQL port; absent = served on PORT. */
+  readonly ops?: OpsConfig;
+  /** Largest request body accepted, bytes; larger ones get a coded 413. */
+  readonly maxBodyBytes: number;
+  /** Bounds of the automatic persisted-query store (memory, or Redis when REDIS_URL is set). */
+  readonly persistedQueries: PersistedQueriesConfig;
+  /** Shared secret the router sends in `x-router-secret`; unset = no caller is recognised as the router. */
+  readonly routerSecret?: string;
+}
+
+/** Each toggle defaults to on outside production and off in production (docs/production.md). */
+export interface ExposureConfig {
+  readonly introspection: boolean;
+  readonly landingPage: boolean;
+  /** "Did you mean ...?" in validation errors, which leak field names to a caller who may not introspect. */
+  readonly fieldSuggestions: boolean;
+  /** Federated traces (`ftv1`) for any caller; when off, only a request with the router's secret gets them. */
+  readonly tracesForAnyone: boolean;
+}
+
+export interface OpsConfig {
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface PersistedQueriesConfig {
+  /** Seconds a registered query lives after it was stored. */
+  readonly ttlSeconds: number;
+  /** Most queries held in memory (least recently used go first). */
+  readonly maxEntries: number;
+  /** Most bytes of query text held in memory. */
+  readonly maxBytes: number;
+  /** Largest single query stored (memory and Redis); a larger one runs but is not registered. */
+  readonly maxQueryBytes: number;
 }
 
 /** Where the platform pushes device messages (reference §9.1) and which queue we consume. */
@@ -74,6 +110,14 @@ const optionalText = z
 
 const intInRange = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
+
+/** `true`/`false` (also 1/0, yes/no); unset = the NODE_ENV default. */
+const optionalFlag = optionalText.pipe(
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { errorMap: () => ({ message: 'must be true or false' }) })
+    .transform((value) => ['true', '1', 'yes'].includes(value))
+    .optional(),
+);
 
 const environmentSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -116,6 +160,18 @@ const environmentSchema = z.object({
       .regex(/^a\.[A-Za-z0-9]+\.[A-Za-z0-9_-]{1,64}$/, 'must be the full queue name a.<accountId>.<name> that queue/create returns')
       .optional(),
   ),
+  GRAPHQL_INTROSPECTION: optionalFlag,
+  GRAPHQL_LANDING_PAGE: optionalFlag,
+  GRAPHQL_FIELD_SUGGESTIONS: optionalFlag,
+  GRAPHQL_TRACES_FOR_ANYONE: optionalFlag,
+  OPS_PORT: optionalText.pipe(z.coerce.number().int().min(0).max(65535).optional()),
+  OPS_HOST: optionalText,
+  MAX_BODY_BYTES: intInRange(1024, 64 * 1024 * 1024, 1024 * 1024),
+  APQ_TTL_SECONDS: intInRange(1, 30 * 86_400, 86_400),
+  APQ_MAX_ENTRIES: intInRange(1, 1_000_000, 10_000),
+  APQ_MAX_BYTES: intInRange(1024, 1024 * 1024 * 1024, 32 * 1024 * 1024),
+  APQ_MAX_QUERY_BYTES: intInRange(256, 16 * 1024 * 1024, 64 * 1024),
+  ROUTER_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
 /**
@@ -155,6 +211,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     push: resolvePush(vars),
     simulatorPort: vars.QUEC_SIMULATOR_PORT,
+    exposure: resolveExposure(vars),
+    ops: vars.OPS_PORT === undefined ? undefined : Object.freeze({ host: vars.OPS_HOST ?? vars.HOST, port: vars.OPS_PORT }),
+    maxBodyBytes: vars.MAX_BODY_BYTES,
+    persistedQueries: resolvePersistedQueries(vars),
+    routerSecret: vars.ROUTER_SECRET,
+  });
+}
+
+/** Production hides what helps an attacker map the graph; an explicit variable wins either way. */
+function resolveExposure(vars: z.infer<typeof environmentSchema>): ExposureConfig {
+  const open = vars.NODE_ENV !== 'production';
+  return Object.freeze({
+    introspection: vars.GRAPHQL_INTROSPECTION ?? open,
+    landingPage: vars.GRAPHQL_LANDING_PAGE ?? open,
+    fieldSuggestions: vars.GRAPHQL_FIELD_SUGGESTIONS ?? open,
+    tracesForAnyone: vars.GRAPHQL_TRACES_FOR_ANYONE ?? open,
+  });
+}
+
+function resolvePersistedQueries(vars: z.infer<typeof environmentSchema>): PersistedQueriesConfig {
+  if (vars.APQ_MAX_QUERY_BYTES > vars.APQ_MAX_BYTES) {
+    throw new ConfigError('Invalid configuration: APQ_MAX_QUERY_BYTES must not exceed APQ_MAX_BYTES');
+  }
+  return Object.freeze({
+    ttlSeconds: vars.APQ_TTL_SECONDS,
+    maxEntries: vars.APQ_MAX_ENTRIES,
+    maxBytes: vars.APQ_MAX_BYTES,
+    maxQueryBytes: vars.APQ_MAX_QUERY_BYTES,
   });
 }
 

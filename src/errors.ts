@@ -16,6 +16,8 @@ export enum ErrorCode {
    * "retry later", while this stays true until an operator sets QUEC_AMQP_URL and QUEC_AMQP_QUEUE.
    */
   PUSH_NOT_CONFIGURED = 'PUSH_NOT_CONFIGURED',
+  /** The request body is over MAX_BODY_BYTES; answered with HTTP 413 before anything is parsed. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
 }
 
 /** What upstream said, safe to show: its business code and message, never a body, header or token. */

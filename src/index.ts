@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig, ConfigError } from './config';
 import { createApp, type UpstreamTarget } from './app';
 import { createLogger } from './logger';
-import { createHttpServer, listen } from './http/server';
+import { createHttpServer, createOpsServer, listen } from './http/server';
 import { closeGracefully } from './http/shutdown';
 // The process entry is the one place in src/ allowed to start the embedded simulator (house style).
 import { startSimulator, type SimulatorHandle } from '../simulator';
@@ -24,15 +24,17 @@ async function main(): Promise<void> {
 
   const app = await createApp(config, upstream, { logger });
   const http = createHttpServer(app);
+  const ops = config.ops && createOpsServer(app);
+  const opsUrl = ops && config.ops ? await listen(ops, config.ops.port, config.ops.host) : undefined;
   const url = await listen(http, config.port, config.host);
-  logger.info({ url, graphql: `${url}/graphql` }, 'quec-graph ready');
+  logger.info({ url, graphql: `${url}/graphql`, ...(opsUrl ? { ops: opsUrl } : {}) }, 'quec-graph ready');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const { forced } = await closeGracefully(http, config.shutdownGraceMs);
+    const [{ forced }] = await Promise.all([closeGracefully(http, config.shutdownGraceMs), ops && closeGracefully(ops, config.shutdownGraceMs)]);
     if (forced) logger.warn({ graceMs: config.shutdownGraceMs }, 'cut connections still busy after the grace period');
     await app.stop();
     await simulator?.close();

@@ -1,12 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../context';
+import { ErrorCode } from '../errors';
 import { MIN_COMPRESS_BYTES, compress, negotiateEncoding } from './compression';
+import { persistedQueryProblem } from './persisted-query-request';
+import { readBody } from './request-body';
 
-/** Requests larger than this are refused before parsing: a GraphQL document has no business being bigger. */
-const MAX_BODY_BYTES = 1024 * 1024;
+export interface GraphQLHandlerOptions {
+  /** Larger bodies get a coded 413 (MAX_BODY_BYTES). */
+  maxBodyBytes: number;
+}
 
-class BodyTooLargeError extends Error {}
+function sendError(res: ServerResponse, status: number, message: string, code: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
 
 /**
  * Adapts node:http to Apollo Server's transport-neutral `executeHTTPGraphQLRequest`. Apollo does the protocol
@@ -18,16 +26,20 @@ export async function handleGraphQL(
   contextFor: (req: IncomingMessage) => Context,
   req: IncomingMessage,
   res: ServerResponse,
+  options: GraphQLHandlerOptions,
 ): Promise<void> {
-  let raw: string;
-  try {
-    raw = await readBody(req);
-  } catch (error) {
-    const tooLarge = error instanceof BodyTooLargeError;
-    res.writeHead(tooLarge ? 413 : 400, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ errors: [{ message: tooLarge ? 'Request body too large' : 'Could not read request body', extensions: { code: 'BAD_REQUEST' } }] }));
+  const read = await readBody(req, options.maxBodyBytes);
+  if (read.kind === 'too-large') {
+    // `connection: close` when the rest of the body was not read: the socket cannot carry another request.
+    sendError(res, 413, `Request body is larger than ${options.maxBodyBytes} bytes`, ErrorCode.PAYLOAD_TOO_LARGE, read.drained ? {} : { connection: 'close' });
+    if (!read.drained) res.once('finish', () => req.destroy());
     return;
   }
+  if (read.kind === 'failed') {
+    sendError(res, 400, 'Could not read request body', 'BAD_REQUEST');
+    return;
+  }
+  const raw = read.text;
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -38,10 +50,14 @@ export async function handleGraphQL(
     try {
       body = JSON.parse(raw);
     } catch {
-      res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+      sendError(res, 400, 'Request body is not valid JSON', 'BAD_REQUEST');
       return;
     }
+  }
+  const persistedProblem = persistedQueryProblem(body, url.search);
+  if (persistedProblem) {
+    sendError(res, 400, persistedProblem, 'BAD_REQUEST');
+    return;
   }
   const result = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
@@ -66,22 +82,4 @@ export async function handleGraphQL(
   }
   for await (const chunk of result.body.asyncIterator) res.write(chunk);
   res.end();
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLargeError());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

@@ -4,6 +4,7 @@ import { defaultFieldResolver, isObjectType, parse, type GraphQLFieldResolver, t
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { DETAIL_FIELD } from './detail-field';
+import { guardEntities } from './entities-guard';
 
 /** Wraps the resolver of a field marked with `DetailField` so it can load the entity's detail first. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -60,10 +61,12 @@ export async function buildFederatedSchema(graph: GraphResolvers): Promise<Graph
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };
   }
   for (const [typeName, wrap] of Object.entries(graph.details)) applyDetail(schema, resolvers, typeName, wrap);
-  return buildSubgraphSchema({
+  const subgraph = buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
     resolvers: resolvers as never,
   });
+  guardEntities(subgraph);
+  return subgraph;
 }
 
 function applyDetail(schema: GraphQLSchema, resolvers: ResolverMap, typeName: string, wrap: DetailFieldWrapper): void {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logger';
@@ -168,6 +169,24 @@ describe('operational endpoints and HTTP features', () => {
         expect((await fetch(`${replicas[1].url}/ready`)).status).toBe(200);
       } finally {
         await Promise.all(replicas.map((r) => r.close()));
+        await redis.stop();
+      }
+    });
+
+    withRedis('should store registered queries in Redis with the APQ_TTL_SECONDS expiry', async () => {
+      const redis: RedisServer = await startRedis();
+      let replica: HttpService | undefined;
+      try {
+        replica = await startHttpService({ env: { REDIS_URL: redis.url, APQ_TTL_SECONDS: '120' } });
+        expect((await post(replica.url, { query: PRODUCTS, extensions })).body.errors).toBeUndefined();
+        const cli = (...args: string[]) => spawnSync('redis-cli', ['-u', redis.url, ...args], { encoding: 'utf8' }).stdout.trim();
+        const [key] = cli('--scan', '--pattern', `*${hash}*`).split('\n').filter(Boolean);
+        expect(key).toBeDefined();
+        const ttlMs = Number(cli('PTTL', key));
+        expect(ttlMs).toBeGreaterThan(0);
+        expect(ttlMs).toBeLessThanOrEqual(120_000);
+      } finally {
+        await replica?.close();
         await redis.stop();
       }
     });

@@ -85,6 +85,27 @@ describe('federation', () => {
     expect(errors![0].path).toEqual(['_entities', 1]);
   });
 
+  it('should refuse a representation of no entity type with a coded error, leaving no rejected reference behind', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const { data, errors } = await h.execute<{ _entities: Array<unknown> }>(
+        'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+        { r: [{ __typename: 'Device', productKey: "' OR 1=1", deviceKey: '../x' }, { __typename: 'Nope' }, { notATypename: 1 }] },
+      );
+      // Unhandled rejections are reported after the microtask queue drains: give it two turns.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(data?._entities ?? null).toBeNull();
+      expect(errors!.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      expect(errors![0].message).toMatch(/representations\[1\]/);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('should resolve Product representations through the product loader', async () => {
     const { data: list } = await h.execute<{ products: { edges: Array<{ node: { productKey: string; name: string } }> } }>('{ products(first: 2) { edges { node { productKey name } } } }');
     const keys = list!.products.edges.map((e) => e.node);
