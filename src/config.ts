@@ -35,6 +35,21 @@ export interface Config {
   readonly push?: PushConfig;
   /** Port of the embedded simulator (0 = any free one); fixed when a local broker's auth backend must reach it. */
   readonly simulatorPort: number;
+  /** Retries of idempotent reads and the per-family circuit breaker (docs/resilience.md). */
+  readonly upstreamResilience: UpstreamResilienceConfig;
+  /** 32-byte AES-256-GCM key for the token cached in Redis; absent = derived from the access secret (HKDF). */
+  readonly tokenEncryptionKey?: Buffer;
+}
+
+export interface UpstreamResilienceConfig {
+  /** Longest time one upstream read may spend retrying, ms from its first attempt. */
+  readonly retryBudgetMs: number;
+  /** Retries after the first attempt of a read; 0 turns retries off. */
+  readonly maxRetries: number;
+  /** Consecutive outage failures of one endpoint family that open its circuit. */
+  readonly breakerThreshold: number;
+  /** How long an open circuit fails fast before one trial call, ms. */
+  readonly breakerHalfOpenAfterMs: number;
 }
 
 /** Where the platform pushes device messages (reference §9.1) and which queue we consume. */
@@ -104,6 +119,16 @@ const environmentSchema = z.object({
   QUEC_PATH_MAIL: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
   QUEC_PATH_END_USER_ADMIN: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
   QUEC_SIMULATOR_PORT: intInRange(0, 65535, 0),
+  UPSTREAM_RETRY_BUDGET_MS: intInRange(0, 120_000, 3000),
+  UPSTREAM_RETRY_MAX: intInRange(0, 10, 3),
+  UPSTREAM_BREAKER_THRESHOLD: intInRange(1, 1000, 10),
+  UPSTREAM_BREAKER_HALF_OPEN_MS: intInRange(100, 600_000, 5000),
+  TOKEN_ENCRYPTION_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+      .optional(),
+  ),
   QUEC_AMQP_URL: optionalText.pipe(
     z
       .string()
@@ -155,6 +180,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     push: resolvePush(vars),
     simulatorPort: vars.QUEC_SIMULATOR_PORT,
+    upstreamResilience: Object.freeze({
+      retryBudgetMs: vars.UPSTREAM_RETRY_BUDGET_MS,
+      maxRetries: vars.UPSTREAM_RETRY_MAX,
+      breakerThreshold: vars.UPSTREAM_BREAKER_THRESHOLD,
+      breakerHalfOpenAfterMs: vars.UPSTREAM_BREAKER_HALF_OPEN_MS,
+    }),
+    tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY ? Buffer.from(vars.TOKEN_ENCRYPTION_KEY, 'base64') : undefined,
   });
 }
 
