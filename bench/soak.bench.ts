@@ -295,7 +295,7 @@ if (require.main === module) {
       process.stdout.write(report);
       const dir = resolve(__dirname, '../../bench/results');
       mkdirSync(dir, { recursive: true });
-      writeFileSync(resolve(dir, `soak-retry-${options.retryMax}${options.faults ? '' : '-no-faults'}.md`), report);
+      writeFileSync(resolve(dir, `soak-c${options.connections}-retry-${options.retryMax}${options.faults ? '' : '-no-faults'}.md`), report);
     })
     .catch((error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
