@@ -1,5 +1,5 @@
 export { startSimulator } from './simulator';
-export type { FaultSpec, RequestLogEntry, SimulatorHandle, SimulatorOptions } from './simulator.types';
+export type { FaultSpec, RandomFaultRule, RequestLogEntry, SimulatorHandle, SimulatorOptions } from './simulator.types';
 export type { Clock } from './clock';
 export type { PushMessage } from './push/push-message';
 export { DEFAULT_CREDENTIALS } from './options';

@@ -22,6 +22,9 @@ interface Outcome {
   payload: string;
   contentType: string;
   code: number;
+  headers?: Record<string, string>;
+  /** Cut the connection instead of answering (an injected fault). */
+  reset?: boolean;
 }
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
@@ -77,7 +80,12 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
     httpStatus: outcome.httpStatus,
     at,
   });
+  if (outcome.reset) {
+    req.socket.destroy();
+    return;
+  }
   res.writeHead(outcome.httpStatus, {
+    ...outcome.headers,
     'content-type': outcome.contentType,
     'content-length': Buffer.byteLength(outcome.payload),
   });
@@ -108,6 +116,7 @@ async function run(deps: ServerDependencies, route: RouteDefinition, request: Si
 
 function faultOutcome(fault: FaultSpec, envelope: EnvelopeKind): Outcome {
   const httpStatus = fault.httpStatus ?? 200;
+  if (fault.reset) return { httpStatus: 0, payload: '', contentType: JSON_TYPE, code: 0, reset: true };
   if (fault.body !== undefined) {
     const parsed = parseJson(fault.body);
     return {
@@ -115,10 +124,11 @@ function faultOutcome(fault: FaultSpec, envelope: EnvelopeKind): Outcome {
       payload: fault.body,
       contentType: parsed === undefined ? 'text/html;charset=UTF-8' : JSON_TYPE,
       code: fault.code ?? codeOf(parsed) ?? httpStatus,
+      headers: fault.headers,
     };
   }
   const code = fault.code ?? 50000;
-  return jsonOutcome(httpStatus, errorBody(envelope, code, fault.msg ?? messageFor(code)));
+  return { ...jsonOutcome(httpStatus, errorBody(envelope, code, fault.msg ?? messageFor(code))), headers: fault.headers };
 }
 
 function jsonOutcome(httpStatus: number, body: unknown): Outcome {

@@ -63,6 +63,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     faults: {
       inject: (endpoint, fault) => faults.inject(endpoint, fault),
+      random: (rules, seed) => faults.setRandom(rules, seed),
       clear: () => faults.clear(),
     },
     tokens: {

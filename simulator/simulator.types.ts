@@ -58,6 +58,19 @@ export interface FaultSpec {
   body?: string;
   /** Default 1: how many upcoming requests to the endpoint get this answer. */
   times?: number;
+  /** Extra response headers, e.g. `{ 'Retry-After': '1' }` with `httpStatus: 429`. */
+  headers?: Record<string, string>;
+  /** Cut the connection without answering (after `delayMs`), like a reset between the platform and us. */
+  reset?: boolean;
+}
+
+/** A fault that strikes at random: each request to a matching endpoint gets `fault` with `probability`. */
+export interface RandomFaultRule {
+  /** 0..1 */
+  probability: number;
+  fault: Omit<FaultSpec, 'times'>;
+  /** Endpoint names it applies to; default every OpenAPI endpoint except the login and refresh. */
+  endpoints?: string[];
 }
 
 export interface SimulatorHandle {
@@ -76,6 +89,12 @@ export interface SimulatorHandle {
   faults: {
     /** The next `times` requests to `endpoint` answer with this instead of the real handler. Throws for unknown names. */
     inject(endpoint: string, fault: FaultSpec): void;
+    /**
+     * Replaces the random faults (seeded, so a run can be repeated); queued `inject` faults still come first.
+     * Throws for unknown endpoint names or a probability outside 0..1.
+     */
+    random(rules: RandomFaultRule[], seed?: number): void;
+    /** Drops queued and random faults. */
     clear(): void;
   };
   tokens: {

@@ -11,6 +11,8 @@ import { createCache } from './cache';
 import { TokenProvider, type Clock } from './auth/token-provider';
 import { HttpAuthApi } from './datasources/platform/auth.api';
 import { HttpTransport, PlatformClient, type UpstreamObserver } from './datasources/platform/platform-client';
+import { UpstreamResilience } from './datasources/platform/resilience';
+import { TokenCipher } from './auth/token-cipher';
 import type { Apis } from './datasources/loaders';
 import { buildFederatedSchema } from './schema/build-schema';
 import { graphResolvers } from './resolvers';
@@ -83,6 +85,8 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     refreshWindowSeconds: config.tokenRefreshWindowSeconds,
     clock,
     logger,
+    // Only a shared store needs sealing: the in-process one is as safe as the process's own memory.
+    cipher: config.redisUrl ? tokenCipher(config, upstream) : undefined,
   });
   const metrics = overrides.metrics ?? new Metrics();
   metrics.trackTokens(() => tokens.stats);
@@ -90,7 +94,9 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     metrics.observeUpstream(event);
     overrides.observeUpstream?.(event);
   };
-  const client = new PlatformClient({ transport, tokens, logger, observe: observeUpstream });
+  const resilience = new UpstreamResilience({ ...config.upstreamResilience, observer: metrics });
+  metrics.trackCircuits(() => resilience.circuitStates());
+  const client = new PlatformClient({ transport, tokens, logger, observe: observeUpstream, resilience });
 
   const schema = await buildFederatedSchema(graphResolvers);
   const { exposure } = config;
@@ -147,6 +153,11 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
       }
     },
   };
+}
+
+/** The configured TOKEN_ENCRYPTION_KEY, else a key derived from the access secret (docs/resilience.md). */
+function tokenCipher(config: Config, upstream: UpstreamTarget): TokenCipher {
+  return config.tokenEncryptionKey ? new TokenCipher(config.tokenEncryptionKey) : TokenCipher.fromAccessSecret(upstream.accessSecret);
 }
 
 /** The push hub over the AMQP consumer when QUEC_AMQP_URL/QUEUE are set (or over a test source); else none. */

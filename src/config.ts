@@ -45,6 +45,10 @@ export interface Config {
   readonly persistedQueries: PersistedQueriesConfig;
   /** Shared secret the router sends in `x-router-secret`; unset = no caller is recognised as the router. */
   readonly routerSecret?: string;
+  /** Retries of idempotent reads and the per-family circuit breaker (docs/resilience.md). */
+  readonly upstreamResilience: UpstreamResilienceConfig;
+  /** 32-byte AES-256-GCM key for the token cached in Redis; absent = derived from the access secret (HKDF). */
+  readonly tokenEncryptionKey?: Buffer;
 }
 
 /** Each toggle defaults to on outside production and off in production (docs/production.md). */
@@ -71,6 +75,17 @@ export interface PersistedQueriesConfig {
   readonly maxBytes: number;
   /** Largest single query stored (memory and Redis); a larger one runs but is not registered. */
   readonly maxQueryBytes: number;
+}
+
+export interface UpstreamResilienceConfig {
+  /** Longest time one upstream read may spend retrying, ms from its first attempt. */
+  readonly retryBudgetMs: number;
+  /** Retries after the first attempt of a read; 0 turns retries off. */
+  readonly maxRetries: number;
+  /** Consecutive outage failures of one endpoint family that open its circuit. */
+  readonly breakerThreshold: number;
+  /** How long an open circuit fails fast before one trial call, ms. */
+  readonly breakerHalfOpenAfterMs: number;
 }
 
 /** Where the platform pushes device messages (reference §9.1) and which queue we consume. */
@@ -148,6 +163,16 @@ const environmentSchema = z.object({
   QUEC_PATH_MAIL: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
   QUEC_PATH_END_USER_ADMIN: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
   QUEC_SIMULATOR_PORT: intInRange(0, 65535, 0),
+  UPSTREAM_RETRY_BUDGET_MS: intInRange(0, 120_000, 3000),
+  UPSTREAM_RETRY_MAX: intInRange(0, 10, 3),
+  UPSTREAM_BREAKER_THRESHOLD: intInRange(1, 1000, 10),
+  UPSTREAM_BREAKER_HALF_OPEN_MS: intInRange(100, 600_000, 5000),
+  TOKEN_ENCRYPTION_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+      .optional(),
+  ),
   QUEC_AMQP_URL: optionalText.pipe(
     z
       .string()
@@ -216,6 +241,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: vars.MAX_BODY_BYTES,
     persistedQueries: resolvePersistedQueries(vars),
     routerSecret: vars.ROUTER_SECRET,
+    upstreamResilience: Object.freeze({
+      retryBudgetMs: vars.UPSTREAM_RETRY_BUDGET_MS,
+      maxRetries: vars.UPSTREAM_RETRY_MAX,
+      breakerThreshold: vars.UPSTREAM_BREAKER_THRESHOLD,
+      breakerHalfOpenAfterMs: vars.UPSTREAM_BREAKER_HALF_OPEN_MS,
+    }),
+    tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY ? Buffer.from(vars.TOKEN_ENCRYPTION_KEY, 'base64') : undefined,
   });
 }
 

@@ -1,6 +1,7 @@
 import type Keyv from 'keyv';
 import type { Logger } from '../logger';
 import { withTimeout } from '../timeout';
+import type { TokenCipher } from './token-cipher';
 
 /** A token as the platform issued it (flat envelope C, reference §2.1/§3.3). */
 export interface IssuedToken {
@@ -29,6 +30,8 @@ export interface TokenProviderOptions {
   storeTimeoutMs?: number;
   clock?: Clock;
   logger?: Logger;
+  /** Seals the entry written to the store (Redis); without one the entry is stored as is (in-process memory). */
+  cipher?: TokenCipher;
 }
 
 interface CachedToken {
@@ -144,7 +147,7 @@ export class TokenProvider {
     this.local = entry;
     const ttl = usableUntil - now;
     if (ttl > 0) {
-      await withTimeout(this.store.set(TOKEN_KEY, entry, ttl), this.storeTimeoutMs, false).catch((error: unknown) => {
+      await withTimeout(this.store.set(TOKEN_KEY, this.toStored(entry), ttl), this.storeTimeoutMs, false).catch((error: unknown) => {
         this.options.logger?.warn({ err: describe(error) }, 'token cache write failed');
       });
     }
@@ -161,7 +164,7 @@ export class TokenProvider {
   /** A store read error counts as a miss: Redis trouble must not fail requests that could log in directly. */
   private async readStore(): Promise<CachedToken | undefined> {
     try {
-      const entry = (await withTimeout(this.store.get(TOKEN_KEY), this.storeTimeoutMs, undefined)) as CachedToken | undefined;
+      const entry = this.fromStored(await withTimeout(this.store.get(TOKEN_KEY), this.storeTimeoutMs, undefined));
       if (!entry || this.clock.now() >= entry.expiresAt - this.options.expiryMarginSeconds * 1000) return undefined;
       return entry;
     } catch (error) {
@@ -169,6 +172,36 @@ export class TokenProvider {
       return undefined;
     }
   }
+
+  private toStored(entry: CachedToken): unknown {
+    return this.options.cipher ? this.options.cipher.seal(JSON.stringify(entry), TOKEN_KEY) : entry;
+  }
+
+  /** Anything that does not open or does not look like an entry (tampered, other key, old format) is a miss. */
+  private fromStored(stored: unknown): CachedToken | undefined {
+    let value = stored;
+    if (this.options.cipher) {
+      const plain = this.options.cipher.open(stored, TOKEN_KEY);
+      if (plain === undefined) return undefined;
+      try {
+        value = JSON.parse(plain) as unknown;
+      } catch {
+        return undefined;
+      }
+    }
+    return isCachedToken(value) ? value : undefined;
+  }
+}
+
+function isCachedToken(value: unknown): value is CachedToken {
+  const entry = value as Partial<CachedToken> | null | undefined;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.accessToken === 'string' &&
+    typeof entry.expiresAt === 'number' &&
+    typeof entry.refreshAt === 'number'
+  );
 }
 
 function describe(error: unknown): string {

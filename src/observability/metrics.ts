@@ -40,6 +40,8 @@ export class Metrics implements PushObserver {
   private readonly pushSubscriberCount: Gauge;
   private readonly pushConnections: Counter<'outcome'>;
   private readonly pushConnected: Gauge;
+  private readonly upstreamRetries: Counter<'endpoint' | 'reason'>;
+  private readonly circuitTransitions: Counter<'family' | 'state'>;
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     this.registry.setDefaultLabels({ service: 'quec-graph' });
@@ -91,6 +93,18 @@ export class Metrics implements PushObserver {
       help: '1 while connected to the push broker, else 0 (it connects only while someone subscribes).',
       registers: [this.registry],
     });
+    this.upstreamRetries = new Counter({
+      name: 'quec_graph_upstream_retries_total',
+      help: 'Retries of idempotent platform reads, by endpoint and reason (http_<status>, timeout, network).',
+      labelNames: ['endpoint', 'reason'],
+      registers: [this.registry],
+    });
+    this.circuitTransitions = new Counter({
+      name: 'quec_graph_upstream_circuit_transitions_total',
+      help: 'Circuit breaker state changes per endpoint family, by the state entered (open, half_open, closed).',
+      labelNames: ['family', 'state'],
+      registers: [this.registry],
+    });
   }
 
   pushMessage(outcome: 'delivered' | 'requeued' | 'malformed'): void {
@@ -112,6 +126,31 @@ export class Metrics implements PushObserver {
     }
     this.pushConnections.inc({ outcome });
     if (outcome === 'connected') this.pushConnected.set(1);
+  }
+
+  /** ResilienceObserver: one retry of a platform read. */
+  retry(event: { endpoint: string; reason: string }): void {
+    this.upstreamRetries.inc({ endpoint: event.endpoint, reason: event.reason });
+  }
+
+  /** ResilienceObserver: a circuit breaker changed state. */
+  circuit(event: { family: string; state: string }): void {
+    this.circuitTransitions.inc({ family: event.family, state: event.state });
+  }
+
+  /** Publishes each endpoint family's circuit state (0 closed, 1 open, 2 half-open); `read` runs on every scrape. */
+  trackCircuits(read: () => Record<string, 'closed' | 'open' | 'half_open'>): void {
+    const values = { closed: 0, open: 1, half_open: 2 } as const;
+    new Gauge({
+      name: 'quec_graph_upstream_circuit_state',
+      help: 'Circuit breaker state per platform endpoint family: 0 closed, 1 open (failing fast), 2 half-open (trial call).',
+      labelNames: ['family'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [family, state] of Object.entries(read())) this.set({ family }, values[state]);
+      },
+    });
   }
 
   /** Publishes the token provider's counts; `read` is called on every scrape. */

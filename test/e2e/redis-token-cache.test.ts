@@ -63,14 +63,16 @@ describeWithRedis('token cache in a real Redis', () => {
     await (store.store as KeyvRedis<unknown>).disconnect(true).catch(() => undefined);
   });
 
-  it('should run the service process with REDIS_URL and put its token in Redis', async () => {
+  it('should run the service process with REDIS_URL and put its token in Redis sealed, never in clear', async () => {
     const service = await startService({ REDIS_URL: redis.url });
     try {
       const { body } = await postGraphQL(`${service.url}/graphql`, '{ products(first: 1) { totalCount } }');
       expect(body.errors).toBeUndefined();
       const raw = new Keyv({ store: new KeyvRedis(redis.url), namespace: CACHE_NAMESPACE });
       caches.push(raw);
-      expect(await raw.get('upstream-token')).toMatchObject({ accessToken: expect.stringMatching(/^QJWT /) });
+      const stored = await raw.get('upstream-token');
+      expect(stored).toEqual(expect.stringMatching(/^v1\./));
+      expect(String(stored)).not.toContain('QJWT');
     } finally {
       await service.stop();
     }

@@ -1,6 +1,8 @@
 import type { Logger } from '../../logger';
 import { ErrorCode, UpstreamError, errorCodeForHttpStatus, upstreamErrorFromCode } from '../../errors';
 import type { TokenProvider } from '../../auth/token-provider';
+import type { UpstreamResilience } from './resilience';
+import { UpstreamTransportError, parseRetryAfter } from './upstream-failure';
 
 export type QueryValue = string | number | boolean | undefined;
 
@@ -40,6 +42,8 @@ export interface PlatformClientOptions {
   tokens: Pick<TokenProvider, 'getToken' | 'invalidate'>;
   logger?: Logger;
   observe?: UpstreamObserver;
+  /** Retries reads and breaks circuits around each exchange; without it every call is tried once. */
+  resilience?: Pick<UpstreamResilience, 'execute'>;
 }
 
 type Envelope = Record<string, unknown> & {
@@ -82,27 +86,33 @@ export class HttpTransport {
       // Duck-typed: the abort reason is a DOMException, which is not an Error in every realm (jest's, for one).
       const name = (error as { name?: unknown } | null)?.name;
       const timedOut = name === 'TimeoutError' || name === 'AbortError';
-      throw new UpstreamError(
+      throw new UpstreamTransportError(
         timedOut
           ? `Platform did not answer ${request.endpoint} within ${this.options.timeoutMs} ms`
           : `Platform unreachable for ${request.endpoint}`,
         ErrorCode.UPSTREAM_UNAVAILABLE,
-        undefined,
         request.endpoint,
+        timedOut ? 'timeout' : 'network',
       );
     }
-    const text = await response.text().catch(() => '');
+    // A connection cut mid-body is a network failure like one cut before the headers.
+    const text = await response.text().catch(() => undefined);
+    if (text === undefined) {
+      throw new UpstreamTransportError(`Platform unreachable for ${request.endpoint}`, ErrorCode.UPSTREAM_UNAVAILABLE, request.endpoint, 'network');
+    }
     const body = parseJson(text);
     if (body && typeof body.code === 'number' && body.code !== 200 && (response.ok || response.status === 401)) {
       // Token errors may come as HTTP 401 carrying the JSON code (reference §3.4, UNCONFIRMED): keep the code.
       return body;
     }
     if (!response.ok) {
-      throw new UpstreamError(
+      throw new UpstreamTransportError(
         `Platform answered ${request.endpoint} with HTTP ${response.status}`,
         errorCodeForHttpStatus(response.status),
-        undefined,
         request.endpoint,
+        'http',
+        response.status,
+        parseRetryAfter(response.headers.get('retry-after'), Date.now()),
       );
     }
     if (!body) {
@@ -124,8 +134,8 @@ export class HttpTransport {
 /**
  * Authenticated business calls. Adds `Authorization: <token as issued>`, unwraps envelopes A/B (reference §3),
  * treats `code != 200` inside an HTTP 200 as an error, maps failures in one place and, on a token error
- * (91001/91004), invalidates the token and retries once. Nothing else is retried: a downlink command must never be
- * sent twice.
+ * (91001/91004), invalidates the token and retries once. Transport failures of reads are retried by `resilience`
+ * (see read-endpoints.ts); writes never are: a downlink command must never be sent twice.
  */
 export class PlatformClient {
   constructor(private readonly options: PlatformClientOptions) {}
@@ -134,14 +144,19 @@ export class PlatformClient {
   async request<T>(request: PlatformRequest): Promise<PlatformResponse<T>> {
     const token = await this.options.tokens.getToken();
     try {
-      return await this.send<T>(request, token);
+      return await this.sendResiliently<T>(request, token);
     } catch (error) {
       if (!(error instanceof UpstreamError) || !error.isTokenError) throw error;
       // A rejected token means the request was not executed, so sending it once more cannot act twice.
       await this.options.tokens.invalidate(token);
       const fresh = await this.options.tokens.getToken();
-      return this.send<T>(request, fresh);
+      return this.sendResiliently<T>(request, fresh);
     }
+  }
+
+  private sendResiliently<T>(request: PlatformRequest, token: string): Promise<PlatformResponse<T>> {
+    const { resilience } = this.options;
+    return resilience ? resilience.execute(request.endpoint, () => this.send<T>(request, token)) : this.send<T>(request, token);
   }
 
   private async send<T>(request: PlatformRequest, token: string): Promise<PlatformResponse<T>> {
