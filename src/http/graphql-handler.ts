@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../context';
-import { MIN_COMPRESS_BYTES, compress, negotiateEncoding } from './compression';
+import { flushCompressed } from './compression';
 
 /** Requests larger than this are refused before parsing: a GraphQL document has no business being bigger. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -10,8 +10,8 @@ class BodyTooLargeError extends Error {}
 
 /**
  * Adapts node:http to Apollo Server's transport-neutral `executeHTTPGraphQLRequest`. Apollo does the protocol
- * work (GET/POST, CSRF prevention, persisted queries, landing page, status codes); this moves bytes and
- * compresses complete bodies when the client accepts it (Apollo does not compress).
+ * work (GET/POST, CSRF prevention, persisted queries, landing page, status codes); this moves bytes. The caller
+ * wraps `res` in `withCompression` (Apollo does not compress).
  */
 export async function handleGraphQL(
   server: ApolloServer<Context>,
@@ -50,21 +50,13 @@ export async function handleGraphQL(
   for (const [name, value] of result.headers) res.setHeader(name, value);
   res.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
-    const vary = res.getHeader('vary');
-    res.setHeader('vary', vary ? `${String(vary)}, accept-encoding` : 'accept-encoding');
-    const body = Buffer.from(result.body.string, 'utf8');
-    const encoding = body.length >= MIN_COMPRESS_BYTES ? negotiateEncoding(req) : undefined;
-    if (!encoding) {
-      res.end(body);
-      return;
-    }
-    const compressed = await compress(body, encoding);
-    res.setHeader('content-encoding', encoding);
-    res.setHeader('content-length', compressed.length);
-    res.end(compressed);
+    res.end(result.body.string);
     return;
   }
-  for await (const chunk of result.body.asyncIterator) res.write(chunk);
+  for await (const chunk of result.body.asyncIterator) {
+    res.write(chunk);
+    flushCompressed(res);
+  }
   res.end();
 }
 

@@ -1,9 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { App } from '../app';
+import type { Context } from '../context';
+import { withCompression } from './compression';
 import { handleGraphQL } from './graphql-handler';
 import { checkReadiness } from './readiness';
+import { drainPlugins, type SocketServer } from './shutdown';
 import { attachSubscriptions } from './subscriptions';
 
 /** The request id we log and return: the caller's `x-request-id` when it is sane, else a new one. */
@@ -18,12 +22,30 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /**
+ * Builds the HTTP server and the app around each other. Apollo's drain plugins must watch the server's connections
+ * from before Apollo starts, and the routes need the started app; so the server is created bare, `buildApp` gets the
+ * drain plugins to pass to `createApp`, and the routes are attached after. `app.stop()` then drains the server
+ * (see `drainPlugins`), with `graceMs` as the most in-flight requests may take.
+ */
+export async function createHttpService(
+  graceMs: number,
+  buildApp: (plugins: ApolloServerPlugin<Context>[]) => Promise<App>,
+): Promise<{ http: Server; app: App }> {
+  const http = createServer();
+  let sockets: SocketServer | undefined;
+  const app = await buildApp(drainPlugins(http, graceMs, () => sockets));
+  http.on('request', routes(app));
+  sockets = attachSubscriptions(http, app, requestIdOf);
+  return { http, app };
+}
+
+/**
  * HTTP routes: `/graphql` (also `/`) for GraphQL and the Sandbox, and for GraphQL over WebSocket (subscriptions),
  * `/health` for liveness, `/ready` for readiness (upstream token obtainable, Redis reachable when configured) and
- * `/metrics` for Prometheus.
+ * `/metrics` for Prometheus. GraphQL responses are compressed when the client accepts it.
  */
-export function createHttpServer(app: App): Server {
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+function routes(app: App): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -57,14 +79,12 @@ export function createHttpServer(app: App): Server {
         return;
       case '/graphql':
       case '/':
-        handleGraphQL(app.server, () => app.createContext(requestId), req, res).catch(fail);
+        withCompression(req, res, () => handleGraphQL(app.server, () => app.createContext(requestId), req, res).catch(fail));
         return;
       default:
         sendJson(res, 404, { error: 'not found' });
     }
-  });
-  attachSubscriptions(server, app, requestIdOf);
-  return server;
+  };
 }
 
 export function listen(server: Server, port: number, host: string): Promise<string> {
