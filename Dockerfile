@@ -2,7 +2,8 @@
 # quec-graph: build with the full toolchain, run with production dependencies only, as the unprivileged `node` user.
 # The same image runs the example site subgraph (see docker-compose.yml).
 
-ARG NODE_IMAGE=node:20.19-bookworm-slim
+# Node 24 (active LTS); node:22-bookworm-slim also works, see package.json "engines".
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app

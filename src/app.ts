@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
@@ -50,6 +50,8 @@ export interface AppOverrides {
   pushSource?: PushSource;
   /** Timers of the push hub and consumer (grace period, reconnect backoff). */
   timers?: Timers;
+  /** More Apollo plugins; the HTTP layer passes its drain plugins here (`createHttpService`). */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 export interface App {
@@ -66,7 +68,8 @@ export interface App {
   push?: PushHub;
   /** Builds a per-request context; the HTTP layer and `executeOperation` tests both use it. */
   createContext(requestId?: string): Context;
-  /** Stops Apollo Server, ends push subscriptions and the broker connection, and closes the shared store. */
+  /** Stops Apollo Server (draining HTTP and WebSockets first when drain plugins are given), ends push subscriptions and
+   * the broker connection, and closes the shared store. */
   stop(): Promise<void>;
 }
 
@@ -120,6 +123,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
       ttl: config.persistedQueries.ttlSeconds,
     },
     plugins: [
+      ...(overrides.plugins ?? []),
       requestLogPlugin(),
       metricsPlugin(metrics),
       exposure.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
@@ -142,8 +146,10 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     push,
     createContext: (requestId?: string) => createContext(contextDeps, requestId),
     async stop() {
-      await push?.close();
+      // Drain first: open WebSockets are closed with 1001 while their subscriptions still run; ending the push hub
+      // first would complete every subscription instead.
       await server.stop();
+      await push?.close();
       // A Redis that is already gone must not hold shutdown hostage: when the polite QUIT does not finish, cut the
       // connection, or node-redis keeps reconnecting and its timers keep the process alive after shutdown.
       const quit = await withTimeout(cache.disconnect().then(() => true, () => true), 2000, false);

@@ -1,20 +1,43 @@
 import 'reflect-metadata';
-import { loadConfig, ConfigError } from './config';
+import { resolve } from 'node:path';
+import { loadConfig, ConfigError, REGION_BASE_URLS } from './config';
 import { createApp, type UpstreamTarget } from './app';
 import { createLogger } from './logger';
-import { createHttpServer, createOpsServer, listen } from './http/server';
-import { closeGracefully } from './http/shutdown';
+import { createHttpService, createOpsServer, listen } from './http/server';
 // The process entry is the one place in src/ allowed to start the embedded simulator (house style).
 import { startSimulator, type SimulatorHandle } from '../simulator';
 
+/**
+ * Reads `.env` from the working directory into the environment when there is one, with Node's own parser. A
+ * variable already set in the real environment wins: `process.loadEnvFile` never overwrites one.
+ * @returns the file read, or undefined when there is none.
+ */
+function loadDotEnv(): string | undefined {
+  const path = resolve('.env');
+  try {
+    process.loadEnvFile(path);
+    return path;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
+  const envFile = loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Says where the configuration came from, so nobody believes they are on the platform while on the simulator.
+  logger.info(
+    { envFile: envFile ?? null },
+    envFile ? 'read .env (variables set in the environment win)' : 'no .env file: configuration from the environment only',
+  );
   let simulator: SimulatorHandle | undefined;
   let upstream: UpstreamTarget;
   if (config.upstream.kind === 'platform') {
     upstream = config.upstream;
-    logger.info({ upstream: config.upstream.baseUrl }, 'using the Quectel platform');
+    const region = Object.entries(REGION_BASE_URLS).find(([, url]) => url === upstream.baseUrl)?.[0] ?? null;
+    logger.info({ upstream: upstream.baseUrl, region }, 'using the Quectel platform');
   } else {
     simulator = await startSimulator({ port: config.simulatorPort });
     upstream = { baseUrl: simulator.baseUrl, ...simulator.credentials };
@@ -22,8 +45,7 @@ async function main(): Promise<void> {
     if (config.push) await attachSimulatorPush(simulator, config.push.url, logger);
   }
 
-  const app = await createApp(config, upstream, { logger });
-  const http = createHttpServer(app);
+  const { http, app } = await createHttpService(config.shutdownGraceMs, (plugins) => createApp(config, upstream, { logger, plugins }));
   const ops = config.ops && createOpsServer(app);
   const opsUrl = ops && config.ops ? await listen(ops, config.ops.port, config.ops.host) : undefined;
   const url = await listen(http, config.port, config.host);
@@ -33,9 +55,11 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const [{ forced }] = await Promise.all([closeGracefully(http, config.shutdownGraceMs), ops && closeGracefully(ops, config.shutdownGraceMs)]);
-    if (forced) logger.warn({ graceMs: config.shutdownGraceMs }, 'cut connections still busy after the grace period');
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: finishing in-flight requests');
+    // The ops listener serves short requests only (metrics, readiness): stop accepting and end its connections.
+    ops?.close();
+    ops?.closeAllConnections();
+    // Refuses new connections, closes WebSockets (1001), waits for in-flight requests up to the grace period.
     await app.stop();
     await simulator?.close();
     logger.info('stopped');
@@ -54,7 +78,10 @@ async function attachSimulatorPush(simulator: SimulatorHandle, brokerUrl: string
     await simulator.push.attach(brokerUrl);
     logger.info({ broker: new URL(brokerUrl).host }, 'embedded simulator publishes push messages to the broker');
   } catch (error) {
-    logger.warn({ broker: new URL(brokerUrl).host, err: error instanceof Error ? error.message : String(error) }, 'embedded simulator could not attach to the push broker');
+    logger.warn(
+      { broker: new URL(brokerUrl).host, err: error instanceof Error ? error.message : String(error) },
+      'embedded simulator could not attach to the push broker',
+    );
   }
 }
 

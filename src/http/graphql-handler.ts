@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../context';
 import { ErrorCode } from '../errors';
-import { MIN_COMPRESS_BYTES, compress, negotiateEncoding } from './compression';
+import { flushCompressed } from './compression';
 import { persistedQueryProblem } from './persisted-query-request';
 import { readBody } from './request-body';
 
@@ -18,8 +18,8 @@ function sendError(res: ServerResponse, status: number, message: string, code: s
 
 /**
  * Adapts node:http to Apollo Server's transport-neutral `executeHTTPGraphQLRequest`. Apollo does the protocol
- * work (GET/POST, CSRF prevention, persisted queries, landing page, status codes); this moves bytes and
- * compresses complete bodies when the client accepts it (Apollo does not compress).
+ * work (GET/POST, CSRF prevention, persisted queries, landing page, status codes); this moves bytes. The caller
+ * wraps `res` in `withCompression` (Apollo does not compress).
  */
 export async function handleGraphQL(
   server: ApolloServer<Context>,
@@ -66,20 +66,12 @@ export async function handleGraphQL(
   for (const [name, value] of result.headers) res.setHeader(name, value);
   res.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
-    const vary = res.getHeader('vary');
-    res.setHeader('vary', vary ? `${String(vary)}, accept-encoding` : 'accept-encoding');
-    const body = Buffer.from(result.body.string, 'utf8');
-    const encoding = body.length >= MIN_COMPRESS_BYTES ? negotiateEncoding(req) : undefined;
-    if (!encoding) {
-      res.end(body);
-      return;
-    }
-    const compressed = await compress(body, encoding);
-    res.setHeader('content-encoding', encoding);
-    res.setHeader('content-length', compressed.length);
-    res.end(compressed);
+    res.end(result.body.string);
     return;
   }
-  for await (const chunk of result.body.asyncIterator) res.write(chunk);
+  for await (const chunk of result.body.asyncIterator) {
+    res.write(chunk);
+    flushCompressed(res);
+  }
   res.end();
 }

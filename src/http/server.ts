@@ -1,9 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { App } from '../app';
+import type { Context } from '../context';
+import { withCompression } from './compression';
 import { handleGraphQL } from './graphql-handler';
 import { checkReadiness } from './readiness';
+import { drainPlugins, type SocketServer } from './shutdown';
 import { attachSubscriptions } from './subscriptions';
 
 /** The request id we log and return: the caller's `x-request-id` when it is sane, else a new one. */
@@ -15,6 +19,24 @@ function requestIdOf(req: IncomingMessage): string {
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+/**
+ * Builds the HTTP server and the app around each other. Apollo's drain plugins must watch the server's connections
+ * from before Apollo starts, and the routes need the started app; so the server is created bare, `buildApp` gets the
+ * drain plugins to pass to `createApp`, and the routes are attached after. `app.stop()` then drains the server
+ * (see `drainPlugins`), with `graceMs` as the most in-flight requests may take.
+ */
+export async function createHttpService(
+  graceMs: number,
+  buildApp: (plugins: ApolloServerPlugin<Context>[]) => Promise<App>,
+): Promise<{ http: Server; app: App }> {
+  const http = createServer();
+  let sockets: SocketServer | undefined;
+  const app = await buildApp(drainPlugins(http, graceMs, () => sockets));
+  http.on('request', routes(app));
+  sockets = attachSubscriptions(http, app, requestIdOf);
+  return { http, app };
 }
 
 type Fail = (error: unknown) => void;
@@ -66,21 +88,19 @@ function listener(app: App, route: (path: string, requestId: string, req: Incomi
  * `/health` for liveness, and unless OPS_PORT moves them to `createOpsServer`, `/ready` for readiness (upstream
  * token obtainable, Redis reachable when configured) and `/metrics` for Prometheus.
  */
-export function createHttpServer(app: App): Server {
+function routes(app: App): (req: IncomingMessage, res: ServerResponse) => void {
   const opsHere = app.config.ops === undefined;
-  const server = createServer(
-    listener(app, (path, requestId, req, res, fail) => {
-      if (path === '/health') return sendJson(res, 200, { status: 'ok' });
-      if (opsHere && serveOps(app, path, res, fail)) return;
-      if (path === '/graphql' || path === '/') {
-        handleGraphQL(app.server, () => app.createContext(requestId), req, res, { maxBodyBytes: app.config.maxBodyBytes }).catch(fail);
-        return;
-      }
-      sendJson(res, 404, { error: 'not found' });
-    }),
-  );
-  attachSubscriptions(server, app, requestIdOf);
-  return server;
+  return listener(app, (path, requestId, req, res, fail) => {
+    if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (opsHere && serveOps(app, path, res, fail)) return;
+    if (path === '/graphql' || path === '/') {
+      withCompression(req, res, () =>
+        handleGraphQL(app.server, () => app.createContext(requestId), req, res, { maxBodyBytes: app.config.maxBodyBytes }).catch(fail),
+      );
+      return;
+    }
+    sendJson(res, 404, { error: 'not found' });
+  });
 }
 
 /**

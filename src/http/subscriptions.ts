@@ -16,7 +16,6 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app';
 import type { Context } from '../context';
 import { formatError } from '../errors';
-import { onDrain } from './shutdown';
 
 /** What graphql-ws's `ws` adapter puts in `ctx.extra`. */
 interface WsExtra {
@@ -45,9 +44,14 @@ const GRAPHQL_PATHS = new Set(['/graphql', '/']);
  * Serves GraphQL over WebSocket (graphql-ws protocol, `graphql-transport-ws`) on the HTTP server's `/graphql`
  * path, for `Subscription.deviceMessages`. Each operation gets its own context; each event of a subscription is
  * executed with a fresh context (new datasources and loaders), so a device loaded for one event is never served
- * from a cache to the next. Errors go through the same `formatError` as HTTP. `closeGracefully` closes the sockets.
+ * from a cache to the next. Errors go through the same `formatError` as HTTP. The returned `dispose()` (graphql-ws's)
+ * closes every socket with 1001 Going Away; the HTTP drain calls it on shutdown.
  */
-export function attachSubscriptions(server: Server, app: App, requestIdOf: (request: IncomingMessage) => string): void {
+export function attachSubscriptions(
+  server: Server,
+  app: App,
+  requestIdOf: (request: IncomingMessage) => string,
+): { dispose(): Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -58,7 +62,7 @@ export function attachSubscriptions(server: Server, app: App, requestIdOf: (requ
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
 
-  const disposable = useServer(
+  return useServer(
     {
       isProd: app.config.nodeEnv === 'production',
       onSubscribe: (_ctx, _id, payload) => prepare(app, payload.query, payload.operationName, payload.variables),
@@ -69,13 +73,6 @@ export function attachSubscriptions(server: Server, app: App, requestIdOf: (requ
     },
     wss,
   );
-
-  onDrain(server, {
-    drain: () => disposable.dispose(),
-    cut: () => {
-      for (const client of wss.clients) client.terminate();
-    },
-  });
 }
 
 /**

@@ -2,8 +2,7 @@ import type { Server } from 'node:http';
 import { createApp, type App, type AppOverrides } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger, type Logger } from '../../src/logger';
-import { createHttpServer, listen } from '../../src/http/server';
-import { closeGracefully } from '../../src/http/shutdown';
+import { createHttpService, listen } from '../../src/http/server';
 import { startSimulator, type SimulatorHandle, type SimulatorOptions } from '../../simulator';
 
 export interface HttpService {
@@ -23,15 +22,17 @@ export async function startHttpService(
   options: { simulator?: SimulatorOptions; sim?: SimulatorHandle; env?: NodeJS.ProcessEnv; overrides?: AppOverrides; logger?: Logger } = {},
 ): Promise<HttpService> {
   const sim = options.sim ?? (await startSimulator(options.simulator));
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', SHUTDOWN_GRACE_MS: '1000', ...options.env });
   let app: App;
+  let http: Server;
   try {
-    app = await createApp(config, { baseUrl: sim.baseUrl, ...sim.credentials }, { logger: options.logger ?? createLogger('silent'), ...options.overrides });
+    ({ http, app } = await createHttpService(config.shutdownGraceMs, (plugins) =>
+      createApp(config, { baseUrl: sim.baseUrl, ...sim.credentials }, { logger: options.logger ?? createLogger('silent'), ...options.overrides, plugins }),
+    ));
   } catch (error) {
     await sim.close();
     throw error;
   }
-  const http = createHttpServer(app);
   const url = await listen(http, 0, '127.0.0.1');
   let closed = false;
   return {
@@ -42,7 +43,7 @@ export async function startHttpService(
     async close() {
       if (closed) return;
       closed = true;
-      await closeGracefully(http, 1000);
+      // Drains the HTTP server and its WebSockets first (`createHttpService`).
       await app.stop();
       await sim.close();
     },

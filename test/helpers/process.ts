@@ -12,9 +12,13 @@ export interface RunningService {
 
 const ENTRY = resolve(__dirname, '../../dist/src/index.js');
 
-/** Starts the built service (`npm run build` first) on port 0 and waits for its ready line. */
-export async function startService(env: NodeJS.ProcessEnv = {}): Promise<RunningService> {
+/**
+ * Starts the built service (`npm run build` first) on port 0 and waits for its ready line. It runs in `cwd`, by
+ * default this folder, which has no `.env`: a developer's `.env` in the repository root must not leak into tests.
+ */
+export async function startService(env: NodeJS.ProcessEnv = {}, cwd: string = __dirname): Promise<RunningService> {
   const child = spawn(process.execPath, [ENTRY], {
+    cwd,
     env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
