@@ -15,7 +15,7 @@ class BodyTooLargeError extends Error {}
  */
 export async function handleGraphQL(
   server: ApolloServer<Context>,
-  contextFor: (req: IncomingMessage) => Context,
+  contextFor: (req: IncomingMessage) => Promise<Context>,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {

@@ -57,7 +57,7 @@ export function createHttpServer(app: App): Server {
         return;
       case '/graphql':
       case '/':
-        handleGraphQL(app.server, () => app.createContext(requestId), req, res).catch(fail);
+        handleGraphQL(app.server, () => app.contextFor(requestId, req.headers), req, res).catch(fail);
         return;
       default:
         sendJson(res, 404, { error: 'not found' });
