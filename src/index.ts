@@ -23,6 +23,12 @@ async function main(): Promise<void> {
   }
 
   const app = await createApp(config, upstream, { logger });
+  // Say which mode this process runs in: who may call it is the first thing an operator needs to know.
+  if (!app.authenticator.required && config.allowRemoteWithoutAuth) {
+    logger.warn({ host: config.host }, `${app.authenticator.describe()}; AUTH_DISABLED_ALLOW_REMOTE=true: anyone reaching this port acts with every scope`);
+  } else {
+    logger.info({ host: config.host }, app.authenticator.describe());
+  }
   const http = createHttpServer(app);
   const url = await listen(http, config.port, config.host);
   logger.info({ url, graphql: `${url}/graphql` }, 'quec-graph ready');
