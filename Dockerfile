@@ -19,6 +19,9 @@ COPY examples ./examples
 RUN npm run build
 
 FROM ${NODE_IMAGE} AS runtime
+# HOST=0.0.0.0 makes the service refuse to start until inbound auth is configured (AUTH_API_KEYS, AUTH_JWKS_URL or
+# AUTH_JWT_SECRET with AUTH_JWT_ISSUER/AUTH_JWT_AUDIENCE, or ROUTER_SECRET), or AUTH_DISABLED_ALLOW_REMOTE=true is set
+# to accept anyone reaching the port acting with every scope (docs/security.md). No default credential is baked in.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000

@@ -25,6 +25,10 @@ import { persistedQueryCache } from './http/persisted-query-cache';
 import { PushHub } from './push/push-hub';
 import { AmqpConsumer } from './push/amqp-consumer';
 import type { PushSource, Timers } from './push/push-source';
+import { Authenticator, type CredentialHeaders } from './auth/callers/authenticate';
+import type { Caller } from './auth/callers/caller';
+import { authorizationPlugin } from './auth/callers/authorization.plugin';
+import { unauthenticated } from './auth/callers/denials';
 
 /** Events buffered per GraphQL subscriber before its oldest are dropped (see `PushedDeviceMessage.droppedBefore`). */
 export const PUSH_BUFFER_SIZE = 100;
@@ -66,8 +70,20 @@ export interface App {
   metrics: Metrics;
   /** The push fan-out behind `Subscription.deviceMessages`; undefined when push is not configured. */
   push?: PushHub;
-  /** Builds a per-request context; the HTTP layer and `executeOperation` tests both use it. */
-  createContext(requestId?: string): Context;
+  /** Decides who a request comes from (API key, JWT, router secret); see docs/security.md. */
+  authenticator: Authenticator;
+  /**
+   * Builds a per-request context for `caller`; without one, the caller of a request that presented nothing (the
+   * all-scopes local caller when no auth is configured, anonymous otherwise). `executeOperation` tests use it.
+   */
+  createContext(requestId?: string, caller?: Caller): Context;
+  /**
+   * The context of a request from its headers or graphql-ws `connectionParams`: authenticates once and refuses
+   * anonymous callers when auth is required, before anything is parsed or called upstream.
+   *
+   * @throws AppError UNAUTHENTICATED.
+   */
+  contextFor(requestId: string, headers: CredentialHeaders): Promise<Context>;
   /** Stops Apollo Server (draining HTTP and WebSockets first when drain plugins are given), ends push subscriptions and
    * the broker connection, and closes the shared store. */
   stop(): Promise<void>;
@@ -101,6 +117,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
   metrics.trackCircuits(() => resilience.circuitStates());
   const client = new PlatformClient({ transport, tokens, logger, observe: observeUpstream, resilience });
 
+  const authenticator = new Authenticator(config.auth, logger);
   const schema = await buildFederatedSchema(graphResolvers);
   const { exposure } = config;
   const server = new ApolloServer<Context>({
@@ -124,6 +141,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     },
     plugins: [
       ...(overrides.plugins ?? []),
+      authorizationPlugin({ authRequired: authenticator.required, routerSecretConfigured: config.auth.routerSecret !== undefined }),
       requestLogPlugin(),
       metricsPlugin(metrics),
       exposure.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
@@ -144,7 +162,13 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     logger,
     metrics,
     push,
-    createContext: (requestId?: string) => createContext(contextDeps, requestId),
+    authenticator,
+    createContext: (requestId?: string, caller?: Caller) => createContext(contextDeps, caller ?? authenticator.unauthenticatedCaller, requestId),
+    async contextFor(requestId: string, headers: CredentialHeaders) {
+      const caller = await authenticator.authenticate(headers);
+      if (authenticator.required && caller.kind === 'anonymous') throw unauthenticated('Authentication required: send x-api-key or Authorization: Bearer');
+      return createContext(contextDeps, caller, requestId);
+    },
     async stop() {
       // Drain first: open WebSockets are closed with 1001 while their subscriptions still run; ending the push hub
       // first would complete every subscription instead.

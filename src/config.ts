@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseApiKeys } from './auth/callers/api-keys';
+import type { AuthSettings } from './auth/callers/authenticate';
 
 /** The two documented API hosts (reference §1). */
 export const REGION_BASE_URLS = {
@@ -49,6 +51,10 @@ export interface Config {
   readonly upstreamResilience: UpstreamResilienceConfig;
   /** 32-byte AES-256-GCM key for the token cached in Redis; absent = derived from the access secret (HKDF). */
   readonly tokenEncryptionKey?: Buffer;
+  /** Inbound authentication (docs/security.md); all parts absent = local mode, every caller has every scope. */
+  readonly auth: AuthSettings;
+  /** AUTH_DISABLED_ALLOW_REMOTE: the operator accepted serving a non-loopback HOST without any inbound auth. */
+  readonly allowRemoteWithoutAuth: boolean;
 }
 
 /** Each toggle defaults to on outside production and off in production (docs/production.md). */
@@ -196,7 +202,13 @@ const environmentSchema = z.object({
   APQ_MAX_ENTRIES: intInRange(1, 1_000_000, 10_000),
   APQ_MAX_BYTES: intInRange(1024, 1024 * 1024 * 1024, 32 * 1024 * 1024),
   APQ_MAX_QUERY_BYTES: intInRange(256, 16 * 1024 * 1024, 64 * 1024),
+  AUTH_API_KEYS: optionalText,
+  AUTH_JWKS_URL: optionalText.pipe(z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s):// URL').optional()),
+  AUTH_JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional()),
+  AUTH_JWT_ISSUER: optionalText,
+  AUTH_JWT_AUDIENCE: optionalText,
   ROUTER_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  AUTH_DISABLED_ALLOW_REMOTE: optionalText.pipe(z.enum(['true', 'false']).optional()),
 });
 
 /**
@@ -212,6 +224,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const vars = parsed.data;
+  const auth = resolveAuth(vars);
+  const allowRemoteWithoutAuth = vars.AUTH_DISABLED_ALLOW_REMOTE === 'true';
+  checkExposure(vars.HOST, auth, allowRemoteWithoutAuth);
   return Object.freeze({
     host: vars.HOST,
     port: vars.PORT,
@@ -248,6 +263,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakerHalfOpenAfterMs: vars.UPSTREAM_BREAKER_HALF_OPEN_MS,
     }),
     tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY ? Buffer.from(vars.TOKEN_ENCRYPTION_KEY, 'base64') : undefined,
+    auth,
+    allowRemoteWithoutAuth,
   });
 }
 
@@ -272,6 +289,47 @@ function resolvePersistedQueries(vars: z.infer<typeof environmentSchema>): Persi
     maxBytes: vars.APQ_MAX_BYTES,
     maxQueryBytes: vars.APQ_MAX_QUERY_BYTES,
   });
+}
+
+/** Hosts that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+function resolveAuth(vars: z.infer<typeof environmentSchema>): AuthSettings {
+  let apiKeys: AuthSettings['apiKeys'] = [];
+  if (vars.AUTH_API_KEYS) {
+    try {
+      apiKeys = parseApiKeys(vars.AUTH_API_KEYS);
+    } catch (error) {
+      throw new ConfigError(`Invalid configuration: AUTH_API_KEYS: ${(error as Error).message}`);
+    }
+  }
+  const { AUTH_JWKS_URL: jwksUrl, AUTH_JWT_SECRET: secret, AUTH_JWT_ISSUER: issuer, AUTH_JWT_AUDIENCE: audience } = vars;
+  if (jwksUrl && secret) throw new ConfigError('Invalid configuration: set AUTH_JWKS_URL or AUTH_JWT_SECRET, not both');
+  let jwt: AuthSettings['jwt'];
+  if (jwksUrl || secret) {
+    const missing = [!issuer && 'AUTH_JWT_ISSUER', !audience && 'AUTH_JWT_AUDIENCE'].filter(Boolean);
+    if (missing.length > 0) throw new ConfigError(`Invalid configuration: missing ${missing.join(', ')} (required with AUTH_JWKS_URL or AUTH_JWT_SECRET)`);
+    jwt = { keys: jwksUrl ? { kind: 'jwks', url: jwksUrl } : { kind: 'secret', secret: secret! }, issuer: issuer!, audience: audience! };
+  } else if (issuer || audience) {
+    throw new ConfigError('Invalid configuration: AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE need AUTH_JWKS_URL or AUTH_JWT_SECRET');
+  }
+  return Object.freeze({ apiKeys, jwt, routerSecret: vars.ROUTER_SECRET });
+}
+
+/**
+ * Without inbound auth every caller acts with every scope, which is only safe when nobody else can reach the port.
+ * A non-loopback HOST then needs the explicit, documented opt-out.
+ */
+function checkExposure(host: string, auth: AuthSettings, allowRemote: boolean): void {
+  const authConfigured = auth.apiKeys.length > 0 || auth.jwt !== undefined || auth.routerSecret !== undefined;
+  if (authConfigured || allowRemote || isLoopbackHost(host)) return;
+  throw new ConfigError(
+    `Invalid configuration: HOST=${host} is reachable from other machines and no inbound auth is configured, so anyone ` +
+      'could call every mutation. Set AUTH_API_KEYS, AUTH_JWKS_URL or AUTH_JWT_SECRET (with AUTH_JWT_ISSUER and ' +
+      'AUTH_JWT_AUDIENCE), or ROUTER_SECRET; or bind HOST=127.0.0.1; or set AUTH_DISABLED_ALLOW_REMOTE=true to accept the risk (docs/security.md).',
+  );
 }
 
 /** Both push variables or neither: a URL without a queue (or the reverse) cannot consume anything. */

@@ -5,9 +5,12 @@ import { createApis } from './datasources/apis';
 import { createLoaders, type Apis, type Loaders } from './datasources/loaders';
 import type { InferredPaths } from './config';
 import type { PushHub } from './push/push-hub';
+import type { Caller } from './auth/callers/caller';
 
 export interface Context {
   requestId: string;
+  /** Who sent the request and which scopes it holds, decided once from its headers (auth/callers). */
+  caller: Caller;
   logger: Logger;
   apis: Apis;
   loaders: Loaders;
@@ -29,10 +32,11 @@ export interface ContextDependencies {
 }
 
 /** Runs once per request: new datasources and new loaders over the one shared client and token provider. */
-export function createContext(deps: ContextDependencies, requestId: string = randomUUID()): Context {
+export function createContext(deps: ContextDependencies, caller: Caller, requestId: string = randomUUID()): Context {
   const apis = createApis(deps.client, deps.paths, deps.apis);
   return {
     requestId,
+    caller,
     logger: deps.logger.child({ requestId }),
     apis,
     loaders: createLoaders(apis, deps.pageSize),

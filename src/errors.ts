@@ -136,7 +136,9 @@ const knownCodes = new Set<string>(Object.values(ErrorCode));
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof AppError) {
-    return { ...formatted, message: original.message, extensions: { ...original.extensions } };
+    // `http` is Apollo Server's instruction for the response status and headers, not part of the answer.
+    const { http: _http, ...extensions } = original.extensions;
+    return { ...formatted, message: original.message, extensions };
   }
   const validation = argumentValidationMessage(original);
   if (validation) {

@@ -46,6 +46,12 @@ async function main(): Promise<void> {
   }
 
   const { http, app } = await createHttpService(config.shutdownGraceMs, (plugins) => createApp(config, upstream, { logger, plugins }));
+  // Say which mode this process runs in: who may call it is the first thing an operator needs to know.
+  if (!app.authenticator.required && config.allowRemoteWithoutAuth) {
+    logger.warn({ host: config.host }, `${app.authenticator.describe()}; AUTH_DISABLED_ALLOW_REMOTE=true: anyone reaching this port acts with every scope`);
+  } else {
+    logger.info({ host: config.host }, app.authenticator.describe());
+  }
   const ops = config.ops && createOpsServer(app);
   const opsUrl = ops && config.ops ? await listen(ops, config.ops.port, config.ops.host) : undefined;
   const url = await listen(http, config.port, config.host);

@@ -23,7 +23,7 @@ function sendError(res: ServerResponse, status: number, message: string, code: s
  */
 export async function handleGraphQL(
   server: ApolloServer<Context>,
-  contextFor: (req: IncomingMessage) => Context,
+  contextFor: (req: IncomingMessage) => Promise<Context>,
   req: IncomingMessage,
   res: ServerResponse,
   options: GraphQLHandlerOptions,

@@ -95,7 +95,7 @@ function routes(app: App): (req: IncomingMessage, res: ServerResponse) => void {
     if (opsHere && serveOps(app, path, res, fail)) return;
     if (path === '/graphql' || path === '/') {
       withCompression(req, res, () =>
-        handleGraphQL(app.server, () => app.createContext(requestId), req, res, { maxBodyBytes: app.config.maxBodyBytes }).catch(fail),
+        handleGraphQL(app.server, () => app.contextFor(requestId, req.headers), req, res, { maxBodyBytes: app.config.maxBodyBytes }).catch(fail),
       );
       return;
     }

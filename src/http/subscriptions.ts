@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import {
   GraphQLError,
   createSourceEventStream,
+  getOperationAST,
   execute,
   parse,
   validate,
@@ -11,11 +12,13 @@ import {
   type ExecutionResult,
   type GraphQLFormattedError,
 } from 'graphql';
-import type { ServerOptions } from 'graphql-ws';
+import { CloseCode, type ServerOptions } from 'graphql-ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app';
 import type { Context } from '../context';
-import { formatError } from '../errors';
+import { AppError, formatError } from '../errors';
+import type { Caller } from '../auth/callers/caller';
+import { guardOperation } from '../auth/callers/operation-guard';
 
 /** What graphql-ws's `ws` adapter puts in `ctx.extra`. */
 interface WsExtra {
@@ -62,12 +65,28 @@ export function attachSubscriptions(
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
 
+  // The caller of each connection, authenticated once from its `connection_init` payload.
+  const callers = new WeakMap<object, Caller>();
   return useServer(
     {
       isProd: app.config.nodeEnv === 'production',
-      onSubscribe: (_ctx, _id, payload) => prepare(app, payload.query, payload.operationName, payload.variables),
-      context: (ctx) => app.createContext(requestIdOf(ctx.extra.request)),
-      subscribe: (args) => subscribeWithFreshContexts(args, () => app.createContext((args.contextValue as Context).requestId)),
+      onConnect: async (ctx) => {
+        try {
+          // connectionParams carry `x-api-key` / `authorization` (browsers cannot set upgrade headers); a server-side
+          // client may send them as upgrade headers instead.
+          const { caller } = await app.contextFor(requestIdOf(ctx.extra.request), { ...ctx.extra.request.headers, ...ctx.connectionParams });
+          callers.set(ctx, caller);
+          return true;
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          // graphql-ws's own code for "not authenticated"; returning false alone would say 4403 Forbidden.
+          ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: ${error.message}`.slice(0, 120));
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => prepare(app, callerOf(callers, ctx), payload.query, payload.operationName, payload.variables),
+      context: (ctx) => app.createContext(requestIdOf(ctx.extra.request), callerOf(callers, ctx)),
+      subscribe: (args) => subscribeWithFreshContexts(args, () => app.createContext((args.contextValue as Context).requestId, (args.contextValue as Context).caller)),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatWsError(e, 'BAD_USER_INPUT')) } : undefined),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatWsError(e, 'GRAPHQL_VALIDATION_FAILED')),
     },
@@ -81,6 +100,7 @@ export function attachSubscriptions(
  */
 function prepare(
   app: App,
+  caller: Caller,
   query: string,
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
@@ -96,7 +116,23 @@ function prepare(
   if (invalid.length > 0) {
     return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
   }
+  const operation = getOperationAST(document, operationName);
+  if (operation) {
+    try {
+      guardOperation(caller, document, operation, { authRequired: app.authenticator.required, routerSecretConfigured: app.config.auth.routerSecret !== undefined });
+    } catch (error) {
+      if (error instanceof AppError) return [error];
+      throw error;
+    }
+  }
   return { schema: app.schema, document, operationName, variableValues: variables };
+}
+
+/** The connection's caller; onConnect sets it before graphql-ws accepts any subscribe message. */
+function callerOf(callers: WeakMap<object, Caller>, ctx: object): Caller {
+  const caller = callers.get(ctx);
+  if (!caller) throw new Error('subscribe before connection_init was acknowledged');
+  return caller;
 }
 
 /**

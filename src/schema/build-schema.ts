@@ -1,10 +1,12 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { defaultFieldResolver, isObjectType, parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, parse, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray } from 'type-graphql';
 import { DETAIL_FIELD } from './detail-field';
 import { guardEntities } from './entities-guard';
+import { REQUIRED_SCOPES } from './requires-scope';
+import type { Scope } from './scope';
 
 /** Wraps the resolver of a field marked with `DetailField` so it can load the entity's detail first. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,13 +21,18 @@ export interface GraphResolvers {
   references: Record<string, (representation: any, context: any, info: any) => unknown>;
   /** Detail loading per type name, applied to the fields marked `DetailField`. */
   details: Record<string, DetailFieldWrapper>;
+  /** Checks `RequiresScope` fields against the request's caller; throws a coded error to deny. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  authChecker: AuthChecker<any, Scope>;
 }
 
 /**
  * Federation 2 features this subgraph imports; keep in step with the directives used on types. 2.4 is the first
- * version whose composition accepts a `Subscription` root in a subgraph (Apollo Router subscription docs).
+ * version whose composition accepts a `Subscription` root in a subgraph (Apollo Router subscription docs); 2.5 adds
+ * `@authenticated` and `@requiresScopes`, which declare our scopes to a router (docs/security.md).
  */
-const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.4", import: ["@key", "@shareable"])';
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@authenticated", "@requiresScopes"])';
 
 /**
  * type-graphql insists on a PubSub as soon as a `@Subscription` exists, even when every subscription brings its own
@@ -55,12 +62,15 @@ export async function buildFederatedSchema(graph: GraphResolvers): Promise<Graph
     // `DateTime` (RFC 3339) is the name federation peers and codegen configs expect, not type-graphql's `DateTimeISO`.
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     skipCheck: true,
+    authChecker: graph.authChecker,
+    authMode: 'error',
   });
+  requireRootScopes(schema);
   const resolvers = createResolversMap(schema) as ResolverMap;
   for (const [typeName, resolveReference] of Object.entries(graph.references)) {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };
   }
-  for (const [typeName, wrap] of Object.entries(graph.details)) applyDetail(schema, resolvers, typeName, wrap);
+  for (const [typeName, wrap] of Object.entries(graph.details)) applyDetail(schema, resolvers, typeName, wrap, graph.authChecker);
   const subgraph = buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
     resolvers: resolvers as never,
@@ -69,7 +79,29 @@ export async function buildFederatedSchema(graph: GraphResolvers): Promise<Graph
   return subgraph;
 }
 
-function applyDetail(schema: GraphQLSchema, resolvers: ResolverMap, typeName: string, wrap: DetailFieldWrapper): void {
+/**
+ * Every root field must say which scope it needs: a query, mutation or subscription added without `RequiresScope`
+ * would otherwise be open to any authenticated caller. Fails the build (and so the start) instead.
+ */
+function requireRootScopes(schema: GraphQLSchema): void {
+  const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
+  const open = roots.flatMap((root) => (root ? Object.values(root.getFields()).filter((f) => !scopesOf(f)).map((f) => `${root.name}.${f.name}`) : []));
+  if (open.length > 0) throw new Error(`root fields without RequiresScope: ${open.join(', ')}`);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function scopesOf(field: GraphQLField<any, any>): Scope[] | undefined {
+  return field.extensions?.[REQUIRED_SCOPES] as Scope[] | undefined;
+}
+
+function applyDetail(
+  schema: GraphQLSchema,
+  resolvers: ResolverMap,
+  typeName: string,
+  wrap: DetailFieldWrapper,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  authChecker: AuthChecker<any, Scope>,
+): void {
   const type = schema.getType(typeName);
   if (!isObjectType(type)) throw new Error(`detail loader registered for ${typeName}, which is not an object type`);
   const marked = Object.values(type.getFields()).filter((field) => field.extensions?.[DETAIL_FIELD]);
@@ -77,6 +109,26 @@ function applyDetail(schema: GraphQLSchema, resolvers: ResolverMap, typeName: st
   const typeResolvers = (resolvers[typeName] ??= {});
   for (const field of marked) {
     const resolve = (typeResolvers[field.name] as GraphQLFieldResolver<unknown, unknown> | undefined) ?? defaultFieldResolver;
-    typeResolvers[field.name] = wrap(resolve);
+    const scopes = scopesOf(field);
+    typeResolvers[field.name] = scopes ? checkedFirst(wrap(resolve), scopes, authChecker) : wrap(resolve);
   }
+}
+
+/**
+ * A scoped detail field is checked before its detail loads, so a denied field costs no upstream call (type-graphql's
+ * own check runs again inside, after the load, and passes).
+ */
+function checkedFirst(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  resolve: GraphQLFieldResolver<any, any>,
+  scopes: Scope[],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  authChecker: AuthChecker<any, Scope>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): GraphQLFieldResolver<any, any> {
+  return async (root, args, context, info) => {
+    const check = authChecker as (data: { root: unknown; args: unknown; context: unknown; info: unknown }, roles: Scope[]) => boolean | Promise<boolean>;
+    if (!(await check({ root, args, context, info }, scopes))) throw new Error(`${info.parentType.name}.${info.fieldName}: access denied`);
+    return resolve(root, args, context, info);
+  };
 }

@@ -2,15 +2,20 @@ import type { GraphQLFormattedError } from 'graphql';
 import { createApp, type App, type AppOverrides } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import type { Caller } from '../../src/auth/callers/caller';
 import { startSimulator, type SimulatorHandle, type SimulatorOptions } from '../../simulator';
 
 export interface Harness {
   sim: SimulatorHandle;
   app: App;
-  /** Runs one operation through Apollo Server with a fresh per-request context. */
+  /**
+   * Runs one operation through Apollo Server with a fresh per-request context, as `caller`; by default the caller
+   * of a request without credentials (all scopes when the env configures no auth, as in most tests).
+   */
   execute<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    caller?: Caller,
   ): Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
   close(): Promise<void>;
 }
@@ -29,8 +34,8 @@ export async function startHarness(
   return {
     sim,
     app,
-    async execute(query, variables) {
-      const response = await app.server.executeOperation({ query, variables }, { contextValue: app.createContext() });
+    async execute(query, variables, caller) {
+      const response = await app.server.executeOperation({ query, variables }, { contextValue: app.createContext(undefined, caller) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as never;
     },

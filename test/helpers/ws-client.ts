@@ -14,10 +14,14 @@ export interface WsSubscription {
   leave(): Promise<unknown>;
 }
 
-/** A real graphql-ws client (over `ws`) for `<service>/graphql`; `closes` collects the socket close codes. */
-export function wsClient(serviceUrl: string, closes: number[] = []): Client {
+/**
+ * A real graphql-ws client (over `ws`) for `<service>/graphql`; `closes` collects the socket close codes;
+ * `connectionParams` go in `connection_init` (credentials: `x-api-key`, `authorization`).
+ */
+export function wsClient(serviceUrl: string, closes: number[] = [], connectionParams?: Record<string, unknown>): Client {
   return createClient({
     url: `${serviceUrl.replace(/^http/, 'ws')}/graphql`,
+    connectionParams,
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     lazy: true,

@@ -42,8 +42,10 @@ describe('ops listener, body limit, persisted queries and router secret', () => 
   });
 
   it('should bind OPS_PORT to HOST unless OPS_HOST is given', () => {
-    expect(loadConfig({ HOST: '0.0.0.0', OPS_PORT: '9464' }).ops).toEqual({ host: '0.0.0.0', port: 9464 });
-    expect(loadConfig({ HOST: '0.0.0.0', OPS_PORT: '0', OPS_HOST: '127.0.0.1' }).ops).toEqual({ host: '127.0.0.1', port: 0 });
+    // A non-loopback HOST needs inbound auth (docs/security.md); a router secret is the smallest such setting.
+    const remote = { HOST: '0.0.0.0', ROUTER_SECRET: 'a-router-secret-of-16+' };
+    expect(loadConfig({ ...remote, OPS_PORT: '9464' }).ops).toEqual({ host: '0.0.0.0', port: 9464 });
+    expect(loadConfig({ ...remote, OPS_PORT: '0', OPS_HOST: '127.0.0.1' }).ops).toEqual({ host: '127.0.0.1', port: 0 });
   });
 
   it('should default to a 1 MB body limit and bounded, expiring persisted queries', () => {

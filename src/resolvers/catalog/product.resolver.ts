@@ -10,9 +10,11 @@ import { toProduct } from './product.mapper';
 import { toThingModel } from './thing-model.mapper';
 import { pageConnection } from '../connection';
 import { deviceConnection } from '../devices/device-connection';
+import { RequiresScope } from '../../schema/requires-scope';
 
 @Resolver(() => Product)
 export class ProductResolver {
+  @RequiresScope('read')
   @Query(() => ProductConnection, { description: 'Products authorized to this service, in platform order.' })
   products(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
     return pageConnection('products', paging, ctx.pageSize, (pageNum) => ctx.loaders.productPage.load(pageNum), (row, cursor) => ({
@@ -21,6 +23,7 @@ export class ProductResolver {
     }));
   }
 
+  @RequiresScope('read')
   @Query(() => Product, { nullable: true, description: 'One product by key; null when it does not exist.' })
   async product(@Args() { productKey }: ProductKeyArgs, @Ctx() ctx: Context): Promise<Product | null> {
     const dto = await ctx.loaders.productByKey.load(productKey);

@@ -9,20 +9,24 @@ import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { toProject } from './project.mapper';
 import { toProduct } from './product.mapper';
 import { pageConnection } from '../connection';
+import { RequiresScope } from '../../schema/requires-scope';
 
 @Resolver(() => Project)
 export class ProjectResolver {
+  @RequiresScope('read')
   @Query(() => ProjectConnection, { description: 'Projects holding products authorized to this service. Served by inferred endpoints (reference §11.1).' })
   projects(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
     return pageConnection('projects', paging, ctx.pageSize, (pageNum) => ctx.loaders.projectPage.load(pageNum), (row, cursor) => ({ cursor, node: toProject(row) }));
   }
 
+  @RequiresScope('read')
   @Query(() => Project, { nullable: true, description: 'One project by id; null when it does not exist or holds no authorized product.' })
   async project(@Args() { id }: PlatformIdArgs, @Ctx() ctx: Context): Promise<Project | null> {
     const dto = await ctx.loaders.projectById.load(Number(id));
     return dto ? toProject(dto) : null;
   }
 
+  @RequiresScope('admin')
   @Mutation(() => Project, {
     description: 'Rename a project or change its description. A name another project uses is refused. Inferred endpoint (reference §11.1). Idempotent: yes.',
   })

@@ -17,6 +17,7 @@ import type { CommandResultDto } from '../../datasources/device-data/device-data
 import { groupByProduct, toCommandPayload, uniqueRefs, type ProductGroup } from './command.plan';
 import { checkPropertyReads, encodePropertyWrites, encodeServiceCall } from './tsl-encode';
 import { thingModelOf } from './tsl-decode';
+import { RequiresScope } from '../../schema/requires-scope';
 
 const NOT_IDEMPOTENT =
   'Never retried by this service: a command whose outcome is UNKNOWN may have been delivered, so check ' +
@@ -26,6 +27,7 @@ const RAW_MAX_CHARS = 4096;
 
 @Resolver()
 export class CommandResolver {
+  @RequiresScope('control')
   @Mutation(() => CommandPayload, {
     description:
       'Set thing-model properties on one or many devices. Values are checked against each product\'s thing model first; ' +
@@ -38,6 +40,7 @@ export class CommandResolver {
     );
   }
 
+  @RequiresScope('control')
   @Mutation(() => CommandPayload, {
     description:
       'Invoke a thing-model service on one or many devices; the device answers later (see `Device.messages`). Inputs are ' +
@@ -53,6 +56,7 @@ export class CommandResolver {
     );
   }
 
+  @RequiresScope('control')
   @Mutation(() => CommandPayload, {
     description:
       'Ask one or many devices to report property values now; the values arrive later in the message log and in ' +
@@ -64,6 +68,7 @@ export class CommandResolver {
     );
   }
 
+  @RequiresScope('control')
   @Mutation(() => CommandPayload, {
     description:
       'Send a transparent (raw) payload to one or many devices, which may span products: one upstream call in all; ' +

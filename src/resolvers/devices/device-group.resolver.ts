@@ -16,20 +16,24 @@ import { toDeviceGroup, toDeviceGroupTask } from './device-group.mapper';
 import { GROUP_DEVICES_PER_CALL } from '../../datasources/devices/device-group.api';
 import { distinctDeviceRefs } from '../../datasources/devices/device-ref';
 import { pageConnection } from '../connection';
+import { RequiresScope } from '../../schema/requires-scope';
 
 @Resolver(() => DeviceGroup)
 export class DeviceGroupResolver {
+  @RequiresScope('read')
   @Query(() => DeviceGroupConnection, { description: 'Device groups: all of them, or the direct children of `parentId`. Inferred endpoints (reference §11.6).' })
   deviceGroups(@Args() { parentId, first, after }: DeviceGroupsArgs, @Ctx() ctx: Context) {
     return groupConnection(parentId ? Number(parentId) : undefined, { first, after }, ctx);
   }
 
+  @RequiresScope('read')
   @Query(() => DeviceGroup, { nullable: true, description: 'One device group by id; null when it does not exist.' })
   async deviceGroup(@Args() { id }: PlatformIdArgs, @Ctx() ctx: Context): Promise<DeviceGroup | null> {
     const dto = await ctx.loaders.deviceGroupById.load(Number(id));
     return dto ? toDeviceGroup(dto) : null;
   }
 
+  @RequiresScope('read')
   @Query(() => DeviceGroupTask, { nullable: true, description: 'One group control task by id, with its current status.' })
   async deviceGroupTask(@Args() { id }: PlatformIdArgs, @Ctx() ctx: Context): Promise<DeviceGroupTask | null> {
     return toDeviceGroupTask(await ctx.apis.deviceGroups.getTask(Number(id)));
@@ -71,6 +75,7 @@ export class DeviceGroupResolver {
     );
   }
 
+  @RequiresScope('admin')
   @Mutation(() => DeviceGroup, {
     description: 'Create a device group, optionally under a parent. A sibling with the same name is refused (5304). Idempotent: no.',
   })
@@ -85,6 +90,7 @@ export class DeviceGroupResolver {
     return reload(ctx, id);
   }
 
+  @RequiresScope('admin')
   @Mutation(() => DeviceGroup, { description: 'Change a device group\'s fields. Idempotent: yes.' })
   async updateDeviceGroup(@Arg('input', { description: 'The group and its new fields.' }) input: UpdateDeviceGroupInput, @Ctx() ctx: Context): Promise<DeviceGroup> {
     const fields = {
@@ -98,6 +104,7 @@ export class DeviceGroupResolver {
     return reload(ctx, Number(input.id));
   }
 
+  @RequiresScope('admin')
   @Mutation(() => ID, { description: 'Delete a device group without child groups; returns its id. Its devices stay, ungrouped. Idempotent: no.' })
   async deleteDeviceGroup(@Args() { id }: PlatformIdArgs, @Ctx() ctx: Context): Promise<string> {
     await ctx.apis.deviceGroups.deleteGroup(Number(id));
@@ -105,6 +112,7 @@ export class DeviceGroupResolver {
     return id;
   }
 
+  @RequiresScope('admin')
   @Mutation(() => GroupDevicesPayload, {
     description: 'Add devices to a group, 100 per upstream call; devices already in it stay. Stops at the first refused call. Idempotent: yes.',
   })
@@ -115,6 +123,7 @@ export class DeviceGroupResolver {
     return payload(ctx, input.groupId, devices.length, chunks.length);
   }
 
+  @RequiresScope('admin')
   @Mutation(() => GroupDevicesPayload, {
     description:
       'Remove devices from a group, 100 per upstream call. A device not in the group fails its call (5337); earlier calls stay done. Idempotent: no.',
@@ -126,6 +135,7 @@ export class DeviceGroupResolver {
     return payload(ctx, input.groupId, devices.length, chunks.length);
   }
 
+  @RequiresScope('control')
   @Mutation(() => DeviceGroupTask, {
     description: 'Send one command to every device of a group as an asynchronous task; follow it with `deviceGroupTask`. Never retried. Idempotent: no.',
   })

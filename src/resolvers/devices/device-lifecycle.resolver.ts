@@ -7,6 +7,7 @@ import { CreateDeviceInput, CreateDevicesInput, UpdateDeviceInput, UpdateDevices
 import { DeletedDevice, DeviceBatchPayload } from '../../schema/devices/device-lifecycle.type';
 import { toDeviceBatchPayload, toDeviceChangeDto, toNewDeviceDto } from './device-lifecycle.mapper';
 import type { DeviceRef } from '../../datasources/devices/device-ref';
+import { RequiresScope } from '../../schema/requires-scope';
 
 const NOT_RETRIED = 'Never retried by this service.';
 /** A repeat of the same call meets the first one's result (the key exists, the device is gone) and fails. */
@@ -16,12 +17,14 @@ const REPEATABLE = `${NOT_RETRIED} Idempotent: yes.`;
 
 @Resolver()
 export class DeviceLifecycleResolver {
+  @RequiresScope('admin')
   @Mutation(() => Device, { description: `Register one device in a product. Fails with the platform's code when the device key exists. ${ONCE}` })
   async createDevice(@Arg('input', { description: 'The device.' }) input: CreateDeviceInput, @Ctx() ctx: Context): Promise<DeviceSource> {
     await ctx.apis.lifecycle.createDevice(input.productKey, toNewDeviceDto(input));
     return fresh(ctx, { productKey: input.productKey, deviceKey: input.deviceKey });
   }
 
+  @RequiresScope('admin')
   @Mutation(() => DeviceBatchPayload, {
     description: `Register up to 500 devices of one product in one upstream call; rows the platform refuses are listed with its reason. ${ONCE}`,
   })
@@ -31,6 +34,7 @@ export class DeviceLifecycleResolver {
     return toDeviceBatchPayload(input.productKey, input.devices, failures);
   }
 
+  @RequiresScope('control')
   @Mutation(() => Device, { description: `Rename a device or change its serial number. ${REPEATABLE}` })
   async updateDevice(@Arg('input', { description: 'The device and its new fields.' }) input: UpdateDeviceInput, @Ctx() ctx: Context): Promise<DeviceSource> {
     assertSomethingToChange(input, 'input');
@@ -38,6 +42,7 @@ export class DeviceLifecycleResolver {
     return fresh(ctx, { productKey: input.productKey, deviceKey: input.deviceKey });
   }
 
+  @RequiresScope('control')
   @Mutation(() => DeviceBatchPayload, {
     description: `Change up to 500 devices of one product in one upstream call; rows the platform refuses are listed with its reason. ${REPEATABLE}`,
   })
@@ -50,6 +55,7 @@ export class DeviceLifecycleResolver {
     return payload;
   }
 
+  @RequiresScope('admin')
   @Mutation(() => DeletedDevice, { description: `Delete a device. ${ONCE}` })
   async deleteDevice(@Args() { productKey, deviceKey }: DeviceKeyArgs, @Ctx() ctx: Context): Promise<DeletedDevice> {
     await ctx.apis.lifecycle.deleteDevice({ productKey, deviceKey });
@@ -57,6 +63,7 @@ export class DeviceLifecycleResolver {
     return { productKey, deviceKey };
   }
 
+  @RequiresScope('admin')
   @Mutation(() => Device, {
     description: `Detach a sub-device from the gateway it is connected through; fails (70026) when it is not connected. Returns the sub-device. ${ONCE}`,
   })

@@ -11,14 +11,17 @@ import { toDevice, toDeviceResources, toGatewayDevice } from './device.mapper';
 import { toAccessType, toProduct } from '../catalog/product.mapper';
 import { emptyConnection, pageConnection } from '../connection';
 import { deviceConnection } from './device-connection';
+import { RequiresScope } from '../../schema/requires-scope';
 
 @Resolver(() => Device)
 export class DeviceResolver {
+  @RequiresScope('read')
   @Query(() => DeviceConnection, { description: 'Devices of one product.' })
   devices(@Args() { productKey, ...filter }: ProductDevicesArgs, @Ctx() ctx: Context) {
     return deviceConnection(productKey, filter, ctx);
   }
 
+  @RequiresScope('read')
   @Query(() => Device, { nullable: true, description: 'One device by key; null when it does not exist.' })
   async device(@Args() ref: DeviceKeyArgs, @Ctx() ctx: Context): Promise<Device | null> {
     const dto = await ctx.loaders.deviceByKey.load({ productKey: ref.productKey, deviceKey: ref.deviceKey });

@@ -5,10 +5,12 @@ import { DeviceBatchPayload } from '../../schema/devices/device-lifecycle.type';
 import { EndUser, type EndUserSource } from '../../schema/end-users/end-user.type';
 import { toUnbindPayload } from './binding.mapper';
 import { distinctDeviceRefs } from '../../datasources/devices/device-ref';
+import { RequiresScope } from '../../schema/requires-scope';
 
 /** Binding writes (reference §11.5, inferred endpoints). Each is one upstream call, never retried. */
 @Resolver()
 export class BindingResolver {
+  @RequiresScope('admin')
   @Mutation(() => EndUser, {
     description:
       "Bind a device to an end user as its owner (binding by product key and device key); returns the user, whose devices now include it. A device already bound to the user, or owned by someone else, is refused. Idempotent: no.",
@@ -19,6 +21,7 @@ export class BindingResolver {
     return { uid };
   }
 
+  @RequiresScope('admin')
   @Mutation(() => EndUser, {
     description:
       "End an end user's binding of a device; when the user owns it, the shares they granted end too. Returns the user. Unbinding a device the user has not bound is NOT_FOUND. Idempotent: no.",
@@ -29,6 +32,7 @@ export class BindingResolver {
     return { uid };
   }
 
+  @RequiresScope('admin')
   @Mutation(() => DeviceBatchPayload, {
     description:
       'Release devices from every end user (owners and shares), in one upstream call. Each device succeeds or fails on its own; a device with no binding succeeds. Idempotent: yes.',

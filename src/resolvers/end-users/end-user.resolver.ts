@@ -9,12 +9,14 @@ import { PagingArgs } from '../../schema/paging.args';
 import { toBindingRole, toBoundEndUser, toEndUser, toUserDomain } from './end-user.mapper';
 import { toDate } from '../../datasources/platform/time';
 import { pageConnection } from '../connection';
+import { RequiresScope } from '../../schema/requires-scope';
 
 /** Answers of verifyBindingCode that mean "the code is wrong", not "the call failed" (reference §6.7). */
 const CODE_REJECTED = new Set([5460, 5461, 5462]);
 
 @Resolver(() => EndUser)
 export class EndUserResolver {
+  @RequiresScope('read')
   @Query(() => UserDomainConnection, { description: "User domains (Apps) of the enterprise. Their signing secrets are never exposed." })
   userDomains(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
     return pageConnection('user-domains', paging, ctx.pageSize, (pageNum) => ctx.loaders.userDomainPage.load(pageNum), (row, cursor) => ({
@@ -23,11 +25,13 @@ export class EndUserResolver {
     }));
   }
 
+  @RequiresScope('read')
   @Query(() => EndUserConnection, { description: 'End users registered in one user domain.' })
   endUsers(@Args() { userDomain, ...paging }: DomainUsersArgs, @Ctx() ctx: Context) {
     return domainUsers(userDomain, paging, ctx);
   }
 
+  @RequiresScope('read')
   @Query(() => EndUserConnection, { description: 'End users that have bound devices, optionally of one product or one user domain.' })
   boundEndUsers(@Args() { productKey, userDomain, first, after }: BoundEndUsersArgs, @Ctx() ctx: Context) {
     const filter = { productKey: productKey ?? undefined, userDomain: userDomain ?? undefined };
@@ -41,12 +45,14 @@ export class EndUserResolver {
     );
   }
 
+  @RequiresScope('read')
   @Query(() => EndUser, { nullable: true, description: 'One end user by uid; null when it does not exist.' })
   async endUser(@Args() { uid }: EndUserUidArgs, @Ctx() ctx: Context): Promise<EndUser | null> {
     const dto = await ctx.loaders.endUserByUid.load(uid);
     return dto ? toEndUser(dto) : null;
   }
 
+  @RequiresScope('read')
   @Query(() => BindingCodeCheck, {
     description: 'Check a binding code against the one the device reported, without binding anything.',
   })
@@ -76,6 +82,7 @@ export class EndUserResolver {
     );
   }
 
+  @RequiresScope('admin')
   @Mutation(() => EndUser, { description: 'Enable or disable an end user; returns the user afterwards. Idempotent: yes.' })
   async setEndUserStatus(@Args() { uid, status }: SetEndUserStatusArgs, @Ctx() ctx: Context): Promise<EndUser> {
     await ctx.apis.endUsers.setUserStatus(uid, status === EndUserStatus.ENABLED ? 1 : 0);

@@ -9,6 +9,7 @@ import { ThirdPartyLoginPlatform } from '../../schema/end-users/third-party-logi
 import { SetThirdPartyLoginConfigInput, ThirdPartyLoginArgs, UserDomainProductArgs } from '../../schema/end-users/user-domain-auth.input';
 import { toAuthorizedProduct, toAuthorizedUserDomain, toPlatformName, toThirdPartyLogin } from './user-domain-auth.mapper';
 import { pageConnection } from '../connection';
+import { RequiresScope } from '../../schema/requires-scope';
 
 /** "Already authorized" (reference §11.8): the state the caller asked for already holds. */
 const ALREADY_AUTHORIZED = 5227;
@@ -32,6 +33,7 @@ export class UserDomainAuthResolver {
     return (await ctx.loaders.thirdPartyLoginsByDomain.load(domain.domain)).map(toThirdPartyLogin);
   }
 
+  @RequiresScope('admin')
   @Mutation(() => UserDomain, {
     description:
       "Authorize a product to a user domain (App) so its end users may bind the product's devices; returns the user domain afterwards. An already authorized product counts as success (the platform's 5227 is not an error here). Idempotent: yes.",
@@ -45,6 +47,7 @@ export class UserDomainAuthResolver {
     return afterProductWrite(ctx, userDomain, productKey);
   }
 
+  @RequiresScope('admin')
   @Mutation(() => UserDomain, {
     description: 'Revoke a product from a user domain (App); returns the user domain afterwards. A product that is not authorized to it is NOT_FOUND, so a repeat fails. Idempotent: no.',
   })
@@ -53,6 +56,7 @@ export class UserDomainAuthResolver {
     return afterProductWrite(ctx, userDomain, productKey);
   }
 
+  @RequiresScope('admin')
   @Mutation(() => ThirdPartyLoginConfig, {
     description: "Configure a third-party login for an App: adds the platform's config or replaces the one there is, so a repeat leaves the same config. appSecret is write-only. Idempotent: yes.",
   })
@@ -65,6 +69,7 @@ export class UserDomainAuthResolver {
     return toThirdPartyLogin(config);
   }
 
+  @RequiresScope('admin')
   @Mutation(() => ThirdPartyLoginPlatform, {
     description:
       'Remove the third-party login of a platform from an App; returns the platform. A platform that is not configured is NOT_FOUND (the configs are read first: upstream publishes no answer for that), so a repeat fails. Idempotent: no.',

@@ -9,11 +9,13 @@ import { toMessageQueue, toMessageQueueFromDetail } from './rule.mapper';
 import { rulePageSize } from '../../datasources/messaging/rule.loaders';
 import { pageConnection } from '../connection';
 import { explainingLimits } from './rule-limits';
+import { RequiresScope } from '../../schema/requires-scope';
 
 const STATUS_CODES: Record<QueueStatus, number> = { NOT_ENABLED: 0, ENABLED: 1, SUSPENDED: 2 };
 
 @Resolver(() => MessageQueue)
 export class MessageQueueResolver {
+  @RequiresScope('read')
   @Query(() => MessageQueueConnection, { description: 'Message queues of the account (at most 50), in platform order.' })
   messageQueues(@Args() { first, after, nameContains, status }: MessageQueuesArgs, @Ctx() ctx: Context) {
     const filter = { queueName: nameContains ?? undefined, status: status ? STATUS_CODES[status] : undefined };
@@ -28,6 +30,7 @@ export class MessageQueueResolver {
     );
   }
 
+  @RequiresScope('read')
   @Query(() => MessageQueue, { nullable: true, description: 'One message queue by id; null when it does not exist.' })
   async messageQueue(@Args() { id }: PlatformIdArgs, @Ctx() ctx: Context): Promise<MessageQueue | null> {
     const dto = await ctx.loaders.queueById.load(Number(id));
@@ -48,6 +51,7 @@ export class MessageQueueResolver {
     return dto?.connectUrl || null;
   }
 
+  @RequiresScope('admin')
   @Mutation(() => MessageQueue, {
     description:
       'Create a message queue. Fails with BAD_USER_INPUT when the name exists (upstream 16001) or the account already has 50 queues (16007). Idempotent: no.',
@@ -56,6 +60,7 @@ export class MessageQueueResolver {
     return toMessageQueue(await explainingLimits(() => ctx.apis.rules.createQueue(input.name, input.description ?? undefined)));
   }
 
+  @RequiresScope('admin')
   @Mutation(() => ID, {
     description:
       'Delete a message queue; returns its id. Fails with BAD_USER_INPUT while subscriptions still point at it (16008) and NOT_FOUND for an unknown queue (16002). Idempotent: no.',
@@ -66,6 +71,7 @@ export class MessageQueueResolver {
     return id;
   }
 
+  @RequiresScope('admin')
   @Mutation(() => MessageQueue, {
     description: 'Discard every message waiting in a queue; returns the queue afterwards. NOT_FOUND for an unknown queue (16002). Idempotent: yes.',
   })

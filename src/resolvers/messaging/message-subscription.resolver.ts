@@ -21,9 +21,11 @@ import { rulePageSize } from '../../datasources/messaging/rule.loaders';
 import { toProduct } from '../catalog/product.mapper';
 import { pageConnection } from '../connection';
 import { explainingLimits } from './rule-limits';
+import { RequiresScope } from '../../schema/requires-scope';
 
 @Resolver(() => MessageSubscription)
 export class MessageSubscriptionResolver {
+  @RequiresScope('read')
   @Query(() => MessageSubscriptionConnection, { description: 'Message subscriptions of the account (at most 100), in platform order.' })
   messageSubscriptions(@Args() { first, after, queueName, nameContains, status }: MessageSubscriptionsArgs, @Ctx() ctx: Context) {
     const filter = {
@@ -41,6 +43,7 @@ export class MessageSubscriptionResolver {
     );
   }
 
+  @RequiresScope('read')
   @Query(() => MessageSubscription, { nullable: true, description: 'One message subscription by id; null when it does not exist.' })
   async messageSubscription(@Args() { id }: PlatformIdArgs, @Ctx() ctx: Context): Promise<MessageSubscription | null> {
     const dto = await ctx.loaders.subscriptionById.load(Number(id));
@@ -86,6 +89,7 @@ export class MessageSubscriptionResolver {
     return (await detailOf(sub, ctx)).updatedAt;
   }
 
+  @RequiresScope('admin')
   @Mutation(() => MessageSubscription, {
     description:
       'Subscribe a queue to the messages of a product, or of one device when deviceKey is given. The subscription starts STOPPED. ' +
@@ -108,6 +112,7 @@ export class MessageSubscriptionResolver {
     return reload(ctx, id);
   }
 
+  @RequiresScope('admin')
   @Mutation(() => MessageSubscription, {
     description: 'Subscribe a queue to SaaS-level metadata messages. The subscription starts STOPPED; 100 subscriptions at most (16018). Idempotent: no.',
   })
@@ -119,6 +124,7 @@ export class MessageSubscriptionResolver {
     return reload(ctx, id);
   }
 
+  @RequiresScope('admin')
   @Mutation(() => MessageSubscription, {
     description:
       'Subscribe a queue to end-user changes (END_USER_CHANGED) of one user domain. The subscription starts STOPPED; 100 subscriptions at most (16018). Idempotent: no.',
@@ -133,6 +139,7 @@ export class MessageSubscriptionResolver {
     return reload(ctx, id);
   }
 
+  @RequiresScope('admin')
   @Mutation(() => MessageSubscription, {
     description: 'Change a stopped subscription; a running one is refused with BAD_USER_INPUT (16022). Idempotent: yes.',
   })
@@ -152,6 +159,7 @@ export class MessageSubscriptionResolver {
     return reload(ctx, Number(input.id));
   }
 
+  @RequiresScope('admin')
   @Mutation(() => MessageSubscription, {
     description: 'Start pushing messages; also enables the queue. Starting a running subscription is refused with BAD_USER_INPUT (16020). Idempotent: no.',
   })
@@ -160,6 +168,7 @@ export class MessageSubscriptionResolver {
     return reload(ctx, Number(id));
   }
 
+  @RequiresScope('admin')
   @Mutation(() => MessageSubscription, {
     description: 'Stop pushing messages. Stopping a stopped subscription is refused with BAD_USER_INPUT (16021). Idempotent: no.',
   })
@@ -168,6 +177,7 @@ export class MessageSubscriptionResolver {
     return reload(ctx, Number(id));
   }
 
+  @RequiresScope('admin')
   @Mutation(() => ID, {
     description: 'Delete a stopped subscription; returns its id. A running one is refused with BAD_USER_INPUT (16019); NOT_FOUND for an unknown id (16011). Idempotent: no.',
   })

@@ -6,9 +6,11 @@ import type { PushEvent, PushSubscription } from '../../push/push-hub';
 import { toPushedDeviceMessage } from './push-message.mapper';
 import { DeviceMessagesSubscriptionArgs } from '../../schema/messaging/push-message.args';
 import { PushedDeviceMessage } from '../../schema/messaging/push-message.type';
+import { RequiresScope } from '../../schema/requires-scope';
 
 @Resolver(() => PushedDeviceMessage)
 export class PushMessageResolver {
+  @RequiresScope('read')
   @Subscription(() => PushedDeviceMessage, {
     description:
       'Device messages as the platform pushes them (reference §9), live, in the order of the platform queue, for ' +

@@ -9,17 +9,20 @@ import { PagingArgs } from '../../schema/paging.args';
 import { PlatformIdArgs } from '../../schema/platform-id.args';
 import { MAIL_TEMPLATE_TYPE_CODES, toMailTemplate } from './mail-template.mapper';
 import { pageConnection } from '../connection';
+import { RequiresScope } from '../../schema/requires-scope';
 
 const PLACEHOLDER_RULE = `a VERIFICATION_CODE template's content must contain ${CODE_PLACEHOLDER}`;
 
 /** Mail templates for end users (reference §11.8, inferred endpoints). */
 @Resolver(() => MailTemplate)
 export class MailTemplateResolver {
+  @RequiresScope('read')
   @Query(() => MailTemplateConnection, { description: 'Mail templates, in platform order.' })
   mailTemplates(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
     return pageConnection('mail-templates', paging, ctx.pageSize, (pageNum) => ctx.loaders.mailTemplatePage.load(pageNum), (row, cursor) => ({ cursor, node: toMailTemplate(row) }));
   }
 
+  @RequiresScope('read')
   @Query(() => MailTemplate, { nullable: true, description: 'One mail template by id; null when it does not exist.' })
   async mailTemplate(@Args() { id }: PlatformIdArgs, @Ctx() ctx: Context): Promise<MailTemplate | null> {
     const dto = await ctx.loaders.mailTemplateById.load(Number(id));
@@ -34,6 +37,7 @@ export class MailTemplateResolver {
     return template.content !== undefined ? template.content : ctx.loaders.mailTemplateContent.load(Number(template.id));
   }
 
+  @RequiresScope('admin')
   @Mutation(() => MailTemplate, {
     description: 'Add a mail template; it starts in review (PENDING) and disabled. A VERIFICATION_CODE template must contain `${code}`. Each call adds a template. Idempotent: no.',
   })
@@ -43,6 +47,7 @@ export class MailTemplateResolver {
     return template(ctx, id);
   }
 
+  @RequiresScope('admin')
   @Mutation(() => MailTemplate, {
     description:
       'Change a mail template. Changing its type, subject or content sends it back to review (PENDING) and disables it; a rename does not. When only one of type and content is given, the other is read first to check the `${code}` rule. Idempotent: yes.',
@@ -62,6 +67,7 @@ export class MailTemplateResolver {
     return template(ctx, id);
   }
 
+  @RequiresScope('admin')
   @Mutation(() => MailTemplate, {
     description: 'Enable or disable a mail template. Enabling one that is PENDING (upstream 5436) or REJECTED (5437) fails with BAD_USER_INPUT. Idempotent: yes.',
   })
@@ -70,6 +76,7 @@ export class MailTemplateResolver {
     return template(ctx, Number(id));
   }
 
+  @RequiresScope('admin')
   @Mutation(() => ID, { description: 'Delete a mail template; returns its id. A second delete is NOT_FOUND. Idempotent: no.' })
   async deleteMailTemplate(@Args() { id }: PlatformIdArgs, @Ctx() ctx: Context): Promise<string> {
     await ctx.apis.mailTemplates.deleteTemplate(Number(id));
@@ -79,6 +86,7 @@ export class MailTemplateResolver {
     return id;
   }
 
+  @RequiresScope('admin')
   @Mutation(() => MailTemplate, {
     description: 'Set the user domains (Apps) allowed to use a mail template, replacing the current set ([] revokes all). An unknown domain is NOT_FOUND (upstream 5015). Idempotent: yes.',
   })

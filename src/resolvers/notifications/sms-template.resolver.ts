@@ -6,15 +6,18 @@ import { CreateSmsTemplateInput, SetSmsTemplateEnabledArgs, SetSmsTemplateUserDo
 import { PagingArgs } from '../../schema/paging.args';
 import { toSmsTemplate } from './sms.mapper';
 import { pageConnection } from '../connection';
+import { RequiresScope } from '../../schema/requires-scope';
 
 /** SMS templates and their user-domain authorization (reference §11.7, inferred endpoints). */
 @Resolver()
 export class SmsTemplateResolver {
+  @RequiresScope('read')
   @Query(() => SmsTemplateConnection, { description: 'SMS templates.' })
   smsTemplates(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
     return pageConnection('sms-templates', paging, ctx.pageSize, (pageNum) => ctx.loaders.smsTemplatePage.load(pageNum), (row, cursor) => ({ cursor, node: toSmsTemplate(row) }));
   }
 
+  @RequiresScope('admin')
   @Mutation(() => SmsTemplate, {
     description:
       "Add an SMS template that names the provider's own template; the provider reviews it, so it starts PENDING (enabled, authorized to no user domain). Idempotent: no. Each call adds another template.",
@@ -24,18 +27,21 @@ export class SmsTemplateResolver {
     return template(ctx, stid);
   }
 
+  @RequiresScope('admin')
   @Mutation(() => SmsTemplate, { description: 'Enable or disable an SMS template; a REJECTED template cannot be enabled. Idempotent: yes.' })
   async setSmsTemplateEnabled(@Args() { id, enabled }: SetSmsTemplateEnabledArgs, @Ctx() ctx: Context): Promise<SmsTemplate> {
     await ctx.apis.sms.setTemplateEnabled(id, enabled);
     return template(ctx, id);
   }
 
+  @RequiresScope('admin')
   @Mutation(() => ID, { description: 'Delete an SMS template; returns its id. Idempotent: no. A second delete is NOT_FOUND.' })
   async deleteSmsTemplate(@Args() { id }: SmsTemplateIdArgs, @Ctx() ctx: Context): Promise<string> {
     await ctx.apis.sms.deleteTemplate(id);
     return id;
   }
 
+  @RequiresScope('admin')
   @Mutation(() => SmsTemplate, {
     description: 'Set the user domains (Apps) allowed to send with an SMS template: the list replaces the current set, an empty list revokes all. Idempotent: yes.',
   })

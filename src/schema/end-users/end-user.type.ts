@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DetailField } from '../detail-field';
 import { EndUserStatus } from './end-user-status.enum';
 import { Connection } from '../connection.type';
+import { RequiresScope } from '../requires-scope';
 
 @ObjectType({ description: 'A user domain: one App whose end users register with the platform. Its signing secret is never exposed.' })
 export class UserDomain {
@@ -45,7 +46,9 @@ export const UserDomainConnection = Connection(UserDomain, {
 });
 
 @Directive('@key(fields: "uid")')
-@ObjectType({ description: 'An end user: a person registered in one of the enterprise\'s Apps (user domains).' })
+@ObjectType({
+  description: "An end user: a person registered in one of the enterprise's Apps (user domains). Personal fields need the `pii` scope.",
+})
 export class EndUser {
   @Field({ description: 'Platform user id, e.g. C131362.' })
   uid!: string;
@@ -54,18 +57,22 @@ export class EndUser {
   @DetailField()
   userDomain?: string | null;
 
+  @RequiresScope('pii')
   @Field(() => String, { nullable: true, description: 'Nickname.' })
   @DetailField()
   nickname?: string | null;
 
+  @RequiresScope('pii')
   @Field(() => String, { nullable: true, description: 'Phone number.' })
   @DetailField()
   phone?: string | null;
 
+  @RequiresScope('pii')
   @Field(() => String, { nullable: true, description: 'E-mail address.' })
   @DetailField()
   email?: string | null;
 
+  @RequiresScope('pii')
   @Field(() => String, { nullable: true, description: 'Preferred language.' })
   @DetailField()
   language?: string | null;
@@ -74,10 +81,12 @@ export class EndUser {
   @DetailField()
   status?: EndUserStatus | null;
 
+  @RequiresScope('pii')
   @Field(() => Date, { nullable: true, description: 'When the user registered.' })
   @DetailField()
   registeredAt?: Date | null;
 
+  @RequiresScope('pii')
   @Field(() => Date, { nullable: true, description: 'When the user last signed in.' })
   @DetailField()
   lastLoginAt?: Date | null;

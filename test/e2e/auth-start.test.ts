@@ -1,0 +1,41 @@
+import { postGraphQL, startService } from '../helpers/process';
+
+// Spawns dist/src/index.js: `npm run build` first.
+describe('the auth mode at start', () => {
+  it('should say at start that it runs without inbound auth, on loopback', async () => {
+    const service = await startService();
+    try {
+      expect(service.output()).toContain('no inbound auth configured: every caller is trusted with all scopes');
+      expect(service.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it('should refuse to start on a non-loopback HOST without auth, saying how to fix it', async () => {
+    const failure = await startService({ HOST: '0.0.0.0' }).then(
+      async (service) => {
+        await service.stop();
+        return 'started';
+      },
+      (error: Error) => error.message,
+    );
+    expect(failure).toMatch(/service exited with 1/);
+    expect(failure).toContain('HOST=0.0.0.0 is reachable from other machines and no inbound auth is configured');
+    expect(failure).toContain('AUTH_DISABLED_ALLOW_REMOTE=true');
+  });
+
+  it('should name the auth sources at start without any secret, and refuse an anonymous caller', async () => {
+    const key = 'start-test-key-0123456789';
+    const service = await startService({ AUTH_API_KEYS: `${key}:read`, ROUTER_SECRET: 'start-test-router-secret-01' });
+    try {
+      const anonymous = await postGraphQL(`${service.url}/graphql`, '{ products(first: 1) { totalCount } }');
+      expect(anonymous.status).toBe(401);
+      expect(service.output()).toContain('inbound auth required: 1 API key(s), router secret');
+      expect(service.output()).not.toContain(key);
+      expect(service.output()).not.toContain('start-test-router-secret-01');
+    } finally {
+      await service.stop();
+    }
+  });
+});
