@@ -10,6 +10,7 @@ import { createCache } from './cache';
 import { TokenProvider, type Clock } from './auth/token-provider';
 import { HttpAuthApi } from './datasources/platform/auth.api';
 import { HttpTransport, PlatformClient, type UpstreamObserver } from './datasources/platform/platform-client';
+import { UpstreamLimiter } from './datasources/platform/upstream-limiter';
 import type { Apis } from './datasources/loaders';
 import { buildFederatedSchema } from './schema/build-schema';
 import { graphResolvers } from './resolvers';
@@ -19,6 +20,8 @@ import { metricsPlugin } from './observability/metrics.plugin';
 import { requestLogPlugin } from './observability/request-log.plugin';
 import { persistedQueryCache } from './http/persisted-query-cache';
 import { PushHub } from './push/push-hub';
+import { QueryCostGuard } from './cost/query-cost-guard';
+import { queryCostPlugin } from './cost/query-cost.plugin';
 import { AmqpConsumer } from './push/amqp-consumer';
 import type { PushSource, Timers } from './push/push-source';
 
@@ -60,6 +63,8 @@ export interface App {
   metrics: Metrics;
   /** The push fan-out behind `Subscription.deviceMessages`; undefined when push is not configured. */
   push?: PushHub;
+  /** The pre-execution cost check (docs/limits.md), shared by HTTP and WebSocket operations. */
+  queryCost: QueryCostGuard;
   /** Builds a per-request context; the HTTP layer and `executeOperation` tests both use it. */
   createContext(requestId?: string): Context;
   /** Stops Apollo Server, ends push subscriptions and the broker connection, and closes the shared store. */
@@ -88,9 +93,11 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     metrics.observeUpstream(event);
     overrides.observeUpstream?.(event);
   };
-  const client = new PlatformClient({ transport, tokens, logger, observe: observeUpstream });
+  const limiter = new UpstreamLimiter(config.upstreamConcurrency);
+  const client = new PlatformClient({ transport, tokens, logger, observe: observeUpstream, limiter });
 
   const schema = await buildFederatedSchema(graphResolvers);
+  const queryCost = new QueryCostGuard(schema, graphResolvers.costs, config.upstreamPageSize, config.queryLimits);
   const production = config.nodeEnv === 'production';
   const server = new ApolloServer<Context>({
     schema,
@@ -102,7 +109,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     stopOnTerminationSignals: false,
     // APQ in the shared store: replicas behind a router share registered queries through Redis.
     persistedQueries: { cache: persistedQueryCache(cache) },
-    plugins: [requestLogPlugin(), metricsPlugin(metrics), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [requestLogPlugin(), metricsPlugin(metrics), queryCostPlugin(queryCost), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await server.start();
 
@@ -118,6 +125,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     logger,
     metrics,
     push,
+    queryCost,
     createContext: (requestId?: string) => createContext(contextDeps, requestId),
     async stop() {
       await push?.close();

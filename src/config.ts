@@ -35,6 +35,26 @@ export interface Config {
   readonly push?: PushConfig;
   /** Port of the embedded simulator (0 = any free one); fixed when a local broker's auth backend must reach it. */
   readonly simulatorPort: number;
+  /** What one operation may cost, checked before execution (docs/limits.md). */
+  readonly queryLimits: QueryLimits;
+  /** Upstream calls in flight at once per process, and how many more may wait before calls are shed. */
+  readonly upstreamConcurrency: UpstreamConcurrency;
+}
+
+export interface QueryLimits {
+  /** Estimated upstream calls per operation (nested page sizes multiply, aliases count). */
+  readonly maxUpstreamCalls: number;
+  /** Nesting depth of fields, fragments expanded. */
+  readonly maxDepth: number;
+  /** Aliased fields in one document. */
+  readonly maxAliases: number;
+  /** Downlink (command) mutations in one operation; each is sent exactly once, so the cap is the only brake. */
+  readonly maxCommands: number;
+}
+
+export interface UpstreamConcurrency {
+  readonly maxInFlight: number;
+  readonly maxQueued: number;
 }
 
 /** Where the platform pushes device messages (reference §9.1) and which queue we consume. */
@@ -104,6 +124,12 @@ const environmentSchema = z.object({
   QUEC_PATH_MAIL: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
   QUEC_PATH_END_USER_ADMIN: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
   QUEC_SIMULATOR_PORT: intInRange(0, 65535, 0),
+  QUERY_MAX_UPSTREAM_CALLS: intInRange(1, 1_000_000, 500),
+  QUERY_MAX_DEPTH: intInRange(2, 100, 12),
+  QUERY_MAX_ALIASES: intInRange(0, 10_000, 50),
+  QUERY_MAX_COMMANDS: intInRange(0, 1000, 10),
+  UPSTREAM_MAX_CONCURRENCY: intInRange(1, 1000, 32),
+  UPSTREAM_MAX_QUEUE: intInRange(0, 100_000, 1000),
   QUEC_AMQP_URL: optionalText.pipe(
     z
       .string()
@@ -155,6 +181,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     push: resolvePush(vars),
     simulatorPort: vars.QUEC_SIMULATOR_PORT,
+    queryLimits: Object.freeze({
+      maxUpstreamCalls: vars.QUERY_MAX_UPSTREAM_CALLS,
+      maxDepth: vars.QUERY_MAX_DEPTH,
+      maxAliases: vars.QUERY_MAX_ALIASES,
+      maxCommands: vars.QUERY_MAX_COMMANDS,
+    }),
+    upstreamConcurrency: Object.freeze({ maxInFlight: vars.UPSTREAM_MAX_CONCURRENCY, maxQueued: vars.UPSTREAM_MAX_QUEUE }),
   });
 }
 

@@ -16,6 +16,13 @@ export enum ErrorCode {
    * "retry later", while this stays true until an operator sets QUEC_AMQP_URL and QUEC_AMQP_QUEUE.
    */
   PUSH_NOT_CONFIGURED = 'PUSH_NOT_CONFIGURED',
+  /**
+   * Refused before execution: the operation's estimated upstream calls, depth, aliases or command mutations exceed
+   * the configured limits (docs/limits.md). `extensions.cost` states which limit, the estimate and the limit.
+   */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** Load shed: too many upstream calls already wait for a free slot; retrying later may succeed. */
+  SERVICE_OVERLOADED = 'SERVICE_OVERLOADED',
 }
 
 /** What upstream said, safe to show: its business code and message, never a body, header or token. */
@@ -134,7 +141,9 @@ const knownCodes = new Set<string>(Object.values(ErrorCode));
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof AppError) {
-    return { ...formatted, message: original.message, extensions: { ...original.extensions } };
+    // `http` tells Apollo Server the status to answer with; it is not part of the error's contract.
+    const { http: _status, ...extensions } = original.extensions;
+    return { ...formatted, message: original.message, extensions };
   }
   const validation = argumentValidationMessage(original);
   if (validation) {

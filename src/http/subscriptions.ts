@@ -99,6 +99,9 @@ function prepare(
   if (invalid.length > 0) {
     return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
   }
+  // The same limits as over HTTP; each event then executes the selection once (docs/limits.md).
+  const refusal = app.queryCost.check(document, operationName, variables);
+  if (refusal) return [refusal];
   return { schema: app.schema, document, operationName, variableValues: variables };
 }
 

@@ -28,6 +28,7 @@ import { loadProductDetail } from './catalog/product.detail';
 import { loadDeviceDetail } from './devices/device.detail';
 import { loadEndUserDetail } from './end-users/end-user.detail';
 import { loadUserDomainDetail } from './end-users/user-domain.detail';
+import { costTable } from './cost.table';
 
 // Import order is type-graphql's field order in the SDL: keep it when adding resolvers (append new ones last).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -79,4 +80,5 @@ export const graphResolvers: GraphResolvers = {
     EndUser: loadEndUserDetail,
     UserDomain: loadUserDomainDetail,
   },
+  costs: costTable,
 };

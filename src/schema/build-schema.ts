@@ -4,6 +4,7 @@ import { defaultFieldResolver, isObjectType, parse, type GraphQLFieldResolver, t
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { DETAIL_FIELD } from './detail-field';
+import { withCostDirectives, type CostTable } from './cost';
 
 /** Wraps the resolver of a field marked with `DetailField` so it can load the entity's detail first. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,13 +19,15 @@ export interface GraphResolvers {
   references: Record<string, (representation: any, context: any, info: any) => unknown>;
   /** Detail loading per type name, applied to the fields marked `DetailField`. */
   details: Record<string, DetailFieldWrapper>;
+  /** Upstream calls per field, for the pre-execution cost check and the SDL's `@cost`/`@listSize`. */
+  costs: CostTable;
 }
 
 /**
  * Federation 2 features this subgraph imports; keep in step with the directives used on types. 2.4 is the first
  * version whose composition accepts a `Subscription` root in a subgraph (Apollo Router subscription docs).
  */
-const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.4", import: ["@key", "@shareable"])';
+const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@cost", "@listSize"])';
 
 /**
  * type-graphql insists on a PubSub as soon as a `@Subscription` exists, even when every subscription brings its own
@@ -60,10 +63,24 @@ export async function buildFederatedSchema(graph: GraphResolvers): Promise<Graph
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };
   }
   for (const [typeName, wrap] of Object.entries(graph.details)) applyDetail(schema, resolvers, typeName, wrap);
-  return buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+  const subgraph = buildSubgraphSchema({
+    typeDefs: withCostDirectives(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`), graph.costs),
     resolvers: resolvers as never,
   });
+  keepDetailMarks(schema, subgraph);
+  return subgraph;
+}
+
+/** Re-building from SDL drops field extensions; the cost estimator reads the `DetailField` marks from the result. */
+function keepDetailMarks(from: GraphQLSchema, to: GraphQLSchema): void {
+  for (const type of Object.values(from.getTypeMap())) {
+    const target = to.getType(type.name);
+    if (!isObjectType(type) || !isObjectType(target)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const copy = target.getFields()[field.name] as { extensions: Record<string, unknown> } | undefined;
+      if (field.extensions?.[DETAIL_FIELD] && copy) copy.extensions = { ...copy.extensions, [DETAIL_FIELD]: true };
+    }
+  }
 }
 
 function applyDetail(schema: GraphQLSchema, resolvers: ResolverMap, typeName: string, wrap: DetailFieldWrapper): void {

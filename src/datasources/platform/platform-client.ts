@@ -1,6 +1,7 @@
 import type { Logger } from '../../logger';
 import { ErrorCode, UpstreamError, errorCodeForHttpStatus, upstreamErrorFromCode } from '../../errors';
 import type { TokenProvider } from '../../auth/token-provider';
+import type { UpstreamLimiter } from './upstream-limiter';
 
 export type QueryValue = string | number | boolean | undefined;
 
@@ -40,6 +41,8 @@ export interface PlatformClientOptions {
   tokens: Pick<TokenProvider, 'getToken' | 'invalidate'>;
   logger?: Logger;
   observe?: UpstreamObserver;
+  /** Bounds concurrent calls and sheds beyond its queue (UPSTREAM_MAX_CONCURRENCY, UPSTREAM_MAX_QUEUE); none = unbounded. */
+  limiter?: UpstreamLimiter;
 }
 
 type Envelope = Record<string, unknown> & {
@@ -148,7 +151,8 @@ export class PlatformClient {
     const started = performance.now();
     let outcome = 'ok';
     try {
-      const envelope = await this.options.transport.exchange(request, { Authorization: token });
+      const exchange = () => this.options.transport.exchange(request, { Authorization: token });
+      const envelope = await (this.options.limiter ? this.options.limiter.run(request.endpoint, exchange) : exchange());
       const code = Number(envelope.code);
       if (code !== 200) {
         outcome = `code_${Number.isFinite(code) ? code : 'invalid'}`;
