@@ -167,7 +167,9 @@ class Walker {
         // Wrappers without an entry (edges, node) pass the scope on; other fields return objects of any product.
         const scope = cost ? (cost.scopesProducts ? multiplicity : undefined) : productsInScope;
         // A connection's `edges { node }` wrappers are one level with it: depth counts hops between objects.
-        const childLevel = RELAY_WRAPPER.test(type.name) ? level : level + 1;
+        // Likewise `__Type.ofType` only unwraps a type reference (the standard introspection query nests it 7 deep).
+        const wrapper = RELAY_WRAPPER.test(type.name) || (group.owner.name === '__Type' && group.name === 'ofType');
+        const childLevel = wrapper ? level : level + 1;
         this.walk(type, selections, childMultiplicity, childLevel, cost ? carriedBy(cost) : carried, childSized, scope);
       }
     }
