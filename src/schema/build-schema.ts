@@ -25,7 +25,8 @@ export interface GraphResolvers {
 
 /**
  * Federation 2 features this subgraph imports; keep in step with the directives used on types. 2.4 is the first
- * version whose composition accepts a `Subscription` root in a subgraph (Apollo Router subscription docs).
+ * version whose composition accepts a `Subscription` root in a subgraph (Apollo Router subscription docs); 2.9 the
+ * first with the demand-control directives `@cost`/`@listSize` (added from the cost table, see schema/cost.ts).
  */
 const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@cost", "@listSize"])';
 

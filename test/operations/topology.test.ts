@@ -3,7 +3,7 @@ import { WIDE_COST_BUDGET, startHarness, type Harness } from '../helpers/harness
 describe('projects', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ env: WIDE_COST_BUDGET });
+    h = await startHarness();
   });
   afterAll(() => h.close());
 
@@ -112,7 +112,7 @@ describe('projects', () => {
 describe('device groups', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ env: WIDE_COST_BUDGET });
   });
   afterAll(() => h.close());
 
