@@ -13,6 +13,7 @@ import { HttpAuthApi } from './datasources/platform/auth.api';
 import { HttpTransport, PlatformClient, type UpstreamObserver } from './datasources/platform/platform-client';
 import { UpstreamResilience } from './datasources/platform/resilience';
 import { TokenCipher } from './auth/token-cipher';
+import { UpstreamLimiter } from './datasources/platform/upstream-limiter';
 import type { Apis } from './datasources/loaders';
 import { buildFederatedSchema } from './schema/build-schema';
 import { graphResolvers } from './resolvers';
@@ -23,6 +24,8 @@ import { requestLogPlugin } from './observability/request-log.plugin';
 import { routerTracesPlugins } from './observability/router-traces.plugin';
 import { persistedQueryCache } from './http/persisted-query-cache';
 import { PushHub } from './push/push-hub';
+import { QueryCostGuard } from './cost/query-cost-guard';
+import { queryCostPlugin } from './cost/query-cost.plugin';
 import { AmqpConsumer } from './push/amqp-consumer';
 import type { PushSource, Timers } from './push/push-source';
 import { Authenticator, type CredentialHeaders } from './auth/callers/authenticate';
@@ -84,6 +87,8 @@ export interface App {
    * @throws AppError UNAUTHENTICATED.
    */
   contextFor(requestId: string, headers: CredentialHeaders): Promise<Context>;
+  /** The pre-execution cost check (docs/limits.md), shared by HTTP and WebSocket operations. */
+  queryCost: QueryCostGuard;
   /** Stops Apollo Server (draining HTTP and WebSockets first when drain plugins are given), ends push subscriptions and
    * the broker connection, and closes the shared store. */
   stop(): Promise<void>;
@@ -115,11 +120,13 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
   };
   const resilience = new UpstreamResilience({ ...config.upstreamResilience, observer: metrics });
   metrics.trackCircuits(() => resilience.circuitStates());
-  const client = new PlatformClient({ transport, tokens, logger, observe: observeUpstream, resilience });
+  const limiter = new UpstreamLimiter(config.upstreamConcurrency);
+  const client = new PlatformClient({ transport, tokens, logger, observe: observeUpstream, resilience, limiter });
 
   const authenticator = new Authenticator(config.auth, logger);
   const schema = await buildFederatedSchema(graphResolvers);
   const { exposure } = config;
+  const queryCost = new QueryCostGuard(schema, graphResolvers.costs, config.upstreamPageSize, config.queryLimits);
   const server = new ApolloServer<Context>({
     schema,
     formatError,
@@ -142,6 +149,8 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     plugins: [
       ...(overrides.plugins ?? []),
       authorizationPlugin({ authRequired: authenticator.required, routerSecretConfigured: config.auth.routerSecret !== undefined }),
+      // After the caller check, so an anonymous caller learns nothing about costs; before any resolver runs.
+      queryCostPlugin(queryCost),
       requestLogPlugin(),
       metricsPlugin(metrics),
       exposure.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
@@ -162,6 +171,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     logger,
     metrics,
     push,
+    queryCost,
     authenticator,
     createContext: (requestId?: string, caller?: Caller) => createContext(contextDeps, caller ?? authenticator.unauthenticatedCaller, requestId),
     async contextFor(requestId: string, headers: CredentialHeaders) {

@@ -55,6 +55,10 @@ export interface Config {
   readonly auth: AuthSettings;
   /** AUTH_DISABLED_ALLOW_REMOTE: the operator accepted serving a non-loopback HOST without any inbound auth. */
   readonly allowRemoteWithoutAuth: boolean;
+  /** What one operation may cost, checked before execution (docs/limits.md). */
+  readonly queryLimits: QueryLimits;
+  /** Upstream calls in flight at once per process, and how many more may wait before calls are shed. */
+  readonly upstreamConcurrency: UpstreamConcurrency;
 }
 
 /** Each toggle defaults to on outside production and off in production (docs/production.md). */
@@ -92,6 +96,22 @@ export interface UpstreamResilienceConfig {
   readonly breakerThreshold: number;
   /** How long an open circuit fails fast before one trial call, ms. */
   readonly breakerHalfOpenAfterMs: number;
+}
+
+export interface QueryLimits {
+  /** Estimated upstream calls per operation (nested page sizes multiply, aliases count). */
+  readonly maxUpstreamCalls: number;
+  /** Nesting depth of fields, fragments expanded. */
+  readonly maxDepth: number;
+  /** Aliased fields in one document. */
+  readonly maxAliases: number;
+  /** Downlink (command) mutations in one operation; each is sent exactly once, so the cap is the only brake. */
+  readonly maxCommands: number;
+}
+
+export interface UpstreamConcurrency {
+  readonly maxInFlight: number;
+  readonly maxQueued: number;
 }
 
 /** Where the platform pushes device messages (reference §9.1) and which queue we consume. */
@@ -179,6 +199,12 @@ const environmentSchema = z.object({
       .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
       .optional(),
   ),
+  QUERY_MAX_UPSTREAM_CALLS: intInRange(1, 1_000_000, 500),
+  QUERY_MAX_DEPTH: intInRange(2, 100, 12),
+  QUERY_MAX_ALIASES: intInRange(0, 10_000, 50),
+  QUERY_MAX_COMMANDS: intInRange(0, 1000, 10),
+  UPSTREAM_MAX_CONCURRENCY: intInRange(1, 1000, 32),
+  UPSTREAM_MAX_QUEUE: intInRange(0, 100_000, 1000),
   QUEC_AMQP_URL: optionalText.pipe(
     z
       .string()
@@ -265,6 +291,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY ? Buffer.from(vars.TOKEN_ENCRYPTION_KEY, 'base64') : undefined,
     auth,
     allowRemoteWithoutAuth,
+    queryLimits: Object.freeze({
+      maxUpstreamCalls: vars.QUERY_MAX_UPSTREAM_CALLS,
+      maxDepth: vars.QUERY_MAX_DEPTH,
+      maxAliases: vars.QUERY_MAX_ALIASES,
+      maxCommands: vars.QUERY_MAX_COMMANDS,
+    }),
+    upstreamConcurrency: Object.freeze({ maxInFlight: vars.UPSTREAM_MAX_CONCURRENCY, maxQueued: vars.UPSTREAM_MAX_QUEUE }),
   });
 }
 

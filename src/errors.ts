@@ -18,6 +18,13 @@ export enum ErrorCode {
   PUSH_NOT_CONFIGURED = 'PUSH_NOT_CONFIGURED',
   /** The request body is over MAX_BODY_BYTES; answered with HTTP 413 before anything is parsed. */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /**
+   * Refused before execution: the operation's estimated upstream calls, depth, aliases or command mutations exceed
+   * the configured limits (docs/limits.md). `extensions.cost` states which limit, the estimate and the limit.
+   */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** Load shed: too many upstream calls already wait for a free slot; retrying later may succeed. */
+  SERVICE_OVERLOADED = 'SERVICE_OVERLOADED',
 }
 
 /** What upstream said, safe to show: its business code and message, never a body, header or token. */

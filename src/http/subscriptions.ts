@@ -125,6 +125,9 @@ function prepare(
       throw error;
     }
   }
+  // The same limits as over HTTP; each event then executes the selection once (docs/limits.md).
+  const refusal = app.queryCost.check(document, operationName, variables);
+  if (refusal) return [refusal];
   return { schema: app.schema, document, operationName, variableValues: variables };
 }
 

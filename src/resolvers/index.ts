@@ -29,6 +29,7 @@ import { loadDeviceDetail } from './devices/device.detail';
 import { loadEndUserDetail } from './end-users/end-user.detail';
 import { loadUserDomainDetail } from './end-users/user-domain.detail';
 import { scopeAuthChecker } from '../auth/callers/auth-checker';
+import { costTable } from './cost.table';
 
 // Import order is type-graphql's field order in the SDL: keep it when adding resolvers (append new ones last).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -81,4 +82,5 @@ export const graphResolvers: GraphResolvers = {
     UserDomain: loadUserDomainDetail,
   },
   authChecker: scopeAuthChecker,
+  costs: costTable,
 };

@@ -7,6 +7,7 @@ import { DETAIL_FIELD } from './detail-field';
 import { guardEntities } from './entities-guard';
 import { REQUIRED_SCOPES } from './requires-scope';
 import type { Scope } from './scope';
+import { withCostDirectives, type CostTable } from './cost';
 
 /** Wraps the resolver of a field marked with `DetailField` so it can load the entity's detail first. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -24,15 +25,18 @@ export interface GraphResolvers {
   /** Checks `RequiresScope` fields against the request's caller; throws a coded error to deny. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   authChecker: AuthChecker<any, Scope>;
+  /** Upstream calls per field, for the pre-execution cost check and the SDL's `@cost`/`@listSize`. */
+  costs: CostTable;
 }
 
 /**
  * Federation 2 features this subgraph imports; keep in step with the directives used on types. 2.4 is the first
  * version whose composition accepts a `Subscription` root in a subgraph (Apollo Router subscription docs); 2.5 adds
- * `@authenticated` and `@requiresScopes`, which declare our scopes to a router (docs/security.md).
+ * `@authenticated` and `@requiresScopes`, which declare our scopes to a router (docs/security.md); 2.9 the demand-control
+ * directives `@cost`/`@listSize` (added from the cost table, see schema/cost.ts).
  */
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@authenticated", "@requiresScopes"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@authenticated", "@requiresScopes", "@cost", "@listSize"])';
 
 /**
  * type-graphql insists on a PubSub as soon as a `@Subscription` exists, even when every subscription brings its own
@@ -72,11 +76,24 @@ export async function buildFederatedSchema(graph: GraphResolvers): Promise<Graph
   }
   for (const [typeName, wrap] of Object.entries(graph.details)) applyDetail(schema, resolvers, typeName, wrap, graph.authChecker);
   const subgraph = buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+    typeDefs: withCostDirectives(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`), graph.costs),
     resolvers: resolvers as never,
   });
+  keepDetailMarks(schema, subgraph);
   guardEntities(subgraph);
   return subgraph;
+}
+
+/** Re-building from SDL drops field extensions; the cost estimator reads the `DetailField` marks from the result. */
+function keepDetailMarks(from: GraphQLSchema, to: GraphQLSchema): void {
+  for (const type of Object.values(from.getTypeMap())) {
+    const target = to.getType(type.name);
+    if (!isObjectType(type) || !isObjectType(target)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const copy = target.getFields()[field.name] as { extensions: Record<string, unknown> } | undefined;
+      if (field.extensions?.[DETAIL_FIELD] && copy) copy.extensions = { ...copy.extensions, [DETAIL_FIELD]: true };
+    }
+  }
 }
 
 /**

@@ -5,6 +5,12 @@ import { createLogger } from '../../src/logger';
 import type { Caller } from '../../src/auth/callers/caller';
 import { startSimulator, type SimulatorHandle, type SimulatorOptions } from '../../simulator';
 
+/**
+ * For tests of loader batching over fan-outs wider than the default cost budget refuses (docs/limits.md): their
+ * worst case is over the budget, their real cost on the simulator's small account is not.
+ */
+export const WIDE_COST_BUDGET = { QUERY_MAX_UPSTREAM_CALLS: '1000000' } as const;
+
 export interface Harness {
   sim: SimulatorHandle;
   app: App;

@@ -1,4 +1,4 @@
-import { startHarness, type Harness } from '../helpers/harness';
+import { WIDE_COST_BUDGET, startHarness, type Harness } from '../helpers/harness';
 
 interface Row {
   node: { productKey: string; accessType: string; devices: { edges: Array<{ node: { deviceKey: string; product: { name: string }; gateway: { deviceKey: string } | null } }> } };
@@ -7,7 +7,7 @@ interface Row {
 describe('batching: products -> devices -> product and gateway', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ env: WIDE_COST_BUDGET });
   });
   afterAll(() => h.close());
 

@@ -1,5 +1,5 @@
 import type { Device } from '../../simulator';
-import { startHarness, type Harness } from '../helpers/harness';
+import { WIDE_COST_BUDGET, startHarness, type Harness } from '../helpers/harness';
 
 const VALUE = `dataType json
   ... on BoolValue { bool label }
@@ -38,7 +38,7 @@ const codeOf = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, u
 describe('Device.properties', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ env: WIDE_COST_BUDGET });
     await h.execute('{ products(first: 1) { totalCount } }');
   });
   afterAll(() => h.close());

@@ -1,4 +1,4 @@
-import { startHarness, type Harness } from '../helpers/harness';
+import { WIDE_COST_BUDGET, startHarness, type Harness } from '../helpers/harness';
 
 describe('projects', () => {
   let h: Harness;
@@ -112,7 +112,7 @@ describe('projects', () => {
 describe('device groups', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ env: WIDE_COST_BUDGET });
   });
   afterAll(() => h.close());
 

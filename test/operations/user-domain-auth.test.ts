@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logger';
-import { startHarness, type Harness } from '../helpers/harness';
+import { WIDE_COST_BUDGET, startHarness, type Harness } from '../helpers/harness';
 
 interface DomainRow {
   domain: string;
@@ -10,7 +10,7 @@ interface DomainRow {
 describe('user-domain product authorization (inferred endpoints)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ env: WIDE_COST_BUDGET });
     // Warm the token so the counts below are of business calls only.
     await h.execute('{ products(first: 1) { totalCount } }');
   });

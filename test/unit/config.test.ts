@@ -70,3 +70,29 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });
 });
+
+describe('cost and concurrency limits', () => {
+  it('should default to a 500-call budget, depth 12, 50 aliases, 10 commands and 32 upstream calls in flight', () => {
+    const config = loadConfig({});
+    expect(config.queryLimits).toEqual({ maxUpstreamCalls: 500, maxDepth: 12, maxAliases: 50, maxCommands: 10 });
+    expect(config.upstreamConcurrency).toEqual({ maxInFlight: 32, maxQueued: 1000 });
+  });
+
+  it('should read every limit from its variable', () => {
+    const config = loadConfig({
+      QUERY_MAX_UPSTREAM_CALLS: '100',
+      QUERY_MAX_DEPTH: '8',
+      QUERY_MAX_ALIASES: '5',
+      QUERY_MAX_COMMANDS: '1',
+      UPSTREAM_MAX_CONCURRENCY: '4',
+      UPSTREAM_MAX_QUEUE: '0',
+    });
+    expect(config.queryLimits).toEqual({ maxUpstreamCalls: 100, maxDepth: 8, maxAliases: 5, maxCommands: 1 });
+    expect(config.upstreamConcurrency).toEqual({ maxInFlight: 4, maxQueued: 0 });
+  });
+
+  it.each(['QUERY_MAX_UPSTREAM_CALLS', 'QUERY_MAX_DEPTH', 'UPSTREAM_MAX_CONCURRENCY'])('should name %s when it is not a positive integer', (name) => {
+    expect(() => loadConfig({ [name]: '0' })).toThrow(new RegExp(name));
+    expect(() => loadConfig({ [name]: 'many' })).toThrow(new RegExp(name));
+  });
+});

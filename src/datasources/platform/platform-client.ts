@@ -3,6 +3,7 @@ import { ErrorCode, UpstreamError, errorCodeForHttpStatus, upstreamErrorFromCode
 import type { TokenProvider } from '../../auth/token-provider';
 import type { UpstreamResilience } from './resilience';
 import { UpstreamTransportError, parseRetryAfter } from './upstream-failure';
+import type { UpstreamLimiter } from './upstream-limiter';
 
 export type QueryValue = string | number | boolean | undefined;
 
@@ -44,6 +45,8 @@ export interface PlatformClientOptions {
   observe?: UpstreamObserver;
   /** Retries reads and breaks circuits around each exchange; without it every call is tried once. */
   resilience?: Pick<UpstreamResilience, 'execute'>;
+  /** Bounds concurrent calls and sheds beyond its queue (UPSTREAM_MAX_CONCURRENCY, UPSTREAM_MAX_QUEUE); none = unbounded. */
+  limiter?: UpstreamLimiter;
 }
 
 type Envelope = Record<string, unknown> & {
@@ -163,7 +166,8 @@ export class PlatformClient {
     const started = performance.now();
     let outcome = 'ok';
     try {
-      const envelope = await this.options.transport.exchange(request, { Authorization: token });
+      const exchange = () => this.options.transport.exchange(request, { Authorization: token });
+      const envelope = await (this.options.limiter ? this.options.limiter.run(request.endpoint, exchange) : exchange());
       const code = Number(envelope.code);
       if (code !== 200) {
         outcome = `code_${Number.isFinite(code) ? code : 'invalid'}`;
