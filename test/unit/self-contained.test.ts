@@ -19,7 +19,8 @@ const FORBIDDEN = [
   ['shared', 'reference'].join('/'),
 ];
 const SECTION_SIGN = '\u00a7';
-const CITATION = new RegExp(`${SECTION_SIGN}(\\d+(?:\\.\\d+)*)`, 'g');
+/** A section of the contract; `RFC 9110 §10.2.3` and the like cite someone else's document and are left alone. */
+const CITATION = new RegExp(`(?<!RFC \\d+ )${SECTION_SIGN}(\\d+(?:\\.\\d+)*)`, 'g');
 const HEADING = new RegExp(`^#{1,6} ${SECTION_SIGN}(\\d+(?:\\.\\d+)*)`);
 
 interface Hit {
@@ -104,10 +105,16 @@ describe('self-contained repository', () => {
     expect(headings.filter((n, i) => headings.indexOf(n) !== i)).toEqual([]);
   });
 
+  it('should keep section citations out of the SDL, where API users read descriptions without our docs', () => {
+    const sdl = readFileSync(join(ROOT, 'schema.graphql'), 'utf8').split('\n');
+    const citing = sdl.map((text, index) => ({ file: 'schema.graphql', line: index + 1, text })).filter((hit) => /\u00a7\d|\breference \u00a7/.test(hit.text));
+    expect(citing.map(format)).toEqual([]);
+  });
+
   describe('the checks themselves', () => {
     it('should find a citation that has no heading', () => {
       const known = new Set(headingNumbers(`## ${SECTION_SIGN}9 Push\n### ${SECTION_SIGN}9.4 Messages\n`));
-      const found = citations('x.ts', `// see ${SECTION_SIGN}9.4 and ${SECTION_SIGN}9.5.\n// and ${SECTION_SIGN}9`);
+      const found = citations('x.ts', `// see ${SECTION_SIGN}9.4 and ${SECTION_SIGN}9.5 (RFC 9110 ${SECTION_SIGN}10.2.3).\n// and ${SECTION_SIGN}9`);
       expect(found.filter((hit) => !known.has(hit.text)).map(format)).toEqual(['x.ts:1: 9.5']);
     });
 

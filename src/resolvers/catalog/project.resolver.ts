@@ -14,7 +14,7 @@ import { RequiresScope } from '../../schema/requires-scope';
 @Resolver(() => Project)
 export class ProjectResolver {
   @RequiresScope('read')
-  @Query(() => ProjectConnection, { description: 'Projects holding products authorized to this service. Served by inferred endpoints (reference §11.1).' })
+  @Query(() => ProjectConnection, { description: 'Projects holding products authorized to this service. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_PROJECTS.' })
   projects(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
     return pageConnection('projects', paging, ctx.pageSize, (pageNum) => ctx.loaders.projectPage.load(pageNum), (row, cursor) => ({ cursor, node: toProject(row) }));
   }
@@ -28,7 +28,7 @@ export class ProjectResolver {
 
   @RequiresScope('admin')
   @Mutation(() => Project, {
-    description: 'Rename a project or change its description. A name another project uses is refused. Inferred endpoint (reference §11.1). Idempotent: yes.',
+    description: 'Rename a project or change its description. A name another project uses is refused. Uses an endpoint the platform does not document publicly; its path is set by QUEC_PATH_PROJECTS. Idempotent: yes.',
   })
   async updateProject(@Arg('input', { description: 'The project and its changes.' }) input: UpdateProjectInput, @Ctx() ctx: Context): Promise<Project> {
     if (input.name == null && input.description == null) throw new BadUserInputError('Nothing to change: give name or description', 'input');

@@ -21,7 +21,7 @@ import { RequiresScope } from '../../schema/requires-scope';
 @Resolver(() => DeviceGroup)
 export class DeviceGroupResolver {
   @RequiresScope('read')
-  @Query(() => DeviceGroupConnection, { description: 'Device groups: all of them, or the direct children of `parentId`. Inferred endpoints (reference §11.6).' })
+  @Query(() => DeviceGroupConnection, { description: 'Device groups: all of them, or the direct children of `parentId`. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_DEVICE_GROUPS.' })
   deviceGroups(@Args() { parentId, first, after }: DeviceGroupsArgs, @Ctx() ctx: Context) {
     return groupConnection(parentId ? Number(parentId) : undefined, { first, after }, ctx);
   }

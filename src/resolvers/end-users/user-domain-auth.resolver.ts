@@ -17,7 +17,7 @@ const ALREADY_AUTHORIZED = 5227;
 /** Product authorization and third-party login of user domains (reference §11.8, inferred endpoints). */
 @Resolver(() => UserDomain)
 export class UserDomainAuthResolver {
-  @FieldResolver(() => ProductConnection, { description: "Products authorized to this user domain: the App's end users may bind and control their devices. Inferred endpoint (reference §11.8)." })
+  @FieldResolver(() => ProductConnection, { description: "Products authorized to this user domain: the App's end users may bind and control their devices. Uses an endpoint the platform does not document publicly; its path is set by QUEC_PATH_END_USER_ADMIN." })
   authorizedProducts(@Root() domain: UserDomainSource, @Args() paging: PagingArgs, @Ctx() ctx: Context) {
     return pageConnection(
       'domain-products',
@@ -28,7 +28,7 @@ export class UserDomainAuthResolver {
     );
   }
 
-  @FieldResolver(() => [ThirdPartyLoginConfig], { description: "Third-party logins configured for this App; their secrets are never shown. Inferred endpoint (reference §11.8)." })
+  @FieldResolver(() => [ThirdPartyLoginConfig], { description: "Third-party logins configured for this App; their secrets are never shown. Uses an endpoint the platform does not document publicly; its path is set by QUEC_PATH_END_USER_ADMIN." })
   async thirdPartyLogins(@Root() domain: UserDomainSource, @Ctx() ctx: Context): Promise<ThirdPartyLoginConfig[]> {
     return (await ctx.loaders.thirdPartyLoginsByDomain.load(domain.domain)).map(toThirdPartyLogin);
   }
@@ -86,7 +86,7 @@ export class UserDomainAuthResolver {
 
 @Resolver(() => Product)
 export class ProductUserDomainsResolver {
-  @FieldResolver(() => [UserDomain], { description: 'User domains (Apps) this product is authorized to. Inferred endpoint (reference §11.8).' })
+  @FieldResolver(() => [UserDomain], { description: 'User domains (Apps) this product is authorized to. Uses an endpoint the platform does not document publicly; its path is set by QUEC_PATH_END_USER_ADMIN.' })
   async authorizedUserDomains(@Root() product: Product, @Ctx() ctx: Context): Promise<UserDomainSource[]> {
     return (await ctx.loaders.domainsOfProduct.load(product.productKey)).map(toAuthorizedUserDomain);
   }

@@ -13,7 +13,7 @@ export class PushMessageResolver {
   @RequiresScope('read')
   @Subscription(() => PushedDeviceMessage, {
     description:
-      'Device messages as the platform pushes them (reference §9), live, in the order of the platform queue, for ' +
+      'Device messages as the platform pushes them through its AMQP message subscription, live, in the order of the platform queue, for ' +
       'every subscriber from the moment it subscribes. Messages pushed while nobody subscribes stay in the queue (the ' +
       'platform keeps 6 h) and arrive with the next subscriber. Needs QUEC_AMQP_URL and QUEC_AMQP_QUEUE on the ' +
       'service and a started message subscription into that queue for the messages wanted; otherwise fails at once ' +
@@ -44,7 +44,7 @@ async function subscribeToDeviceMessages(raw: Record<string, unknown>, ctx: Cont
   }
   if (!ctx.push) {
     throw new AppError(
-      'Push is not configured on this service: set QUEC_AMQP_URL and QUEC_AMQP_QUEUE (reference §9)',
+      'Push is not configured on this service: set QUEC_AMQP_URL and QUEC_AMQP_QUEUE (see docs/push.md in the quec-graph repository)',
       ErrorCode.PUSH_NOT_CONFIGURED,
     );
   }

@@ -36,7 +36,7 @@ export enum PushMessageType {
 registerEnumType(PushMessageType, {
   name: 'PushMessageType',
   description:
-    'Kind of a pushed platform message (reference §9.3). Each value names the platform `type`/`subtype` pair and the ' +
+    'Kind of a pushed platform message. Each value names the platform `type`/`subtype` pair and the ' +
     'subscription msgType id that must be enabled on the queue for the platform to push it.',
   valuesConfig: {
     ONLINE: { description: 'ONLINE (msgType 1): the device went online, offline or reconnected; `data.value` 1, 0 or 2.' },

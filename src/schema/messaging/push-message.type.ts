@@ -5,7 +5,7 @@ import { PushMessageType } from './push-message-type.enum';
 
 @ObjectType({
   description:
-    'A message the platform pushed through the AMQP subscription channel (reference §9), as it arrived: device ' +
+    'A message the platform pushed through the AMQP subscription channel, as it arrived: device ' +
     'reports, command acknowledgements, lifecycle and binding changes. Unlike `Device.messages` (the stored log) ' +
     'it is live and carries the raw platform payload in `data`.',
 })
@@ -59,7 +59,7 @@ export class PushedDeviceMessage {
 
   @Field(() => GraphQLJSON, {
     nullable: true,
-    description: 'The type-specific payload exactly as pushed (reference §9.3), e.g. `{ packetId, kv }` for a property report.',
+    description: 'The type-specific payload exactly as pushed, e.g. `{ packetId, kv }` for a property report.',
   })
   data!: Record<string, unknown> | null;
 

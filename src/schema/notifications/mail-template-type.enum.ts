@@ -6,7 +6,7 @@ export enum MailTemplateType {
 }
 registerEnumType(MailTemplateType, {
   name: 'MailTemplateType',
-  description: 'What a mail template is for. The platform codes (1, 2) and their meaning are INFERRED (reference §11.8).',
+  description: 'What a mail template is for. The platform does not document the codes (1, 2) behind these values publicly; this mapping is our best reading.',
   valuesConfig: {
     VERIFICATION_CODE: {
       description: 'Sign-up, sign-in or reset mail carrying a one-time code; the content must contain `${code}` (platform type 1).',

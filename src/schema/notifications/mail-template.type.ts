@@ -3,7 +3,7 @@ import { Connection } from '../connection.type';
 import { MailTemplateType } from './mail-template-type.enum';
 import { MailTemplateReview } from './mail-template-review.enum';
 
-@ObjectType({ description: 'A mail template the platform sends to end users of the authorized user domains. Inferred endpoints (reference §11.8).' })
+@ObjectType({ description: 'A mail template the platform sends to end users of the authorized user domains. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_MAIL.' })
 export class MailTemplate {
   @Field(() => ID, { description: 'Platform template id.' })
   id!: string;
