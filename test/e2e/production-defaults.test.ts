@@ -3,6 +3,8 @@ import { request } from 'node:http';
 import { postGraphQL, startService, type RunningService } from '../helpers/process';
 
 const ROUTER_SECRET = 'router-secret-for-tests-0123456789';
+/** A router secret turns inbound auth on, so the first service's ordinary callers present an API key. */
+const API_KEY = 'production-test-key-0123456789';
 const PRODUCTS = '{ products(first: 1) { totalCount } }';
 
 function opsUrlOf(service: RunningService): string {
@@ -20,23 +22,24 @@ describe('NODE_ENV=production', () => {
   let service: RunningService;
   let graphql: string;
   beforeAll(async () => {
-    service = await startService({ NODE_ENV: 'production', ROUTER_SECRET, OPS_PORT: '0', MAX_BODY_BYTES: '65536' });
+    service = await startService({ NODE_ENV: 'production', ROUTER_SECRET, AUTH_API_KEYS: `${API_KEY}:read`, OPS_PORT: '0', MAX_BODY_BYTES: '65536' });
     graphql = `${service.url}/graphql`;
   });
+  const asCaller = (body: unknown, headers: Record<string, string> = {}) => post(graphql, body, { 'x-api-key': API_KEY, ...headers });
   afterAll(async () => {
     await service.stop();
   });
 
   describe('schema exposure', () => {
     it('should refuse introspection with a coded error', async () => {
-      const { status, body } = await postGraphQL(graphql, '{ __schema { types { name } } }');
+      const { status, body } = await asCaller({ query: '{ __schema { types { name } } }' });
       expect(status).toBe(400);
       expect(body.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(body.data).toBeUndefined();
     });
 
     it('should not suggest field names', async () => {
-      const { body } = await postGraphQL(graphql, '{ prodcts(first: 1) { totalCount } }');
+      const { body } = await asCaller({ query: '{ prodcts(first: 1) { totalCount } }' });
       expect(body.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(JSON.stringify(body)).not.toMatch(/Did you mean/);
     });
@@ -51,18 +54,18 @@ describe('NODE_ENV=production', () => {
     const traced = { 'apollo-federation-include-trace': 'ftv1' };
 
     it('should not include ftv1 for a caller without the router secret', async () => {
-      const { body } = await post(graphql, { query: PRODUCTS }, traced);
+      const { body } = await asCaller({ query: PRODUCTS }, traced);
       expect(body.data.products.totalCount).toBeGreaterThan(0);
       expect(body.extensions?.ftv1).toBeUndefined();
     });
 
     it('should not include ftv1 for a wrong router secret', async () => {
-      const { body } = await post(graphql, { query: PRODUCTS }, { ...traced, 'x-router-secret': `${ROUTER_SECRET}x` });
+      const { body } = await asCaller({ query: PRODUCTS }, { ...traced, 'x-router-secret': `${ROUTER_SECRET}x` });
       expect(body.extensions?.ftv1).toBeUndefined();
     });
 
     it('should include ftv1 for the router', async () => {
-      const { body } = await post(graphql, { query: PRODUCTS }, { ...traced, 'x-router-secret': ROUTER_SECRET });
+      const { body } = await asCaller({ query: PRODUCTS }, { ...traced, 'x-router-secret': ROUTER_SECRET });
       expect(typeof body.extensions?.ftv1).toBe('string');
     });
   });
@@ -90,7 +93,7 @@ describe('NODE_ENV=production', () => {
 
   describe('body size limit', () => {
     it('should answer a body over MAX_BODY_BYTES with a coded 413, not a reset', async () => {
-      const { status, body } = await post(graphql, { query: PRODUCTS, variables: { pad: 'x'.repeat(70_000) } });
+      const { status, body } = await asCaller({ query: PRODUCTS, variables: { pad: 'x'.repeat(70_000) } });
       expect(status).toBe(413);
       expect(body.errors![0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     });
@@ -111,7 +114,7 @@ describe('NODE_ENV=production', () => {
     });
 
     it('should keep serving after refusing large bodies', async () => {
-      const { status } = await postGraphQL(graphql, PRODUCTS);
+      const { status } = await asCaller({ query: PRODUCTS });
       expect(status).toBe(200);
     });
   });
@@ -126,16 +129,16 @@ describe('NODE_ENV=production', () => {
       ['a numeric hash', { extensions: { persistedQuery: { version: 1, sha256Hash: 5 } } }],
       ['a missing hash', { extensions: { persistedQuery: { version: 1 } } }],
     ])('should answer %s with a coded 400', async (_name, request) => {
-      const { status, body } = await post(graphql, request);
+      const { status, body } = await asCaller(request);
       expect({ status, code: body.errors![0].extensions.code }).toEqual({ status: 400, code: 'BAD_REQUEST' });
     });
 
     it('should answer an unknown hash with PERSISTED_QUERY_NOT_FOUND and run it once registered', async () => {
       const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
-      const miss = await post(graphql, { extensions });
+      const miss = await asCaller({ extensions });
       expect(miss.body.errors![0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-      await post(graphql, { query: PRODUCTS, extensions });
-      const hit = await post(graphql, { extensions });
+      await asCaller({ query: PRODUCTS, extensions });
+      const hit = await asCaller({ extensions });
       expect(hit.body.data.products.totalCount).toBeGreaterThan(0);
     });
   });
