@@ -35,6 +35,7 @@ module.exports = {
       displayName: 'e2e',
       // Spawns the built service and scripts from dist/: build them (incrementally) once before the run.
       roots: ['<rootDir>/test/e2e'],
+      globalSetup: '<rootDir>/test/helpers/build-dist.ts',
     },
   ],
 };
