@@ -11,7 +11,7 @@ const TEST_TIMEOUT = 30000;
 /** @type {import('jest').Config} */
 const base = {
   rootDir: __dirname,
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/helpers/test-environment.ts',
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }] },
   setupFiles: ['reflect-metadata'],
