@@ -21,6 +21,9 @@ const base = {
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: TEST_TIMEOUT,
+  // Jest's default (cores - 1) is one worker on the 2-core development and CI machines, i.e. everything in band;
+  // the suites mostly wait on loopback HTTP and child processes, so two workers keep both cores busy.
+  maxWorkers: 2,
   projects: [
     {
       ...base,

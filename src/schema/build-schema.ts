@@ -32,11 +32,23 @@ const NO_TOPICS = {
   },
 };
 
+let built: Promise<GraphQLSchema> | undefined;
+
 /**
  * Builds the type-graphql schema, then re-builds it as an Apollo subgraph so `_service` and `_entities` exist,
- * merging the entity reference resolvers in. Called once per process; the result is immutable.
+ * merging the entity reference resolvers in. Built once per process (the federation validation alone takes about a
+ * second; tests create many apps); the result is immutable, and Apollo Server's per-field plugin wrapping is
+ * idempotent and reads its hooks from each request's context, so several servers can share it.
  */
-export async function buildFederatedSchema(): Promise<GraphQLSchema> {
+export function buildFederatedSchema(): Promise<GraphQLSchema> {
+  built ??= build().catch((error: unknown) => {
+    built = undefined;
+    throw error;
+  });
+  return built;
+}
+
+async function build(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [ProductResolver, DeviceResolver, DeviceDataResolver, CommandResolver, DeviceLifecycleResolver, PushMessageResolver, ...ADMIN_RESOLVERS],
     validate: { forbidUnknownValues: false },
