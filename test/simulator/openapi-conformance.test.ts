@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSimulator, type SimulatorHandle } from '../../simulator';
 import { referenceSection } from './support/reference-doc';
@@ -11,9 +11,19 @@ import { PATHS, call, loginQuery, postJson, type CallResult } from './support/si
 // below as a deviation AND the cited reference section really documents it; every listed deviation
 // must also occur, so the list cannot go stale.
 
-// shared/ sits beside the repository clone, locally and in CI.
-const VENDOR_OPENAPI = path.resolve(__dirname, '../../../shared/reference/acceleronix-openapi.json');
-const REFERENCE_MARKDOWN = path.resolve(__dirname, '../../../shared/quectel-openapi.md');
+// shared/ sits beside the repository clone, locally and in CI; a git worktree kept in a folder of worktrees
+// beside the clone finds it one level further up.
+const SHARED = sharedDir(path.resolve(__dirname, '../..'));
+const VENDOR_OPENAPI = path.join(SHARED, 'reference/acceleronix-openapi.json');
+const REFERENCE_MARKDOWN = path.join(SHARED, 'quectel-openapi.md');
+
+/** The nearest `shared/` beside the repository or one of its ancestors; the sibling path when there is none. */
+function sharedDir(repo: string): string {
+  for (let dir = path.dirname(repo); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'shared/quectel-openapi.md'))) return path.join(dir, 'shared');
+    if (path.dirname(dir) === dir) return path.resolve(repo, '../shared');
+  }
+}
 
 interface Operation {
   method: string;
