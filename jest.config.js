@@ -11,6 +11,10 @@ const TEST_TIMEOUT = 30000;
 /** @type {import('jest').Config} */
 const base = {
   rootDir: __dirname,
+  // This checkout's own transform cache (not the machine-wide /tmp/jest_*): warm from the second run on, and
+  // started afresh by `npm ci`.
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
+  // jest-environment-node plus one seed snapshot store per worker: simulator starts parse a copy of the seed.
   testEnvironment: '<rootDir>/test/helpers/test-environment.ts',
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }] },
