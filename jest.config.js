@@ -17,7 +17,8 @@ const base = {
   // jest-environment-node plus one seed snapshot store per worker: simulator starts parse a copy of the seed.
   testEnvironment: '<rootDir>/test/helpers/test-environment.ts',
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }] },
+  // ts-jest, transpile only, required on a transform cache miss only (see the file).
+  transform: { '^.+\\.ts$': ['<rootDir>/test/helpers/ts-jest-lazy.js', { tsconfig: { isolatedModules: true } }] },
   setupFiles: ['reflect-metadata'],
   testTimeout: TEST_TIMEOUT,
 };
