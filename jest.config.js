@@ -1,9 +1,49 @@
+/**
+ * Four projects, one per test folder family, so a loop can run just one of them (`npm run test:unit` etc.);
+ * `jest` with no flags runs all four.
+ *
+ * ts-jest only transpiles (isolatedModules): types are checked once, by `npm run check:types` (tsc over the
+ * whole tree, tests included), which `npm test` runs before jest. Transpiling file by file still emits the
+ * decorator metadata type-graphql reads (test/unit/schema-sdl.test.ts guards the SDL byte for byte).
+ */
+const TEST_TIMEOUT = 30000;
+
+/** @type {import('jest').Config} */
+const base = {
+  rootDir: __dirname,
+  // This checkout's own transform cache (not the machine-wide /tmp/jest_*): warm from the second run on, and
+  // started afresh by `npm ci`.
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
+  // jest-environment-node plus one seed snapshot store per worker: simulator starts parse a copy of the seed.
+  testEnvironment: '<rootDir>/test/helpers/test-environment.ts',
+  testMatch: ['**/*.test.ts'],
+  // ts-jest, transpile only, required on a transform cache miss only (see the file).
+  transform: { '^.+\\.ts$': ['<rootDir>/test/helpers/ts-jest-lazy.js', { tsconfig: { isolatedModules: true } }] },
+  setupFiles: ['reflect-metadata'],
+  testTimeout: TEST_TIMEOUT,
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: false }] },
-  setupFiles: ['reflect-metadata'],
-  testTimeout: 30000,
+  testTimeout: TEST_TIMEOUT,
+  // Jest's default (cores - 1) is one worker on the 2-core development and CI machines, i.e. everything in band;
+  // the suites mostly wait on loopback HTTP and child processes, so two workers keep both cores busy.
+  maxWorkers: 2,
+  projects: [
+    {
+      ...base,
+      displayName: 'unit',
+      // Pure code plus the upstream client against the in-process simulator; needs no build.
+      roots: ['<rootDir>/test/unit', '<rootDir>/test/datasources'],
+    },
+    { ...base, displayName: 'operations', roots: ['<rootDir>/test/operations'] },
+    { ...base, displayName: 'simulator', roots: ['<rootDir>/test/simulator'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      // Spawns the built service and scripts from dist/: build them (incrementally) once before the run.
+      roots: ['<rootDir>/test/e2e'],
+      globalSetup: '<rootDir>/test/helpers/build-dist.ts',
+    },
+  ],
 };

@@ -9,7 +9,7 @@ import { PushChannel } from './push/push-channel';
 import { RequestLog } from './request-log';
 import { Router, type RouteContext } from './router';
 import { ROUTES } from './routes/route-registry';
-import { generateSeed } from './seed/seed';
+import { seedData } from './seed/seed-snapshots';
 import { createRequestListener } from './server';
 import type { SimulatorHandle, SimulatorOptions } from './simulator.types';
 import { SimulatorStore } from './store/simulator.store';
@@ -23,7 +23,7 @@ const ACCOUNT_ID = '48213';
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
   const resolved = resolveOptions(options);
-  const store = new SimulatorStore(generateSeed(resolved.seed, resolved.deviceCount));
+  const store = new SimulatorStore(seedData(resolved.seed, resolved.deviceCount));
   const tokens = new TokenStore({ ttlSeconds: resolved.tokenTtlSeconds, accountId: ACCOUNT_ID });
   const router = new Router(ROUTES);
   const log = new RequestLog(resolved.requestLogLimit);

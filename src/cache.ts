@@ -1,5 +1,4 @@
 import Keyv from 'keyv';
-import KeyvRedis from '@keyv/redis';
 import type { Logger } from './logger';
 
 export const CACHE_NAMESPACE = 'quec-graph';
@@ -10,10 +9,19 @@ export const CACHE_NAMESPACE = 'quec-graph';
  */
 export function createCache(redisUrl: string | undefined, logger: Logger): Keyv {
   const cache = redisUrl
-    ? new Keyv({ store: new KeyvRedis(redisUrl, { throwOnConnectError: false }), namespace: CACHE_NAMESPACE, throwOnErrors: false })
+    ? new Keyv({ store: redisStore(redisUrl), namespace: CACHE_NAMESPACE, throwOnErrors: false })
     : new Keyv({ namespace: CACHE_NAMESPACE });
   cache.on('error', (error: unknown) => {
     logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'cache store error');
   });
   return cache;
+}
+
+/**
+ * Loaded only when Redis is configured: the Redis client takes a few hundred milliseconds to load, and a process
+ * without REDIS_URL (a single replica, every test file that creates an app) never needs it.
+ */
+function redisStore(redisUrl: string) {
+  const { default: KeyvRedis } = require('@keyv/redis') as typeof import('@keyv/redis');
+  return new KeyvRedis(redisUrl, { throwOnConnectError: false });
 }

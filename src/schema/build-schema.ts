@@ -53,12 +53,28 @@ const NO_TOPICS = {
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
+/** One build per registration list and process: the federation validation alone takes about a second, and tests create many apps. */
+const built = new WeakMap<GraphResolvers, Promise<GraphQLSchema>>();
+
 /**
  * Builds the type-graphql schema from the given resolvers, then re-builds it as an Apollo subgraph so `_service`
- * and `_entities` exist, merging the entity references and detail loaders in. Called once per process; the result
- * is immutable.
+ * and `_entities` exist, merging the entity references and detail loaders in. Built once per registration list
+ * and process; the result is immutable, and Apollo Server's per-field plugin wrapping is idempotent and reads its
+ * hooks from each request's context, so several servers can share it.
  */
-export async function buildFederatedSchema(graph: GraphResolvers): Promise<GraphQLSchema> {
+export function buildFederatedSchema(graph: GraphResolvers): Promise<GraphQLSchema> {
+  let schema = built.get(graph);
+  if (!schema) {
+    schema = build(graph).catch((error: unknown) => {
+      built.delete(graph);
+      throw error;
+    });
+    built.set(graph, schema);
+  }
+  return schema;
+}
+
+async function build(graph: GraphResolvers): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: graph.resolverClasses,
     validate: { forbidUnknownValues: false },

@@ -26,7 +26,11 @@ export async function startService(env: NodeJS.ProcessEnv = {}, cwd: string = __
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`service did not become ready:\n${output}`)), 20_000);
+    const timer = setTimeout(() => {
+      // Otherwise a service that never became ready outlives the test run.
+      child.kill('SIGKILL');
+      reject(new Error(`service did not become ready:\n${output}`));
+    }, 20_000);
     const check = () => {
       const match = /"url":"(http:\/\/[^"]+)".*"msg":"quec-graph ready"/.exec(output);
       if (match) {
