@@ -108,9 +108,9 @@ describe('hostile sweep against the running service', () => {
     schema = buildClientSchema(introspection.body.data as IntrospectionQuery);
     inputs = [
       ...injectionInputs(schema),
-      ...deepInputs(30, [1, 2, 3, 4, 5]),
+      ...deepInputs(30, [1, 2, 3, 4, 5, 8, 12, 16, 30]),
       ...wideInputs(schema),
-      ...aliasedInputs([10, 100]),
+      ...aliasedInputs([10, 100, 500, 1000]),
       ...oversizedInputs(MAX_BODY_BYTES),
       ...malformedInputs(),
     ];

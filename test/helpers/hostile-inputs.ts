@@ -251,6 +251,10 @@ export function aliasedInputs(aliasCounts: readonly number[]): HostileInput[] {
     const typename = Array.from({ length: count * 10 }, (_, i) => `t${i}: __typename`).join(' ');
     inputs.push({ kind: 'aliased', label: `${count * 10} aliases of __typename`, body: gql(`{ ${typename} }`) });
   }
+  // One command mutation aliased many times: each would be a downlink sent to a device, so the cap must refuse it whole.
+  const command = 'requestDeviceProperties(input: { devices: [{ productKey: "p1awgC", deviceKey: "868679037598952" }], codes: ["voltage"] }) { acceptedCount }';
+  const commands = Array.from({ length: 200 }, (_, i) => `c${i}: ${command}`).join(' ');
+  inputs.push({ kind: 'aliased', label: '200 aliases of a command mutation', body: gql(`mutation { ${commands} }`) });
   return inputs;
 }
 
