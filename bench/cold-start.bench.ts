@@ -10,7 +10,11 @@ export async function runColdStartBench(): Promise<string> {
   const rows: string[] = [];
   for (const latencyMs of [0, 50]) {
     const sim = await startSimulator({ latencyMs });
-    const app = await createApp(loadConfig({ LOG_LEVEL: 'silent' }), { baseUrl: sim.baseUrl, ...sim.credentials }, { logger: createLogger('silent') });
+    const app = await createApp(
+      loadConfig({ LOG_LEVEL: 'silent' }),
+      { baseUrl: sim.baseUrl, ...sim.credentials },
+      { logger: createLogger('silent') },
+    );
     try {
       const started = performance.now();
       await Promise.all(

@@ -10,7 +10,8 @@ import { startSimulator, type SimulatorHandle } from '../simulator';
  * with the simulator adding a fixed delay to every response. Prints a Markdown table.
  */
 
-const NESTED = '{ products(first: 100) { edges { node { name devices(first: 50) { edges { node { deviceKey status product { name } gateway { deviceKey } } } } } } } }';
+const NESTED =
+  '{ products(first: 100) { edges { node { name devices(first: 50) { edges { node { deviceKey status product { name } gateway { deviceKey } } } } } } } }';
 
 interface Scenario {
   name: string;
@@ -26,7 +27,12 @@ const scenarios: Scenario[] = [
     variables: (sim) => ({
       r: sim.store
         .authorizedProducts()
-        .flatMap((p) => sim.store.devices(p.productKey).filter((_, i) => i % 3 === 0).slice(0, 15))
+        .flatMap((p) =>
+          sim.store
+            .devices(p.productKey)
+            .filter((_, i) => i % 3 === 0)
+            .slice(0, 15),
+        )
         .slice(0, 100)
         .map((d) => ({ __typename: 'Device', productKey: d.productKey, deviceKey: d.deviceKey })),
     }),

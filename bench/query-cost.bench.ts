@@ -31,7 +31,9 @@ const README_FIRST =
 
 function fragmentBomb(productKey: string, levels: number): string {
   const fragments = Array.from({ length: levels }, (_, i) =>
-    i === levels - 1 ? `fragment F${i} on Device { deviceKey }` : `fragment F${i} on Device { product { devices(first: 1) { edges { node { ...F${i + 1} } } } } gateway { ...F${i + 1} } }`,
+    i === levels - 1
+      ? `fragment F${i} on Device { deviceKey }`
+      : `fragment F${i} on Device { product { devices(first: 1) { edges { node { ...F${i + 1} } } } } gateway { ...F${i + 1} } }`,
   );
   return `{ device(productKey: "${productKey}", deviceKey: "x") { ...F0 } } ${fragments.join(' ')}`;
 }
@@ -65,7 +67,10 @@ const scenarios: Scenario[] = [
   { name: 'normal: README first query', query: () => README_FIRST },
   { name: 'normal: product/devices nested 3 deep', query: (sim) => nested(sim.store.authorizedProducts()[0].productKey, 3) },
   { name: 'normal: 20 aliases of product thing model', query: (sim) => aliases(20, sim.store.authorizedProducts()[0].productKey) },
-  { name: 'normal: products(100) > devices(1) totalCount', query: () => '{ products(first: 100) { edges { node { devices(first: 1) { totalCount } } } } }' },
+  {
+    name: 'normal: products(100) > devices(1) totalCount',
+    query: () => '{ products(first: 100) { edges { node { devices(first: 1) { totalCount } } } } }',
+  },
 ];
 
 async function measure(app: App, sim: SimulatorHandle, counter: { calls: number }, query: string) {
@@ -101,7 +106,9 @@ export async function runQueryCostBench(): Promise<string> {
       const query = scenario.query(sim);
       const { estimate, calls, outcome, p50, max } = await measure(app, sim, counter, query);
       const estimated = estimate.selectionsExceeded ? `> ${estimate.upstreamCalls}` : String(Math.round(estimate.upstreamCalls));
-      rows.push(`| ${scenario.name} | ${(query.length / 1024).toFixed(1)} | ${estimated} | ${estimate.depth} | ${calls} | ${outcome} | ${p50.toFixed(1)} | ${max.toFixed(1)} |`);
+      rows.push(
+        `| ${scenario.name} | ${(query.length / 1024).toFixed(1)} | ${estimated} | ${estimate.depth} | ${calls} | ${outcome} | ${p50.toFixed(1)} | ${max.toFixed(1)} |`,
+      );
     }
   } finally {
     await app.stop();

@@ -79,7 +79,11 @@ function rssMiB(pid: number): number {
   return kib / 1024;
 }
 
-async function startService(sim: SimulatorHandle, retryMax: number, scanner: SecretScanner): Promise<{ url: string; child: ChildProcess; exited: () => boolean }> {
+async function startService(
+  sim: SimulatorHandle,
+  retryMax: number,
+  scanner: SecretScanner,
+): Promise<{ url: string; child: ChildProcess; exited: () => boolean }> {
   const child = spawn(process.execPath, [ENTRY], {
     env: {
       PATH: process.env.PATH,
@@ -146,10 +150,16 @@ function rateLimitBurst(sim: SimulatorHandle): void {
     .filter(([endpoint]) => !endpoint.startsWith('auth.') && !endpoint.startsWith('dm.') && endpoint !== 'unknown')
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3);
-  for (const [endpoint] of busiest) sim.faults.inject(endpoint, { httpStatus: 429, headers: { 'Retry-After': '1' }, body: '{"status":429,"error":"Too Many Requests"}', times: 5 });
+  for (const [endpoint] of busiest)
+    sim.faults.inject(endpoint, { httpStatus: 429, headers: { 'Retry-After': '1' }, body: '{"status":429,"error":"Too Many Requests"}', times: 5 });
 }
 
-async function post(url: string, body: object, tally: Tally, scanner: SecretScanner): Promise<{ data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: unknown } }> } | undefined> {
+async function post(
+  url: string,
+  body: object,
+  tally: Tally,
+  scanner: SecretScanner,
+): Promise<{ data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: unknown } }> } | undefined> {
   const started = performance.now();
   try {
     const response = await fetch(`${url}/graphql`, {
@@ -175,7 +185,9 @@ async function post(url: string, body: object, tally: Tally, scanner: SecretScan
 function classify(result: Awaited<ReturnType<typeof post>>, tally: Tally): boolean {
   if (!result) return false;
   for (const error of result.errors ?? []) {
-    const message = String((error as { message?: unknown }).message ?? '').replace(/\d+/g, 'N').slice(0, 90);
+    const message = String((error as { message?: unknown }).message ?? '')
+      .replace(/\d+/g, 'N')
+      .slice(0, 90);
     tally.messages.set(message, (tally.messages.get(message) ?? 0) + 1);
     const code = error.extensions?.code;
     if (typeof code === 'string') {
@@ -190,14 +202,28 @@ export async function runSoakBench(options: SoakOptions): Promise<string> {
   const sim = await startSimulator({ latencyMs: 5 });
   const scanner = new SecretScanner(secretPatterns(sim));
   const service = await startService(sim, options.retryMax, scanner);
-  const tally: Tally = { reads: 0, readsFull: 0, commands: 0, commandsFull: 0, coded: 0, uncoded: 0, http5xx: 0, timeouts: 0, secrets: 0, latencies: [], codes: new Map(), messages: new Map() };
+  const tally: Tally = {
+    reads: 0,
+    readsFull: 0,
+    commands: 0,
+    commandsFull: 0,
+    coded: 0,
+    uncoded: 0,
+    http5xx: 0,
+    timeouts: 0,
+    secrets: 0,
+    latencies: [],
+    codes: new Map(),
+    messages: new Map(),
+  };
   const timers: NodeJS.Timeout[] = [];
   try {
     const devices = sim.store.authorizedProducts().flatMap((p) => sim.store.devices(p.productKey).slice(0, 20));
     const meter = sim.store.products().find((p) => p.role === 'meter');
     const commandTargets = meter ? sim.store.devices(meter.productKey).slice(0, 10) : [];
     // Warm-up without faults: login, schema, connections.
-    for (let i = 0; i < 5; i += 1) await post(service.url, { query: NESTED }, { ...tally, latencies: [], codes: new Map(), messages: new Map() }, scanner);
+    for (let i = 0; i < 5; i += 1)
+      await post(service.url, { query: NESTED }, { ...tally, latencies: [], codes: new Map(), messages: new Map() }, scanner);
     const rssStart = rssMiB(service.child.pid!);
     sim.log.clear();
     if (options.faults) injectFaults(sim);
@@ -213,7 +239,10 @@ export async function runSoakBench(options: SoakOptions): Promise<string> {
         if (commandTargets.length > 0 && (i + id) % COMMAND_EVERY === 0) {
           const target = commandTargets[(i + id) % commandTargets.length];
           tally.commands += 1;
-          const input = { devices: [{ productKey: target.productKey, deviceKey: target.deviceKey }], properties: [{ code: 'switch', value: (i & 1) === 0 }] };
+          const input = {
+            devices: [{ productKey: target.productKey, deviceKey: target.deviceKey }],
+            properties: [{ code: 'switch', value: (i & 1) === 0 }],
+          };
           if (classify(await post(service.url, { query: COMMAND, variables: { input } }, tally, scanner), tally)) tally.commandsFull += 1;
           continue;
         }
@@ -227,7 +256,9 @@ export async function runSoakBench(options: SoakOptions): Promise<string> {
     for (const timer of timers) clearInterval(timer);
     sim.faults.clear();
 
-    const metrics = await fetch(`${service.url}/metrics`).then((r) => r.text()).catch(() => '');
+    const metrics = await fetch(`${service.url}/metrics`)
+      .then((r) => r.text())
+      .catch(() => '');
     scanner.scan(metrics);
     const retries = [...metrics.matchAll(/^quec_graph_upstream_retries_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
     const rssEnd = rssMiB(service.child.pid!);
@@ -240,7 +271,10 @@ export async function runSoakBench(options: SoakOptions): Promise<string> {
     const upstream = sim.log.entries();
     const faulted = upstream.filter((e) => e.httpStatus !== 200).length;
     const rows: Array<[string, string]> = [
-      ['duration (s) / connections / UPSTREAM_RETRY_MAX / faults', `${options.seconds} / ${options.connections} / ${options.retryMax} / ${options.faults ? 'on' : 'off'}`],
+      [
+        'duration (s) / connections / UPSTREAM_RETRY_MAX / faults',
+        `${options.seconds} / ${options.connections} / ${options.retryMax} / ${options.faults ? 'on' : 'off'}`,
+      ],
       ['load average at the end (1 min, this machine)', loadavg()[0].toFixed(1)],
       ['requests', String(requests)],
       ['reads answered in full', `${tally.readsFull} / ${tally.reads} (${((100 * tally.readsFull) / Math.max(1, tally.reads)).toFixed(2)} %)`],
@@ -252,9 +286,19 @@ export async function runSoakBench(options: SoakOptions): Promise<string> {
       ['crashes', String(crashes)],
       ['duplicate commands (dm.writeData at the platform beyond mutations sent)', `${duplicates} (${sentCommands} seen for ${tally.commands} sent)`],
       ['secrets found (responses, logs, /metrics)', String(scanner.found)],
-      ['upstream calls / answered with a fault / retries', `${upstream.length} / ${faulted} (${((100 * faulted) / Math.max(1, upstream.length)).toFixed(1)} %) / ${retries}`],
+      [
+        'upstream calls / answered with a fault / retries',
+        `${upstream.length} / ${faulted} (${((100 * faulted) / Math.max(1, upstream.length)).toFixed(1)} %) / ${retries}`,
+      ],
       ['RSS start / end (MiB)', `${rssStart.toFixed(0)} / ${rssEnd.toFixed(0)}`],
-      ['most frequent error messages', [...tally.messages].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([m, n]) => `${n}× ${m}`).join('; ') || '-'],
+      [
+        'most frequent error messages',
+        [...tally.messages]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 4)
+          .map(([m, n]) => `${n}× ${m}`)
+          .join('; ') || '-',
+      ],
       ['p50 / p99 / max (ms)', `${pct(50).toFixed(0)} / ${pct(99).toFixed(0)} / ${(tally.latencies.at(-1) ?? 0).toFixed(0)}`],
     ];
     return [

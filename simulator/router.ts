@@ -39,10 +39,7 @@ export interface RouteDefinition {
   handle(request: SimRequest, context: RouteContext): RouteResult | Promise<RouteResult>;
 }
 
-export type RouteMatch =
-  | { kind: 'found'; route: RouteDefinition }
-  | { kind: 'method-not-allowed' }
-  | { kind: 'not-found' };
+export type RouteMatch = { kind: 'found'; route: RouteDefinition } | { kind: 'method-not-allowed' } | { kind: 'not-found' };
 
 /**
  * Routing table. Documented paths are exact (§6); the inferred project paths (§11.1) carry `{name}` segments,

@@ -58,9 +58,7 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
   let outcome: Outcome;
   if (match.kind === 'found') {
     endpoint = match.route.endpoint;
-    outcome = tooLarge
-      ? jsonOutcome(200, errorBody(match.route.envelope, 50005))
-      : await run(deps, match.route, request);
+    outcome = tooLarge ? jsonOutcome(200, errorBody(match.route.envelope, 50005)) : await run(deps, match.route, request);
   } else if (match.kind === 'method-not-allowed') {
     outcome = jsonOutcome(405, { code: 405, msg: 'Method Not Allowed' });
   } else {

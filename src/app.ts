@@ -176,7 +176,8 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     createContext: (requestId?: string, caller?: Caller) => createContext(contextDeps, caller ?? authenticator.unauthenticatedCaller, requestId),
     async contextFor(requestId: string, headers: CredentialHeaders) {
       const caller = await authenticator.authenticate(headers);
-      if (authenticator.required && caller.kind === 'anonymous') throw unauthenticated('Authentication required: send x-api-key or Authorization: Bearer');
+      if (authenticator.required && caller.kind === 'anonymous')
+        throw unauthenticated('Authentication required: send x-api-key or Authorization: Bearer');
       return createContext(contextDeps, caller, requestId);
     },
     async stop() {
@@ -186,10 +187,21 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
       await push?.close();
       // A Redis that is already gone must not hold shutdown hostage: when the polite QUIT does not finish, cut the
       // connection, or node-redis keeps reconnecting and its timers keep the process alive after shutdown.
-      const quit = await withTimeout(cache.disconnect().then(() => true, () => true), 2000, false);
+      const quit = await withTimeout(
+        cache.disconnect().then(
+          () => true,
+          () => true,
+        ),
+        2000,
+        false,
+      );
       if (!quit) {
         const store = cache.store as { disconnect?: (force?: boolean) => Promise<void> };
-        await withTimeout(Promise.resolve(store.disconnect?.(true)).catch(() => undefined), 1000, undefined);
+        await withTimeout(
+          Promise.resolve(store.disconnect?.(true)).catch(() => undefined),
+          1000,
+          undefined,
+        );
       }
     },
   };
@@ -223,5 +235,11 @@ function createPushHub(
         observer: metrics,
       }));
   if (!source) return undefined;
-  return new PushHub(source, { bufferSize: PUSH_BUFFER_SIZE, idleDisconnectMs: PUSH_IDLE_DISCONNECT_MS, timers: overrides.timers, logger, observer: metrics });
+  return new PushHub(source, {
+    bufferSize: PUSH_BUFFER_SIZE,
+    idleDisconnectMs: PUSH_IDLE_DISCONNECT_MS,
+    timers: overrides.timers,
+    logger,
+    observer: metrics,
+  });
 }

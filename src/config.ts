@@ -9,9 +9,7 @@ export const REGION_BASE_URLS = {
 } as const;
 
 /** Where upstream calls go: the real platform, or the embedded simulator started by the process entry. */
-export type UpstreamConfig =
-  | { kind: 'platform'; baseUrl: string; accessKey: string; accessSecret: string }
-  | { kind: 'simulator' };
+export type UpstreamConfig = { kind: 'platform'; baseUrl: string; accessKey: string; accessSecret: string } | { kind: 'simulator' };
 
 export interface Config {
   readonly host: string;
@@ -149,8 +147,7 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const intInRange = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+const intInRange = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 /** `true`/`false` (also 1/0, yes/no); unset = the NODE_ENV default. */
 const optionalFlag = optionalText.pipe(
@@ -181,13 +178,34 @@ const environmentSchema = z.object({
   NODE_ENV: z.string().default('development'),
   READINESS_TIMEOUT_MS: intInRange(100, 60_000, 3000),
   SHUTDOWN_GRACE_MS: intInRange(0, 600_000, 10_000),
-  QUEC_PATH_PROJECTS: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/quecproductmgr/r1/openapi/project'),
-  QUEC_PATH_DEVICE_GROUPS: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/devicegroup/enterpriseapi'),
-  QUEC_PATH_DEVICE_USER_LIST: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/binding/enterpriseapi/deviceUserList'),
-  QUEC_PATH_BINDING: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/binding/enterpriseapi'),
-  QUEC_PATH_SMS: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/sms/enterpriseapi'),
-  QUEC_PATH_MAIL: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
-  QUEC_PATH_END_USER_ADMIN: z.string().regex(/^\/[\w./-]+$/, 'must be a path starting with /').default('/v2/enduser/enterpriseapi'),
+  QUEC_PATH_PROJECTS: z
+    .string()
+    .regex(/^\/[\w./-]+$/, 'must be a path starting with /')
+    .default('/v2/quecproductmgr/r1/openapi/project'),
+  QUEC_PATH_DEVICE_GROUPS: z
+    .string()
+    .regex(/^\/[\w./-]+$/, 'must be a path starting with /')
+    .default('/v2/devicegroup/enterpriseapi'),
+  QUEC_PATH_DEVICE_USER_LIST: z
+    .string()
+    .regex(/^\/[\w./-]+$/, 'must be a path starting with /')
+    .default('/v2/binding/enterpriseapi/deviceUserList'),
+  QUEC_PATH_BINDING: z
+    .string()
+    .regex(/^\/[\w./-]+$/, 'must be a path starting with /')
+    .default('/v2/binding/enterpriseapi'),
+  QUEC_PATH_SMS: z
+    .string()
+    .regex(/^\/[\w./-]+$/, 'must be a path starting with /')
+    .default('/v2/sms/enterpriseapi'),
+  QUEC_PATH_MAIL: z
+    .string()
+    .regex(/^\/[\w./-]+$/, 'must be a path starting with /')
+    .default('/v2/enduser/enterpriseapi'),
+  QUEC_PATH_END_USER_ADMIN: z
+    .string()
+    .regex(/^\/[\w./-]+$/, 'must be a path starting with /')
+    .default('/v2/enduser/enterpriseapi'),
   QUEC_SIMULATOR_PORT: intInRange(0, 65535, 0),
   UPSTREAM_RETRY_BUDGET_MS: intInRange(0, 120_000, 3000),
   UPSTREAM_RETRY_MAX: intInRange(0, 10, 3),
@@ -196,7 +214,10 @@ const environmentSchema = z.object({
   TOKEN_ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
-      .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+      .refine(
+        (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32,
+        'must be 32 bytes in base64 (openssl rand -base64 32)',
+      )
       .optional(),
   ),
   QUERY_MAX_UPSTREAM_CALLS: intInRange(1, 1_000_000, 500),
@@ -208,7 +229,10 @@ const environmentSchema = z.object({
   QUEC_AMQP_URL: optionalText.pipe(
     z
       .string()
-      .regex(/^amqps?:\/\/[^/@\s]+(\/[^\s]*)?$/, 'must be amqp:// or amqps:// host[:port][/vhost] without credentials (they are signed from the access key)')
+      .regex(
+        /^amqps?:\/\/[^/@\s]+(\/[^\s]*)?$/,
+        'must be amqp:// or amqps:// host[:port][/vhost] without credentials (they are signed from the access key)',
+      )
       .optional(),
   ),
   QUEC_AMQP_QUEUE: optionalText.pipe(
@@ -229,7 +253,12 @@ const environmentSchema = z.object({
   APQ_MAX_BYTES: intInRange(1024, 1024 * 1024 * 1024, 32 * 1024 * 1024),
   APQ_MAX_QUERY_BYTES: intInRange(256, 16 * 1024 * 1024, 64 * 1024),
   AUTH_API_KEYS: optionalText,
-  AUTH_JWKS_URL: optionalText.pipe(z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s):// URL').optional()),
+  AUTH_JWKS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'must be an http(s):// URL')
+      .optional(),
+  ),
   AUTH_JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional()),
   AUTH_JWT_ISSUER: optionalText,
   AUTH_JWT_AUDIENCE: optionalText,
@@ -343,7 +372,8 @@ function resolveAuth(vars: z.infer<typeof environmentSchema>): AuthSettings {
   let jwt: AuthSettings['jwt'];
   if (jwksUrl || secret) {
     const missing = [!issuer && 'AUTH_JWT_ISSUER', !audience && 'AUTH_JWT_AUDIENCE'].filter(Boolean);
-    if (missing.length > 0) throw new ConfigError(`Invalid configuration: missing ${missing.join(', ')} (required with AUTH_JWKS_URL or AUTH_JWT_SECRET)`);
+    if (missing.length > 0)
+      throw new ConfigError(`Invalid configuration: missing ${missing.join(', ')} (required with AUTH_JWKS_URL or AUTH_JWT_SECRET)`);
     jwt = { keys: jwksUrl ? { kind: 'jwks', url: jwksUrl } : { kind: 'secret', secret: secret! }, issuer: issuer!, audience: audience! };
   } else if (issuer || audience) {
     throw new ConfigError('Invalid configuration: AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE need AUTH_JWKS_URL or AUTH_JWT_SECRET');
@@ -386,11 +416,9 @@ function resolveUpstream(vars: z.infer<typeof environmentSchema>): UpstreamConfi
     }
     return { kind: 'simulator' };
   }
-  const missing = [
-    !accessKey && 'QUEC_ACCESS_KEY',
-    !accessSecret && 'QUEC_ACCESS_SECRET',
-    !baseUrl && 'QUEC_BASE_URL (or QUEC_REGION)',
-  ].filter(Boolean);
+  const missing = [!accessKey && 'QUEC_ACCESS_KEY', !accessSecret && 'QUEC_ACCESS_SECRET', !baseUrl && 'QUEC_BASE_URL (or QUEC_REGION)'].filter(
+    Boolean,
+  );
   if (missing.length > 0) {
     throw new ConfigError(`Invalid configuration: missing ${missing.join(', ')}`);
   }

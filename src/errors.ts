@@ -74,17 +74,18 @@ export class UpstreamError extends AppError {
 
 const codeGroups: Array<[ErrorCode, readonly number[]]> = [
   // Our product or device key named nothing upstream knows.
-  [ErrorCode.NOT_FOUND, [70017, 70130, 70097, 71006, 16002, 16011, 5015, 5033, 5306, 5493, 5308, 5313, 5370, 5188, 5431, 5414, 5196, 5198, 5435, 5229]],
+  [
+    ErrorCode.NOT_FOUND,
+    [70017, 70130, 70097, 71006, 16002, 16011, 5015, 5033, 5306, 5493, 5308, 5313, 5370, 5188, 5431, 5414, 5196, 5198, 5435, 5229],
+  ],
   // Upstream refused the input itself; the caller can fix it.
   [
     ErrorCode.BAD_USER_INPUT,
     [
-      50004, 50005, 50006, 50007, 70020, 70026, 70027, 70028, 70029, 70062, 70063, 70083, 70090, 70091, 70092,
-      70093, 70094, 71008, 71027, 71028, 71029, 71035, 71036, 71038, 71039, 71047, 71048, 16001, 16007, 16008,
-      16018, 16019, 16020, 16021, 16022, 5023, 5065, 5066, 5067, 5179, 5213,
+      50004, 50005, 50006, 50007, 70020, 70026, 70027, 70028, 70029, 70062, 70063, 70083, 70090, 70091, 70092, 70093, 70094, 71008, 71027, 71028,
+      71029, 71035, 71036, 71038, 71039, 71047, 71048, 16001, 16007, 16008, 16018, 16019, 16020, 16021, 16022, 5023, 5065, 5066, 5067, 5179, 5213,
       // Binding-code check, user status, device groups (reference §6.7, §11.6).
-      5144, 5460, 5461, 5462, 5487, 5488, 5301, 5302, 5304, 5305, 5311, 5312, 5316, 5317, 5318, 5323, 5324, 5337,
-      5341, 5351, 5310, 5314,
+      5144, 5460, 5461, 5462, 5487, 5488, 5301, 5302, 5304, 5305, 5311, 5312, 5316, 5317, 5318, 5323, 5324, 5337, 5341, 5351, 5310, 5314,
       // SMS accounts (reference §11.7).
       5078, 5079, 5180, 5181, 5182, 5183, 5184, 5187, 5201,
       // SMS signatures and templates (reference §11.7; 5193, 5200, 5202 are inferred codes).
@@ -165,7 +166,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
 /** Apollo Server's request-level codes (parse/validation failures) are safe and useful to keep. */
 function isGraphQLRequestError(code: string): boolean {
-  return knownCodes.has(code) || ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'].includes(code);
+  return (
+    knownCodes.has(code) ||
+    [
+      'GRAPHQL_PARSE_FAILED',
+      'GRAPHQL_VALIDATION_FAILED',
+      'BAD_REQUEST',
+      'PERSISTED_QUERY_NOT_FOUND',
+      'PERSISTED_QUERY_NOT_SUPPORTED',
+      'OPERATION_RESOLUTION_FAILURE',
+    ].includes(code)
+  );
 }
 
 interface ValidationErrorLike {

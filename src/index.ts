@@ -48,7 +48,10 @@ async function main(): Promise<void> {
   const { http, app } = await createHttpService(config.shutdownGraceMs, (plugins) => createApp(config, upstream, { logger, plugins }));
   // Say which mode this process runs in: who may call it is the first thing an operator needs to know.
   if (!app.authenticator.required && config.allowRemoteWithoutAuth) {
-    logger.warn({ host: config.host }, `${app.authenticator.describe()}; AUTH_DISABLED_ALLOW_REMOTE=true: anyone reaching this port acts with every scope`);
+    logger.warn(
+      { host: config.host },
+      `${app.authenticator.describe()}; AUTH_DISABLED_ALLOW_REMOTE=true: anyone reaching this port acts with every scope`,
+    );
   } else {
     logger.info({ host: config.host }, app.authenticator.describe());
   }

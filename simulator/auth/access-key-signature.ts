@@ -33,7 +33,9 @@ export function parseSignedUsername(username: string): SignedUsername | null {
 
 /** Lowercase hex sha256 of the raw (pre-encoding) username followed by the AccessSecret (§2.1). */
 export function expectedPassword(rawUsername: string, accessSecret: string): string {
-  return createHash('sha256').update(rawUsername + accessSecret, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(rawUsername + accessSecret, 'utf8')
+    .digest('hex');
 }
 
 /** ±10 minutes around the platform clock, for the login (§2.1) and the AMQP sign-in (§9.1) alike. */

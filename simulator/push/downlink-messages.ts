@@ -10,7 +10,13 @@ import type { PushIds, PushMessage } from './push-message';
  * ticket: it is the device's own uplink [INFERRED]). A command cached for an offline device has not been sent, so it
  * shows nothing yet [INFERRED]; a service call's later MSERV/OUTPUT is not simulated.
  */
-export function downlinkMessages(store: SimulatorStore, announcement: DownlinkAnnouncement, results: DeviceResult[], now: number, ids: PushIds): PushMessage[] {
+export function downlinkMessages(
+  store: SimulatorStore,
+  announcement: DownlinkAnnouncement,
+  results: DeviceResult[],
+  now: number,
+  ids: PushIds,
+): PushMessage[] {
   const messages: PushMessage[] = [];
   for (const result of results) {
     const device = result.ticket === null ? undefined : store.device(result.productKey, result.deviceKey);
@@ -19,11 +25,13 @@ export function downlinkMessages(store: SimulatorStore, announcement: DownlinkAn
     const reqAck: PushMessage = { type: 'REQACK', ...common, data: { sentAt: now, status: 'succ' } };
     switch (announcement.kind) {
       case 'read':
-        messages.push(
-          { type: 'MATTR', subtype: 'READ', ...common, data: { keys: announcement.codes } },
-          reqAck,
-          { type: 'MATTR', subtype: 'READRESP', ...common, ticket: ids.ticket(), data: { packetId: ids.packetId(), kv: currentValues(device, announcement.codes) } },
-        );
+        messages.push({ type: 'MATTR', subtype: 'READ', ...common, data: { keys: announcement.codes } }, reqAck, {
+          type: 'MATTR',
+          subtype: 'READRESP',
+          ...common,
+          ticket: ids.ticket(),
+          data: { packetId: ids.packetId(), kv: currentValues(device, announcement.codes) },
+        });
         break;
       case 'write':
         messages.push({ type: 'MATTR', subtype: 'WRITE', ...common, data: { kv: announcement.kv } }, reqAck);

@@ -10,7 +10,14 @@ export const SHARE_CANCELLED = 4;
  * ENDUSER/USER-BIND (§9.3 row 14): `value` 1 added, 0 removed; `authLevel` 1 owner, 2 sharee; every simulated binding
  * is a true authorization (`authStatus` 1) [INFERRED]. `invalidCause` only on removals.
  */
-export function userBindMessage(store: SimulatorStore, binding: Binding, value: 0 | 1, now: number, ids: PushIds, invalidCause?: number): PushMessage {
+export function userBindMessage(
+  store: SimulatorStore,
+  binding: Binding,
+  value: 0 | 1,
+  now: number,
+  ids: PushIds,
+  invalidCause?: number,
+): PushMessage {
   const user = store.admin.user(binding.uid);
   const device = store.device(binding.productKey, binding.deviceKey);
   return {

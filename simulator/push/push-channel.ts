@@ -73,7 +73,14 @@ export class PushChannel implements PushHook {
     if (!device) throw new RangeError(`no device ${productKey}/${deviceKey}`);
     if (!this.publisher) return 0;
     const now = this.deps.clock.now();
-    const message: PushMessage = { type: 'MATTR', subtype: 'REPORT', ...originOf(this.deps.store, device), createdAt: now, ticket: this.ids.ticket(), data: { packetId: this.ids.packetId(), kv } };
+    const message: PushMessage = {
+      type: 'MATTR',
+      subtype: 'REPORT',
+      ...originOf(this.deps.store, device),
+      createdAt: now,
+      ticket: this.ids.ticket(),
+      data: { packetId: this.ids.packetId(), kv },
+    };
     const [count] = await this.publish([message]);
     return count;
   }

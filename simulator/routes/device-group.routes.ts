@@ -209,7 +209,9 @@ const groupDevices: RouteDefinition = {
   handle({ query }, context) {
     const group = groupOf(context, optionalInteger(query, 'dgid'));
     const paging = readPageInfoPaging(query, context.options.maxPageSize);
-    const rows = context.store.admin.groupDevices(group.id).map((d) => ({ productKey: d.productKey, deviceKey: d.deviceKey, deviceName: d.deviceName, onlineStatus: d.deviceStatus }));
+    const rows = context.store.admin
+      .groupDevices(group.id)
+      .map((d) => ({ productKey: d.productKey, deviceKey: d.deviceKey, deviceName: d.deviceName, onlineStatus: d.deviceStatus }));
     return pageB(rows, paging);
   },
 };
@@ -280,7 +282,10 @@ const tasks: RouteDefinition = {
   handle({ query }, context) {
     const dgid = optionalInteger(query, 'dgid');
     const paging = readPageInfoPaging(query, context.options.maxPageSize);
-    const rows = context.store.admin.tasks().filter((t) => dgid === undefined || t.dgid === dgid).map(toTaskRow);
+    const rows = context.store.admin
+      .tasks()
+      .filter((t) => dgid === undefined || t.dgid === dgid)
+      .map(toTaskRow);
     return pageB(rows, paging);
   },
 };
@@ -301,4 +306,17 @@ const taskDetail: RouteDefinition = {
   },
 };
 
-export const deviceGroupRoutes: readonly RouteDefinition[] = [add, set, remove, info, list, addDevices, removeDevices, groupDevices, deviceGroups, control, tasks, taskDetail];
+export const deviceGroupRoutes: readonly RouteDefinition[] = [
+  add,
+  set,
+  remove,
+  info,
+  list,
+  addDevices,
+  removeDevices,
+  groupDevices,
+  deviceGroups,
+  control,
+  tasks,
+  taskDetail,
+];

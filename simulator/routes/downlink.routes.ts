@@ -66,7 +66,10 @@ const writeCommand: BuildCommand = (doc, data) => {
 const serviceCommand: BuildCommand = (doc, data) => {
   const parsed = parseServiceCalls(doc, data);
   const dmData = encodeServiceCalls(parsed.map(({ service, inputs }) => ({ serviceId: service.id, inputs })));
-  const announced = parsed.map(({ service, inputs }) => ({ code: service.code, kv: Object.fromEntries(inputs.map(({ param, value }) => [param.code, value])) }));
+  const announced = parsed.map(({ service, inputs }) => ({
+    code: service.code,
+    kv: Object.fromEntries(inputs.map(({ param, value }) => [param.code, value])),
+  }));
   return { cmd: CMD_SERVICE, dmData, raw: packetOf(dmData), announce: { kind: 'service', calls: announced } };
 };
 

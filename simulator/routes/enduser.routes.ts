@@ -12,7 +12,16 @@ import type { SimulatorStore } from '../store/simulator.store';
 const ENDUSER = '/v2/enduser/enterpriseapi';
 const BINDING = '/v2/binding/enterpriseapi';
 
-const THIRD_PARTY_IDS = ['wechatUnionId', 'wechatMiniprogramUserId', 'wechatOffiaccountUserId', 'qqUserId', 'alipayUserId', 'appleUserId', 'facebookUserId', 'twitterUserId'];
+const THIRD_PARTY_IDS = [
+  'wechatUnionId',
+  'wechatMiniprogramUserId',
+  'wechatOffiaccountUserId',
+  'qqUserId',
+  'alipayUserId',
+  'appleUserId',
+  'facebookUserId',
+  'twitterUserId',
+];
 
 function toDomainRow(domain: UserDomain): Record<string, unknown> {
   return {
@@ -219,7 +228,12 @@ const usersByBind: RouteDefinition = {
     const paging = readPageInfoPaging(query, options.maxPageSize);
     if (pk !== undefined && !store.product(pk)?.authorized) throw new BusinessError(5327);
     if (uid !== undefined && !store.admin.user(uid)) throw new BusinessError(5370);
-    const bound = new Set(store.admin.bindings().filter((b) => pk === undefined || b.productKey === pk).map((b) => b.uid));
+    const bound = new Set(
+      store.admin
+        .bindings()
+        .filter((b) => pk === undefined || b.productKey === pk)
+        .map((b) => b.uid),
+    );
     const rows = store.admin
       .users(domain)
       .filter((u) => bound.has(u.uid) && (uid === undefined || u.uid === uid))
@@ -276,4 +290,13 @@ const verifyBindingCode: RouteDefinition = {
   },
 };
 
-export const endUserRoutes: readonly RouteDefinition[] = [domainList, domainUsers, userInfo, setUserStatus, userDevices, usersByBind, deviceUsers, verifyBindingCode];
+export const endUserRoutes: readonly RouteDefinition[] = [
+  domainList,
+  domainUsers,
+  userInfo,
+  setUserStatus,
+  userDevices,
+  usersByBind,
+  deviceUsers,
+  verifyBindingCode,
+];

@@ -52,9 +52,7 @@ const subList: RouteDefinition = {
   handle({ query }, { store, options }) {
     const gateway = gatewayDevice(store, query);
     const paging = readPaging(query, options.maxPageSize);
-    const rows = store
-      .subDevicesOf(gateway.id)
-      .map((sub) => toGatewaySubDeviceRow(sub, store.product(sub.productKey) as Product, gateway.id));
+    const rows = store.subDevicesOf(gateway.id).map((sub) => toGatewaySubDeviceRow(sub, store.product(sub.productKey) as Product, gateway.id));
     return page(rows, paging);
   },
 };

@@ -35,7 +35,9 @@ const dataHistory: RouteDefinition = {
     const sendStatus = oneOf(optionalInteger(query, 'sendStatus'), [-1, 0, 1]);
     const paging = readPaging(query, options.maxPageSize);
     const rows = device.messages
-      .filter((m) => inRange(m.at) && (direction === undefined || m.direction === direction) && (sendStatus === undefined || m.sendStatus === sendStatus))
+      .filter(
+        (m) => inRange(m.at) && (direction === undefined || m.direction === direction) && (sendStatus === undefined || m.sendStatus === sendStatus),
+      )
       .reverse()
       .sort((a, b) => b.at - a.at)
       .map((m) => toDeviceData(device, m));

@@ -120,7 +120,13 @@ const set: RouteDefinition = {
     const text = bodyText(input, 'content') ?? template.content;
     checkCodePlaceholder(templateType, text);
     const reviewed = templateType !== template.templateType || subject !== template.subject || text !== template.content;
-    Object.assign(template, { templateName: templateName ?? template.templateName, templateType, subject, content: text, updateTime: context.clock.now() });
+    Object.assign(template, {
+      templateName: templateName ?? template.templateName,
+      templateType,
+      subject,
+      content: text,
+      updateTime: context.clock.now(),
+    });
     if (reviewed) Object.assign(template, { reviewStatus: 0, reviewNote: '', enabled: 0 });
     return singleB({});
   },

@@ -32,7 +32,10 @@ const list: RouteDefinition = {
   authenticated: true,
   handle({ query }, context) {
     // Rows carry the SMTP password, as upstream hands credentials back elsewhere (§6.7 userDomainSecret).
-    return pageB(context.store.admin.mailAccounts().map((a) => ({ ...a })), readPageInfoPaging(query, context.options.maxPageSize));
+    return pageB(
+      context.store.admin.mailAccounts().map((a) => ({ ...a })),
+      readPageInfoPaging(query, context.options.maxPageSize),
+    );
   },
 };
 
@@ -57,7 +60,18 @@ const add: RouteDefinition = {
     if (password === undefined) throw new BusinessError(5426);
     if (senderAddress === undefined) throw new BusinessError(5427);
     if (!/^[^@\s]+@[^@\s]+$/.test(senderAddress)) throw new BusinessError(5447);
-    const record: MailAccount = { accountId: context.store.admin.newId(), accountName, smtpServer, smtpPort, account, password, senderAddress, enabled: 1, createTime: context.clock.now(), userDomainList: [] };
+    const record: MailAccount = {
+      accountId: context.store.admin.newId(),
+      accountName,
+      smtpServer,
+      smtpPort,
+      account,
+      password,
+      senderAddress,
+      enabled: 1,
+      createTime: context.clock.now(),
+      userDomainList: [],
+    };
     context.store.admin.addMailAccount(record);
     return singleB({ accountId: record.accountId });
   },

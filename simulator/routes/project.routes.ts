@@ -20,7 +20,13 @@ function visibleProjects(store: SimulatorStore): Project[] {
 function toProjectRow(store: SimulatorStore, project: Project): Record<string, unknown> {
   const products = store.products().filter((p) => p.projectId === project.id);
   const createTime = Math.min(...products.map((p) => p.createTime)) - 86_400_000;
-  return { projectId: project.id, projectName: project.name, projectDesc: project.description, productCount: products.filter((p) => p.authorized).length, createTime: String(createTime) };
+  return {
+    projectId: project.id,
+    projectName: project.name,
+    projectDesc: project.description,
+    productCount: products.filter((p) => p.authorized).length,
+    createTime: String(createTime),
+  };
 }
 
 /** An unknown or invisible project answers 70089 "limited permission to operate this project" [INFERRED]. */
@@ -40,7 +46,12 @@ const overview: RouteDefinition = {
   authenticated: true,
   handle({ query }, { store, options }) {
     const paging = readPaging(query, options.maxPageSize);
-    return page(visibleProjects(store).sort((a, b) => a.id - b.id).map((p) => toProjectRow(store, p)), paging);
+    return page(
+      visibleProjects(store)
+        .sort((a, b) => a.id - b.id)
+        .map((p) => toProjectRow(store, p)),
+      paging,
+    );
   },
 };
 

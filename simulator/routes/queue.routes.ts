@@ -54,7 +54,16 @@ const create: RouteDefinition = {
     await push.queueCreated(queueName).catch(() => {
       throw new BusinessError(16004);
     });
-    const queue: Queue = { id: admin.newId(), queueName, queueDesc: desc, status: 0, isFree: 0, createTime: clock.now(), updateTime: null, msgNum: 0 };
+    const queue: Queue = {
+      id: admin.newId(),
+      queueName,
+      queueDesc: desc,
+      status: 0,
+      isFree: 0,
+      createTime: clock.now(),
+      updateTime: null,
+      msgNum: 0,
+    };
     admin.addQueue(queue);
     // Create answers `updateTime: ""` where list answers null (§6.6 examples).
     return single({ ...toQueueRow(queue, admin.accountId), metadata: undefined, updateTime: '' });

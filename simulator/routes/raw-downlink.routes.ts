@@ -35,7 +35,9 @@ const sendRaw: RouteDefinition = {
     const now = clock.now();
     const base64 = payload.toString('base64');
     const command = { cmd: null, dmData: null, raw: base64, announce: { kind: 'raw' as const, raw: base64 } };
-    const results = targets.map(({ productKey, deviceKey }) => deliver(store, store.product(productKey), productKey, deviceKey, options, command, now));
+    const results = targets.map(({ productKey, deviceKey }) =>
+      deliver(store, store.product(productKey), productKey, deviceKey, options, command, now),
+    );
     await push.emit((ids) => downlinkMessages(store, command.announce, results, now, ids));
     return single(results);
   },

@@ -28,7 +28,10 @@ const list: RouteDefinition = {
   envelope: 'B',
   authenticated: true,
   handle({ query }, context) {
-    return pageB(context.store.admin.smsSigns().map((s) => ({ ...s, userDomainList: [...s.userDomainList] })), readPageInfoPaging(query, context.options.maxPageSize));
+    return pageB(
+      context.store.admin.smsSigns().map((s) => ({ ...s, userDomainList: [...s.userDomainList] })),
+      readPageInfoPaging(query, context.options.maxPageSize),
+    );
   },
 };
 
@@ -43,7 +46,14 @@ const add: RouteDefinition = {
     if (signName === undefined || signName.trim() === '' || characters(signName) < 2 || characters(signName) > 12) throw new BusinessError(5194);
     if (context.store.admin.smsSigns().some((s) => s.signName === signName)) throw new BusinessError(5193);
     // A new signature goes to the provider for review: pending, but already enabled for when it is approved.
-    const sign: SmsSign = { ssid: context.store.admin.newSmsSignId(), signName, status: 0, enabled: 1, createTime: context.clock.now(), userDomainList: [] };
+    const sign: SmsSign = {
+      ssid: context.store.admin.newSmsSignId(),
+      signName,
+      status: 0,
+      enabled: 1,
+      createTime: context.clock.now(),
+      userDomainList: [],
+    };
     context.store.admin.addSmsSign(sign);
     return singleB({ ssid: sign.ssid });
   },

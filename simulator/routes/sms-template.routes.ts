@@ -30,7 +30,10 @@ const list: RouteDefinition = {
   envelope: 'B',
   authenticated: true,
   handle({ query }, context) {
-    return pageB(context.store.admin.smsTemplates().map((t) => ({ ...t, userDomainList: [...t.userDomainList] })), readPageInfoPaging(query, context.options.maxPageSize));
+    return pageB(
+      context.store.admin.smsTemplates().map((t) => ({ ...t, userDomainList: [...t.userDomainList] })),
+      readPageInfoPaging(query, context.options.maxPageSize),
+    );
   },
 };
 

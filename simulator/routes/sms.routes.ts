@@ -57,7 +57,15 @@ const addAccount: RouteDefinition = {
     if (accessKey === undefined) throw new BusinessError(5183);
     if (accessSecret === undefined) throw new BusinessError(5184);
     if (context.store.admin.smsAccounts().some((a) => a.accountName === accountName)) throw new BusinessError(5201);
-    const account: SmsAccount = { accountId: context.store.admin.newId(), accountName, smsPlatform, accessKey, accessSecret, enabled: 1, createTime: context.clock.now() };
+    const account: SmsAccount = {
+      accountId: context.store.admin.newId(),
+      accountName,
+      smsPlatform,
+      accessKey,
+      accessSecret,
+      enabled: 1,
+      createTime: context.clock.now(),
+    };
     context.store.admin.addSmsAccount(account);
     return singleB({ accountId: account.accountId });
   },
@@ -73,7 +81,8 @@ const setAccount: RouteDefinition = {
     const input = objectBody(body);
     const account = accountOf(context, bodyInteger(input, 'accountId'));
     const accountName = bodyText(input, 'accountName');
-    if (accountName !== undefined && context.store.admin.smsAccounts().some((a) => a.accountName === accountName && a !== account)) throw new BusinessError(5201);
+    if (accountName !== undefined && context.store.admin.smsAccounts().some((a) => a.accountName === accountName && a !== account))
+      throw new BusinessError(5201);
     account.accountName = accountName ?? account.accountName;
     account.accessKey = bodyText(input, 'accessKey') ?? account.accessKey;
     account.accessSecret = bodyText(input, 'accessSecret') ?? account.accessSecret;
@@ -109,4 +118,12 @@ const deleteAccount: RouteDefinition = {
 };
 
 /** Accounts here; signatures and templates in their own files. */
-export const smsRoutes: readonly RouteDefinition[] = [accountList, addAccount, setAccount, enableAccount, deleteAccount, ...smsSignRoutes, ...smsTemplateRoutes];
+export const smsRoutes: readonly RouteDefinition[] = [
+  accountList,
+  addAccount,
+  setAccount,
+  enableAccount,
+  deleteAccount,
+  ...smsSignRoutes,
+  ...smsTemplateRoutes,
+];

@@ -121,7 +121,12 @@ const createForEndUser: RouteDefinition = {
   },
 };
 
-const ALLOWED_BY_KIND: Record<SubscriptionKind, Set<number>> = { product: DEVICE_TYPES, device: DEVICE_TYPES, saas: SAAS_TYPES, enduser: ENDUSER_TYPES };
+const ALLOWED_BY_KIND: Record<SubscriptionKind, Set<number>> = {
+  product: DEVICE_TYPES,
+  device: DEVICE_TYPES,
+  saas: SAAS_TYPES,
+  enduser: ENDUSER_TYPES,
+};
 
 const update: RouteDefinition = {
   endpoint: 'subscribe.update',
@@ -266,4 +271,14 @@ const detail: RouteDefinition = {
 };
 
 /** §6.6 subscriptions. */
-export const subscribeRoutes: readonly RouteDefinition[] = [createForProduct, createForSaas, createForEndUser, update, remove, start, stop, list, detail];
+export const subscribeRoutes: readonly RouteDefinition[] = [
+  createForProduct,
+  createForSaas,
+  createForEndUser,
+  update,
+  remove,
+  start,
+  stop,
+  list,
+  detail,
+];

@@ -82,10 +82,26 @@ export function generateAdminSeed(seed: number, products: Product[], devices: De
   bindable.slice(0, 40).forEach((device, i) => {
     const owner = users[i % (users.length - 1)];
     const bindTime = Math.max(device.createTime, owner.registerTime) + random.int(1, 20) * DAY_MS;
-    bindings.push({ uid: owner.uid, productKey: device.productKey, deviceKey: device.deviceKey, deviceType: 1, ownerUid: null, bindTime, bindingType: 3 });
+    bindings.push({
+      uid: owner.uid,
+      productKey: device.productKey,
+      deviceKey: device.deviceKey,
+      deviceType: 1,
+      ownerUid: null,
+      bindTime,
+      bindingType: 3,
+    });
     if (i % 4 === 0) {
       const guest = users[(i + 3) % (users.length - 1)];
-      bindings.push({ uid: guest.uid, productKey: device.productKey, deviceKey: device.deviceKey, deviceType: 2, ownerUid: owner.uid, bindTime: bindTime + DAY_MS, bindingType: 3 });
+      bindings.push({
+        uid: guest.uid,
+        productKey: device.productKey,
+        deviceKey: device.deviceKey,
+        deviceType: 2,
+        ownerUid: owner.uid,
+        bindTime: bindTime + DAY_MS,
+        bindingType: 3,
+      });
     }
   });
   const bindingCodes = bindable.slice(0, 60).map((d) => ({ productKey: d.productKey, deviceKey: d.deviceKey, code: random.hex(8) }));
@@ -114,25 +130,94 @@ export function generateAdminSeed(seed: number, products: Product[], devices: De
   });
 
   const smsAccounts = [
-    { accountId: 3101, accountName: 'Aliyun main', smsPlatform: 'aliyun', accessKey: `LTAI${random.alnum(16)}`, accessSecret: `sms_${random.alnum(30)}`, enabled: 1 as const, createTime: at(150) },
-    { accountId: 3102, accountName: 'Tencent backup', smsPlatform: 'tencent', accessKey: `AKID${random.alnum(16)}`, accessSecret: `sms_${random.alnum(30)}`, enabled: 0 as const, createTime: at(90) },
+    {
+      accountId: 3101,
+      accountName: 'Aliyun main',
+      smsPlatform: 'aliyun',
+      accessKey: `LTAI${random.alnum(16)}`,
+      accessSecret: `sms_${random.alnum(30)}`,
+      enabled: 1 as const,
+      createTime: at(150),
+    },
+    {
+      accountId: 3102,
+      accountName: 'Tencent backup',
+      smsPlatform: 'tencent',
+      accessKey: `AKID${random.alnum(16)}`,
+      accessSecret: `sms_${random.alnum(30)}`,
+      enabled: 0 as const,
+      createTime: at(90),
+    },
   ];
   const smsSigns = [
-    { ssid: 'C1', signName: 'Acme IoT', status: 1 as const, enabled: 1 as const, createTime: at(140), userDomainList: userDomains.map((d) => d.userDomain) },
+    {
+      ssid: 'C1',
+      signName: 'Acme IoT',
+      status: 1 as const,
+      enabled: 1 as const,
+      createTime: at(140),
+      userDomainList: userDomains.map((d) => d.userDomain),
+    },
     { ssid: 'C2', signName: 'Acme Test', status: 0 as const, enabled: 0 as const, createTime: at(20), userDomainList: [] },
     { ssid: 'C3', signName: 'Acme Deals', status: 2 as const, enabled: 0 as const, createTime: at(10), userDomainList: [] },
   ];
   const smsTemplates = [
-    { stid: 'C1', templateName: 'Login code', thirdTemplateId: 'SMS_2045', content: 'Your code is ${code}', status: 1 as const, enabled: 1 as const, createTime: at(139), userDomainList: [userDomains[0].userDomain] },
-    { stid: 'C2', templateName: 'Device alert', thirdTemplateId: 'SMS_2046', content: 'Device ${name} raised ${alert}', status: 2 as const, enabled: 0 as const, createTime: at(30), userDomainList: [] },
+    {
+      stid: 'C1',
+      templateName: 'Login code',
+      thirdTemplateId: 'SMS_2045',
+      content: 'Your code is ${code}',
+      status: 1 as const,
+      enabled: 1 as const,
+      createTime: at(139),
+      userDomainList: [userDomains[0].userDomain],
+    },
+    {
+      stid: 'C2',
+      templateName: 'Device alert',
+      thirdTemplateId: 'SMS_2046',
+      content: 'Device ${name} raised ${alert}',
+      status: 2 as const,
+      enabled: 0 as const,
+      createTime: at(30),
+      userDomainList: [],
+    },
   ];
 
   const mailAccounts = [
-    { accountId: 4101, accountName: 'Notifications', smtpServer: 'smtp.example.com', smtpPort: 465, account: 'noreply@example.com', password: `mail_${random.alnum(20)}`, senderAddress: 'noreply@example.com', enabled: 1 as const, createTime: at(160), userDomainList: [userDomains[0].userDomain] },
+    {
+      accountId: 4101,
+      accountName: 'Notifications',
+      smtpServer: 'smtp.example.com',
+      smtpPort: 465,
+      account: 'noreply@example.com',
+      password: `mail_${random.alnum(20)}`,
+      senderAddress: 'noreply@example.com',
+      enabled: 1 as const,
+      createTime: at(160),
+      userDomainList: [userDomains[0].userDomain],
+    },
   ];
   const mailTemplates = mailTemplateSeed(userDomains, at);
 
   const domainAuth = generateUserDomainAuthSeed(random, userDomains, products);
 
-  return { accountId, entId, queues, subscriptions: [], userDomains, users, bindings, bindingCodes, groups, memberships, smsAccounts, smsSigns, smsTemplates, mailAccounts, mailTemplates, domainAuth };
+  return {
+    accountId,
+    entId,
+    queues,
+    subscriptions: [],
+    userDomains,
+    users,
+    bindings,
+    bindingCodes,
+    groups,
+    memberships,
+    smsAccounts,
+    smsSigns,
+    smsTemplates,
+    mailAccounts,
+    mailTemplates,
+    domainAuth,
+  };
 }

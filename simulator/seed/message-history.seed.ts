@@ -36,7 +36,11 @@ function tslMessages(device: Device, doc: TslDocument, times: number[], random: 
     const roll = random.int(0, 99) / 100;
     if (roll < 0.7 || writable.length === 0) {
       const chosen = [...new Set(Array.from({ length: random.int(1, 3) }, () => random.pick(readable)))];
-      return report(at, chosen.map((property) => ({ property, value: randomValue(property.dataType, property.specs, random, at) })), ticket);
+      return report(
+        at,
+        chosen.map((property) => ({ property, value: randomValue(property.dataType, property.specs, random, at) })),
+        ticket,
+      );
     }
     const sendStatus = random.chance(0.85) ? 1 : random.chance(0.5) ? 0 : -1;
     if (roll < 0.85) {

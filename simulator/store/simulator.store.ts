@@ -122,7 +122,11 @@ export class SimulatorStore {
     this.devicesById.delete(device.id);
     this.devicesByKey.delete(deviceKeyOf(device.productKey, device.deviceKey));
     const siblings = this.devicesByProduct.get(device.productKey);
-    if (siblings) this.devicesByProduct.set(device.productKey, siblings.filter((d) => d !== device));
+    if (siblings)
+      this.devicesByProduct.set(
+        device.productKey,
+        siblings.filter((d) => d !== device),
+      );
     for (const set of this.subDeviceIndex.values()) set.delete(device.id);
     for (const subId of this.subDeviceIndex.get(device.id) ?? []) {
       const links = this.devicesById.get(subId)?.gateway;

@@ -12,15 +12,7 @@ export interface Project {
 }
 
 /** Which seed blueprint produced a product; lets tests and the CLI find "the transparent product" etc. */
-export type ProductRole =
-  | 'meter'
-  | 'plug'
-  | 'water-meter'
-  | 'cellular-gateway'
-  | 'wifi-gateway'
-  | 'soil-sensor'
-  | 'temperature-probe'
-  | 'tracker';
+export type ProductRole = 'meter' | 'plug' | 'water-meter' | 'cellular-gateway' | 'wifi-gateway' | 'soil-sensor' | 'temperature-probe' | 'tracker';
 
 export interface Product {
   productId: number;

@@ -1,17 +1,7 @@
 // Thing-model (TSL) document exactly as exported by quectsl (reference §8). Every number inside
 // `specs` is a string upstream, so the types say string too.
 
-export type TslDataType =
-  | 'BOOL'
-  | 'INT'
-  | 'FLOAT'
-  | 'DOUBLE'
-  | 'ENUM'
-  | 'TEXT'
-  | 'DATE'
-  | 'RAW'
-  | 'STRUCT'
-  | 'ARRAY';
+export type TslDataType = 'BOOL' | 'INT' | 'FLOAT' | 'DOUBLE' | 'ENUM' | 'TEXT' | 'DATE' | 'RAW' | 'STRUCT' | 'ARRAY';
 
 export interface TslOption {
   dataType: 'BOOL' | 'ENUM';

@@ -16,7 +16,11 @@ export class UserDomainAuthStore {
   /** Authorizations, oldest first; of one user domain and/or one product when given. */
   productAuths(filter: { userDomain?: string; productKey?: string } = {}): UserDomainProductAuth[] {
     return this.auths
-      .filter((a) => (filter.userDomain === undefined || a.userDomain === filter.userDomain) && (filter.productKey === undefined || a.productKey === filter.productKey))
+      .filter(
+        (a) =>
+          (filter.userDomain === undefined || a.userDomain === filter.userDomain) &&
+          (filter.productKey === undefined || a.productKey === filter.productKey),
+      )
       .sort((a, b) => a.authTime - b.authTime);
   }
 

@@ -24,9 +24,7 @@ export function encodeValue(dataType: TslDataType, specs: TslSpecs, value: TslVa
 }
 
 function encodeStruct(fields: TslParam[], value: Record<string, TslValue>): unknown[] {
-  return fields
-    .filter((f) => f.code in value)
-    .map((f) => ({ id: f.id, value: encodeValue(f.dataType, f.specs, value[f.code]) }));
+  return fields.filter((f) => f.code in value).map((f) => ({ id: f.id, value: encodeValue(f.dataType, f.specs, value[f.code]) }));
 }
 
 /** Uplink report or write: `[{"id":<tslId>,"value":..}]`. */

@@ -11,11 +11,15 @@ export type LimitKind = 'selections' | 'depth' | 'aliases' | 'commands' | 'upstr
 export class QueryTooComplexError extends AppError {
   constructor(kind: LimitKind, estimated: number, limit: number) {
     const shown = Math.min(estimated, Number.MAX_SAFE_INTEGER);
-    super(`Operation refused before execution: ${DESCRIPTIONS[kind]} ${formatNumber(shown)} exceeds the limit of ${formatNumber(limit)}`, ErrorCode.QUERY_TOO_COMPLEX, {
-      cost: { kind, estimated: shown, limit },
-      // Apollo Server answers with this status and strips it from the response; a refusal is the caller's to fix.
-      http: { status: 400 },
-    });
+    super(
+      `Operation refused before execution: ${DESCRIPTIONS[kind]} ${formatNumber(shown)} exceeds the limit of ${formatNumber(limit)}`,
+      ErrorCode.QUERY_TOO_COMPLEX,
+      {
+        cost: { kind, estimated: shown, limit },
+        // Apollo Server answers with this status and strips it from the response; a refusal is the caller's to fix.
+        http: { status: 400 },
+      },
+    );
   }
 }
 
@@ -48,7 +52,11 @@ export class QueryCostGuard {
   }
 
   /** The refusal for an operation over a limit, or undefined when it may run. Cheap limits are checked first. */
-  check(document: DocumentNode, operationName?: string | null, variables?: Readonly<Record<string, unknown>> | null): QueryTooComplexError | undefined {
+  check(
+    document: DocumentNode,
+    operationName?: string | null,
+    variables?: Readonly<Record<string, unknown>> | null,
+  ): QueryTooComplexError | undefined {
     const cost = this.estimate(document, operationName, variables);
     return refusalFor(cost, this.limits);
   }

@@ -31,7 +31,13 @@ export async function handleGraphQL(
   const read = await readBody(req, options.maxBodyBytes);
   if (read.kind === 'too-large') {
     // `connection: close` when the rest of the body was not read: the socket cannot carry another request.
-    sendError(res, 413, `Request body is larger than ${options.maxBodyBytes} bytes`, ErrorCode.PAYLOAD_TOO_LARGE, read.drained ? {} : { connection: 'close' });
+    sendError(
+      res,
+      413,
+      `Request body is larger than ${options.maxBodyBytes} bytes`,
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      read.drained ? {} : { connection: 'close' },
+    );
     if (!read.drained) res.once('finish', () => req.destroy());
     return;
   }

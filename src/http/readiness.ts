@@ -33,7 +33,11 @@ export async function checkReadiness(deps: ReadinessDependencies): Promise<Readi
 
 async function probe(check: () => Promise<unknown>, timeoutMs: number): Promise<CheckResult> {
   try {
-    const result = await withTimeout<'ok' | 'timeout'>(check().then(() => 'ok'), timeoutMs, 'timeout');
+    const result = await withTimeout<'ok' | 'timeout'>(
+      check().then(() => 'ok'),
+      timeoutMs,
+      'timeout',
+    );
     return result === 'ok' ? 'ok' : 'failed: timeout';
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;

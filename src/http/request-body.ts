@@ -38,7 +38,9 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyRe
       }
     };
     req.on('data', onData);
-    req.on('end', () => resolve(size > maxBytes ? { kind: 'too-large', drained: true } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('end', () =>
+      resolve(size > maxBytes ? { kind: 'too-large', drained: true } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }),
+    );
     req.on('error', () => resolve({ kind: 'failed' }));
   });
 }

@@ -50,11 +50,7 @@ const GRAPHQL_PATHS = new Set(['/graphql', '/']);
  * from a cache to the next. Errors go through the same `formatError` as HTTP. The returned `dispose()` (graphql-ws's)
  * closes every socket with 1001 Going Away; the HTTP drain calls it on shutdown.
  */
-export function attachSubscriptions(
-  server: Server,
-  app: App,
-  requestIdOf: (request: IncomingMessage) => string,
-): { dispose(): Promise<void> } {
+export function attachSubscriptions(server: Server, app: App, requestIdOf: (request: IncomingMessage) => string): { dispose(): Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -86,8 +82,10 @@ export function attachSubscriptions(
       },
       onSubscribe: (ctx, _id, payload) => prepare(app, callerOf(callers, ctx), payload.query, payload.operationName, payload.variables),
       context: (ctx) => app.createContext(requestIdOf(ctx.extra.request), callerOf(callers, ctx)),
-      subscribe: (args) => subscribeWithFreshContexts(args, () => app.createContext((args.contextValue as Context).requestId, (args.contextValue as Context).caller)),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatWsError(e, 'BAD_USER_INPUT')) } : undefined),
+      subscribe: (args) =>
+        subscribeWithFreshContexts(args, () => app.createContext((args.contextValue as Context).requestId, (args.contextValue as Context).caller)),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => formatWsError(e, 'BAD_USER_INPUT')) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatWsError(e, 'GRAPHQL_VALIDATION_FAILED')),
     },
     wss,
@@ -119,7 +117,10 @@ function prepare(
   const operation = getOperationAST(document, operationName);
   if (operation) {
     try {
-      guardOperation(caller, document, operation, { authRequired: app.authenticator.required, routerSecretConfigured: app.config.auth.routerSecret !== undefined });
+      guardOperation(caller, document, operation, {
+        authRequired: app.authenticator.required,
+        routerSecretConfigured: app.config.auth.routerSecret !== undefined,
+      });
     } catch (error) {
       if (error instanceof AppError) return [error];
       throw error;

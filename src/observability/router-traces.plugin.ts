@@ -22,7 +22,10 @@ export function isRouterSecret(given: string | undefined, secret: string | undef
  * production only the router (valid `x-router-secret`) gets them. The "disabled" marker stops Apollo Server from
  * installing its own inline trace plugin, which would answer anyone sending `apollo-federation-include-trace`.
  */
-export function routerTracesPlugins<TContext extends BaseContext>(options: { forAnyone: boolean; routerSecret?: string }): ApolloServerPlugin<TContext>[] {
+export function routerTracesPlugins<TContext extends BaseContext>(options: {
+  forAnyone: boolean;
+  routerSecret?: string;
+}): ApolloServerPlugin<TContext>[] {
   const inline = ApolloServerPluginInlineTrace() as ApolloServerPlugin<TContext>;
   const gated: ApolloServerPlugin<TContext> = {
     async requestDidStart(requestContext) {

@@ -42,7 +42,6 @@ export function amqpTarget(url: string): Pick<Options.Connect, 'protocol' | 'hos
   return { protocol, hostname: parsed.hostname, port: parsed.port ? Number(parsed.port) : protocol === 'amqps' ? 5671 : 5672, vhost };
 }
 
-
 /**
  * Consumes the configured platform queue over AMQP 0-9-1 (reference §9.1) and hands each message to `deliver`.
  *
@@ -148,10 +147,7 @@ export class AmqpConsumer implements PushSource {
     const { username, password } = signAccessKey(this.options.credentials, (this.options.clock ?? Date).now());
     this.secrets.splice(0, this.secrets.length, username, password);
     const connect = this.options.connect ?? (amqpConnect as AmqpConnect);
-    const model = await connect(
-      { ...this.target, username, password, heartbeat: this.options.heartbeatSeconds ?? 30 },
-      { timeout: 15_000 },
-    );
+    const model = await connect({ ...this.target, username, password, heartbeat: this.options.heartbeatSeconds ?? 30 }, { timeout: 15_000 });
     this.model = model;
     model.on('error', (error: unknown) => this.log.warn({ err: this.scrub(error) }, 'push channel connection error'));
     model.on('close', () => this.onConnectionClosed(model));
@@ -190,7 +186,10 @@ export class AmqpConsumer implements PushSource {
     const parsed = parsePushMessage(message.content);
     if (!parsed.ok) {
       this.observer.pushMessage('malformed');
-      this.log.warn({ reason: parsed.reason, bytes: message.content.length, redelivered: message.fields.redelivered }, 'dropped a malformed push message');
+      this.log.warn(
+        { reason: parsed.reason, bytes: message.content.length, redelivered: message.fields.redelivered },
+        'dropped a malformed push message',
+      );
       this.settle(channel, message, 'ack');
       return;
     }

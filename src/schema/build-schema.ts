@@ -118,7 +118,13 @@ function keepDetailMarks(from: GraphQLSchema, to: GraphQLSchema): void {
  */
 function requireRootScopes(schema: GraphQLSchema): void {
   const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
-  const open = roots.flatMap((root) => (root ? Object.values(root.getFields()).filter((f) => !scopesOf(f)).map((f) => `${root.name}.${f.name}`) : []));
+  const open = roots.flatMap((root) =>
+    root
+      ? Object.values(root.getFields())
+          .filter((f) => !scopesOf(f))
+          .map((f) => `${root.name}.${f.name}`)
+      : [],
+  );
   if (open.length > 0) throw new Error(`root fields without RequiresScope: ${open.join(', ')}`);
 }
 
@@ -160,7 +166,10 @@ function checkedFirst(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
 ): GraphQLFieldResolver<any, any> {
   return async (root, args, context, info) => {
-    const check = authChecker as (data: { root: unknown; args: unknown; context: unknown; info: unknown }, roles: Scope[]) => boolean | Promise<boolean>;
+    const check = authChecker as (
+      data: { root: unknown; args: unknown; context: unknown; info: unknown },
+      roles: Scope[],
+    ) => boolean | Promise<boolean>;
     if (!(await check({ root, args, context, info }, scopes))) throw new Error(`${info.parentType.name}.${info.fieldName}: access denied`);
     return resolve(root, args, context, info);
   };

@@ -82,7 +82,10 @@ export function withCostDirectives(document: DocumentNode, table: CostTable): Do
       const fields = type.fields?.map((field) => {
         const cost = table.fields[`${type.name.value}.${field.name.value}`];
         if (!cost) return field;
-        const directives = costDirectives(cost, field.type.kind === Kind.LIST_TYPE || (field.type.kind === Kind.NON_NULL_TYPE && field.type.type.kind === Kind.LIST_TYPE));
+        const directives = costDirectives(
+          cost,
+          field.type.kind === Kind.LIST_TYPE || (field.type.kind === Kind.NON_NULL_TYPE && field.type.type.kind === Kind.LIST_TYPE),
+        );
         return directives.length > 0 ? { ...field, directives: [...(field.directives ?? []), ...directives] } : field;
       });
       return { ...type, fields };

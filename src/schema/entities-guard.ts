@@ -15,7 +15,8 @@ export function guardEntities(schema: GraphQLSchema): void {
   field.resolve = (source, args: { representations?: unknown }, context, info) => {
     const representations = Array.isArray(args.representations) ? args.representations : [];
     representations.forEach((representation, index) => {
-      const typename = typeof representation === 'object' && representation !== null ? (representation as { __typename?: unknown }).__typename : undefined;
+      const typename =
+        typeof representation === 'object' && representation !== null ? (representation as { __typename?: unknown }).__typename : undefined;
       const type = typeof typename === 'string' ? schema.getType(typename) : undefined;
       if (!isObjectType(type) && !isInterfaceType(type)) {
         throw new BadUserInputError(`representations[${index}] must have the __typename of an entity type`, 'representations');

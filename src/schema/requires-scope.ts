@@ -10,11 +10,7 @@ export const REQUIRED_SCOPES = 'requiredScopes';
  * (checked by a router that verifies JWTs). Declaration only: nothing here knows who the caller is.
  */
 export function RequiresScope(scope: Scope): MethodDecorator & PropertyDecorator {
-  const decorators = [
-    Authorized<Scope>(scope),
-    Directive(`@requiresScopes(scopes: [["${scope}"]])`),
-    Extensions({ [REQUIRED_SCOPES]: [scope] }),
-  ];
+  const decorators = [Authorized<Scope>(scope), Directive(`@requiresScopes(scopes: [["${scope}"]])`), Extensions({ [REQUIRED_SCOPES]: [scope] })];
   return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
     for (const decorate of decorators) (decorate as (t: object, k: string | symbol, d?: PropertyDescriptor) => void)(target, key, descriptor);
   };

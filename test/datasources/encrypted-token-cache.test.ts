@@ -18,11 +18,15 @@ describeWithRedis('the upstream token at rest in a real Redis', () => {
   const open = (keyv: Keyv) => (stores.push(keyv), keyv);
   const raw = () => open(new Keyv({ store: new KeyvRedis(redis.url), namespace: CACHE_NAMESPACE }));
   const provider = (cipher: TokenCipher) =>
-    new TokenProvider(open(createCache(redis.url, createLogger('silent'))), new HttpAuthApi(new HttpTransport({ baseUrl: sim.baseUrl, timeoutMs: 5000 }), sim.credentials), {
-      expiryMarginSeconds: 60,
-      refreshWindowSeconds: 1800,
-      cipher,
-    });
+    new TokenProvider(
+      open(createCache(redis.url, createLogger('silent'))),
+      new HttpAuthApi(new HttpTransport({ baseUrl: sim.baseUrl, timeoutMs: 5000 }), sim.credentials),
+      {
+        expiryMarginSeconds: 60,
+        refreshWindowSeconds: 1800,
+        cipher,
+      },
+    );
 
   beforeAll(async () => {
     redis = await startRedis();

@@ -18,18 +18,35 @@ describe('reads and commands against a flaky simulator', () => {
 
   function client(retryBudgetMs = 3000) {
     const { transport, tokens } = upstreamStack(sim, { timeoutMs: 2000 });
-    const resilience = new UpstreamResilience({ retryBudgetMs, maxRetries: 3, breakerThreshold: 50, breakerHalfOpenAfterMs: 5000, initialDelayMs: 5, maxDelayMs: 20 });
+    const resilience = new UpstreamResilience({
+      retryBudgetMs,
+      maxRetries: 3,
+      breakerThreshold: 50,
+      breakerHalfOpenAfterMs: 5000,
+      initialDelayMs: 5,
+      maxDelayMs: 20,
+    });
     return new PlatformClient({ transport, tokens, resilience });
   }
   const listProducts = (c: PlatformClient) =>
-    c.request<unknown[]>({ endpoint: 'product.list', method: 'GET', path: '/v2/quecproductmgr/r3/openapi/products', query: { pageNum: 1, pageSize: 2 } });
+    c.request<unknown[]>({
+      endpoint: 'product.list',
+      method: 'GET',
+      path: '/v2/quecproductmgr/r3/openapi/products',
+      query: { pageNum: 1, pageSize: 2 },
+    });
 
   it('should answer a read after a connection reset and a 503', async () => {
     const c = client();
     sim.faults.inject('product.list', { reset: true });
     sim.faults.inject('product.list', { httpStatus: 503, body: '<html>busy</html>' });
     await expect(listProducts(c)).resolves.toMatchObject({ data: expect.any(Array) });
-    expect(sim.log.entries().filter((e) => e.endpoint === 'product.list').map((e) => e.httpStatus)).toEqual([0, 503, 200]);
+    expect(
+      sim.log
+        .entries()
+        .filter((e) => e.endpoint === 'product.list')
+        .map((e) => e.httpStatus),
+    ).toEqual([0, 503, 200]);
   });
 
   it('should come back no sooner than the Retry-After the simulator sent with a 429', async () => {
@@ -46,7 +63,12 @@ describe('reads and commands against a flaky simulator', () => {
     const device = sim.store.devices(sim.store.authorizedProducts()[0].productKey)[0];
     sim.faults.inject('dm.writeData', { reset: true });
     await expect(
-      c.request({ endpoint: 'dm.writeData', method: 'POST', path: '/v2/deviceshadow/r3/openapi/dm/writeData', body: { productKey: device.productKey, devices: [device.deviceKey], data: '[]' } }),
+      c.request({
+        endpoint: 'dm.writeData',
+        method: 'POST',
+        path: '/v2/deviceshadow/r3/openapi/dm/writeData',
+        body: { productKey: device.productKey, devices: [device.deviceKey], data: '[]' },
+      }),
     ).rejects.toMatchObject({ extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE } });
     expect(sim.log.count('dm.writeData')).toBe(1);
   });
@@ -57,7 +79,10 @@ describe('reads and commands against a flaky simulator', () => {
       sim.log.clear();
       const { client: plain } = upstreamStack(sim);
       for (let i = 0; i < 40; i += 1) await listProducts(plain).catch(() => undefined);
-      return sim.log.entries().filter((e) => e.endpoint === 'product.list').map((e) => e.httpStatus);
+      return sim.log
+        .entries()
+        .filter((e) => e.endpoint === 'product.list')
+        .map((e) => e.httpStatus);
     };
     const first = await outcomes();
     const failures = first.filter((status) => status === 503).length;

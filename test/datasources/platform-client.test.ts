@@ -14,7 +14,12 @@ describe('PlatformClient against the simulator', () => {
   });
 
   const listProducts = (client: ReturnType<typeof upstreamStack>['client']) =>
-    client.request<unknown[]>({ endpoint: 'product.list', method: 'GET', path: '/v2/quecproductmgr/r3/openapi/products', query: { pageNum: 1, pageSize: 5 } });
+    client.request<unknown[]>({
+      endpoint: 'product.list',
+      method: 'GET',
+      path: '/v2/quecproductmgr/r3/openapi/products',
+      query: { pageNum: 1, pageSize: 5 },
+    });
 
   it('should log in with the signed query and send the token verbatim, QJWT prefix and all', async () => {
     const { client } = upstreamStack(sim);
@@ -25,8 +30,15 @@ describe('PlatformClient against the simulator', () => {
     const [login, call] = sim.log.entries();
     expect(login).toMatchObject({ endpoint: 'auth.login', method: 'GET', code: 200 });
     expect(login.query).toMatchObject({ grant_type: 'password', password: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(login.query.username).toMatch(new RegExp(`^ver=1&auth_mode=accessKey&sign_method=sha256&access_key=${sim.credentials.accessKey}&timestamp=\\d{13}$`));
-    expect(call).toMatchObject({ endpoint: 'product.list', method: 'GET', path: '/v2/quecproductmgr/r3/openapi/products', query: { pageNum: '1', pageSize: '5' } });
+    expect(login.query.username).toMatch(
+      new RegExp(`^ver=1&auth_mode=accessKey&sign_method=sha256&access_key=${sim.credentials.accessKey}&timestamp=\\d{13}$`),
+    );
+    expect(call).toMatchObject({
+      endpoint: 'product.list',
+      method: 'GET',
+      path: '/v2/quecproductmgr/r3/openapi/products',
+      query: { pageNum: '1', pageSize: '5' },
+    });
     expect(call.headers.authorization).toMatch(/^QJWT [\w-]+\.[\w-]+\.[\w-]+$/);
   });
 
@@ -58,10 +70,18 @@ describe('PlatformClient against the simulator', () => {
   it('should turn code != 200 inside HTTP 200 into a coded error with the upstream detail only', async () => {
     const { client } = upstreamStack(sim);
     const error = await client
-      .request({ endpoint: 'device.detail', method: 'GET', path: '/v2/devicemgr/r3/openapi/device/detail', query: { productKey: 'pNOPE1', deviceKey: 'X' } })
+      .request({
+        endpoint: 'device.detail',
+        method: 'GET',
+        path: '/v2/devicemgr/r3/openapi/device/detail',
+        query: { productKey: 'pNOPE1', deviceKey: 'X' },
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
-    expect((error as UpstreamError).extensions).toEqual({ code: expect.any(String), upstream: { code: expect.any(Number), msg: expect.any(String) } });
+    expect((error as UpstreamError).extensions).toEqual({
+      code: expect.any(String),
+      upstream: { code: expect.any(Number), msg: expect.any(String) },
+    });
   });
 
   it.each([
@@ -82,7 +102,10 @@ describe('PlatformClient against the simulator', () => {
     const { client } = upstreamStack(sim, { timeoutMs: 200 });
     await listProducts(client);
     sim.faults.inject('product.list', { delayMs: 2000 });
-    await expect(listProducts(client)).rejects.toMatchObject({ message: expect.stringContaining('within 200 ms'), extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE } });
+    await expect(listProducts(client)).rejects.toMatchObject({
+      message: expect.stringContaining('within 200 ms'),
+      extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE },
+    });
   });
 
   it('should never put the token or the secret into an error', async () => {

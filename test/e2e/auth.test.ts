@@ -63,17 +63,24 @@ describe('inbound auth over HTTP', () => {
   });
 
   it('should refuse a JWT for another audience and an unknown API key with 401 and 0 upstream calls', async () => {
-    const wrongAudience = await post(service, '{ products(first: 1) { totalCount } }', { authorization: `Bearer ${await token('read', 'another-service')}` });
+    const wrongAudience = await post(service, '{ products(first: 1) { totalCount } }', {
+      authorization: `Bearer ${await token('read', 'another-service')}`,
+    });
     const unknownKey = await post(service, '{ products(first: 1) { totalCount } }', { 'x-api-key': 'not-a-configured-key' });
     expect([wrongAudience.status, unknownKey.status]).toEqual([401, 401]);
-    expect([wrongAudience.body.errors![0].extensions.code, unknownKey.body.errors![0].extensions.code]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    expect([wrongAudience.body.errors![0].extensions.code, unknownKey.body.errors![0].extensions.code]).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+    ]);
     expect(service.sim.log.count()).toBe(0);
   });
 
   it('should refuse a mutation to a read caller with FORBIDDEN and no downlink', async () => {
     const mutation = `mutation { deleteDevice(productKey: "${productKey()}", deviceKey: "000000000000001") { deviceKey } }`;
     const { body } = await post(service, mutation, { 'x-api-key': READER_KEY });
-    expect(body.errors!.map((e) => ({ code: e.extensions.code, requiredScopes: e.extensions.requiredScopes }))).toEqual([{ code: 'FORBIDDEN', requiredScopes: ['admin'] }]);
+    expect(body.errors!.map((e) => ({ code: e.extensions.code, requiredScopes: e.extensions.requiredScopes }))).toEqual([
+      { code: 'FORBIDDEN', requiredScopes: ['admin'] },
+    ]);
     expect(service.sim.log.count()).toBe(0);
   });
 
@@ -85,7 +92,8 @@ describe('inbound auth over HTTP', () => {
       await post(service, '{ _service { sdl } }', { 'x-router-secret': 'a-wrong-router-secret-value', 'x-api-key': READER_KEY }),
     ];
     const text = JSON.stringify(responses.map((r) => r.body));
-    for (const secret of [jwt, 'a-wrong-key-that-must-not-echo', 'a-wrong-router-secret-value', READER_KEY, ROUTER_SECRET]) expect(text).not.toContain(secret);
+    for (const secret of [jwt, 'a-wrong-key-that-must-not-echo', 'a-wrong-router-secret-value', READER_KEY, ROUTER_SECRET])
+      expect(text).not.toContain(secret);
   });
 
   describe('router-only paths', () => {
@@ -93,7 +101,9 @@ describe('inbound auth over HTTP', () => {
 
     it('should refuse _service and _entities without the router secret with FORBIDDEN and 0 upstream calls', async () => {
       const sdl = await post(service, '{ _service { sdl } }', { 'x-api-key': OPERATOR_KEY });
-      const entities = await post(service, `{ _entities(representations: ${representations()}) { ... on Product { name } } }`, { 'x-api-key': OPERATOR_KEY });
+      const entities = await post(service, `{ _entities(representations: ${representations()}) { ... on Product { name } } }`, {
+        'x-api-key': OPERATOR_KEY,
+      });
       expect([sdl.status, entities.status]).toEqual([403, 403]);
       expect([sdl.body.errors![0].extensions.code, entities.body.errors![0].extensions.code]).toEqual(['FORBIDDEN', 'FORBIDDEN']);
       expect(service.sim.log.count()).toBe(0);
@@ -116,7 +126,9 @@ describe('inbound auth over HTTP', () => {
     });
 
     it('should refuse _entities to the router alone when clients authenticate themselves (their credential must be forwarded)', async () => {
-      const { body } = await post(service, `{ _entities(representations: ${representations()}) { ... on Product { productKey } } }`, { 'x-router-secret': ROUTER_SECRET });
+      const { body } = await post(service, `{ _entities(representations: ${representations()}) { ... on Product { productKey } } }`, {
+        'x-router-secret': ROUTER_SECRET,
+      });
       expect(body.errors![0].extensions).toEqual({ code: 'FORBIDDEN', requiredScopes: ['read'] });
       expect(service.sim.log.count()).toBe(0);
     });
@@ -133,18 +145,22 @@ describe('inbound auth over HTTP', () => {
 
     it('should close an anonymous connection with 4401 Unauthorized', async () => {
       const closes: number[] = [];
-      const result = await subscribe(wsClient(service.url, closes), query).next().catch((error: unknown) => error);
+      const result = await subscribe(wsClient(service.url, closes), query)
+        .next()
+        .catch((error: unknown) => error);
       expect(result).toBeDefined();
       expect(closes).toEqual([4401]);
     });
 
     it('should close a connection with a wrong key with 4401', async () => {
       const closes: number[] = [];
-      await subscribe(wsClient(service.url, closes, { 'x-api-key': 'not-a-configured-key' }), query).next().catch(() => undefined);
+      await subscribe(wsClient(service.url, closes, { 'x-api-key': 'not-a-configured-key' }), query)
+        .next()
+        .catch(() => undefined);
       expect(closes).toEqual([4401]);
     });
 
-    it('should authenticate from connectionParams and check the subscription\'s scope', async () => {
+    it("should authenticate from connectionParams and check the subscription's scope", async () => {
       const reader = await subscribe(wsClient(service.url, [], { authorization: `Bearer ${await token('read')}` }), query).failure();
       // Past authorization: this deployment has no push channel.
       expect(reader.errors![0].extensions?.code).toBe('PUSH_NOT_CONFIGURED');

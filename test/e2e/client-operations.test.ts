@@ -128,7 +128,12 @@ describe('the generated typed documents (src/generated/) against the running ser
       const { devices } = await request(ListDevicesDocument, { productKey: node.productKey, first: 1, status: 'ONLINE' });
       if (devices.edges.length === 0) continue;
       const min = writable.specs?.__typename === 'NumberSpecs' ? (writable.specs.min ?? 0) : 0;
-      target = { productKey: node.productKey, deviceKey: devices.edges[0].node.deviceKey, code: writable.code, value: writable.dataType === 'BOOL' ? true : min };
+      target = {
+        productKey: node.productKey,
+        deviceKey: devices.edges[0].node.deviceKey,
+        code: writable.code,
+        value: writable.dataType === 'BOOL' ? true : min,
+      };
       break;
     }
     expect(target).toBeDefined();
@@ -139,16 +144,21 @@ describe('the generated typed documents (src/generated/) against the running ser
 
     const written = await request(WriteDevicePropertiesDocument, { input: { devices: [{ productKey, deviceKey }], properties: [{ code, value }] } });
     expect(written.writeDeviceProperties.results).toHaveLength(1);
-    expect(written.writeDeviceProperties.acceptedCount + written.writeDeviceProperties.rejectedCount + written.writeDeviceProperties.unknownCount).toBe(1);
+    expect(
+      written.writeDeviceProperties.acceptedCount + written.writeDeviceProperties.rejectedCount + written.writeDeviceProperties.unknownCount,
+    ).toBe(1);
 
-    const asked = await request(RequestDevicePropertiesDocument, { input: { devices: [{ productKey, deviceKey }], codes: [read.device!.properties![0].code] } });
+    const asked = await request(RequestDevicePropertiesDocument, {
+      input: { devices: [{ productKey, deviceKey }], codes: [read.device!.properties![0].code] },
+    });
     expect(asked.requestDeviceProperties.results[0]).toMatchObject({ productKey, deviceKey });
   });
 
   it('should create a queue, subscribe a product to it, start and stop the subscription, then remove both', async () => {
     const { products } = await request(ListProductsDocument, { first: 1 });
     const productKey = products.edges[0].node.productKey;
-    const queue = (await request(CreateMessageQueueDocument, { input: { name: `codegen_${Date.now()}`, description: 'client-operations test' } })).createMessageQueue;
+    const queue = (await request(CreateMessageQueueDocument, { input: { name: `codegen_${Date.now()}`, description: 'client-operations test' } }))
+      .createMessageQueue;
     const listed = await request(MessageQueuesDocument, { first: 100 });
     expect(listed.messageQueues.edges.map((e) => e.node.id)).toContain(queue.id);
 

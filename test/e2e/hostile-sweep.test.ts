@@ -131,7 +131,11 @@ describe('hostile sweep against the running service', () => {
     process.stdout.write(
       `hostile sweep: ${inputs.length} inputs in ${Math.round(sweepMs)} ms; probe p95 before ${p95(before).toFixed(1)} ms ` +
         `(${before.length} samples), during ${p95(during).toFixed(1)} ms (${during.length} samples)\n` +
-        `slowest: ${[...outcomes].sort((a, b) => b.ms - a.ms).slice(0, 8).map((o) => `${o.input.label} ${Math.round(o.ms)} ms`).join('; ')}\n`,
+        `slowest: ${[...outcomes]
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 8)
+          .map((o) => `${o.input.label} ${Math.round(o.ms)} ms`)
+          .join('; ')}\n`,
     );
   }, 120_000);
 
@@ -152,7 +156,9 @@ describe('hostile sweep against the running service', () => {
   });
 
   it('should answer every input without a 5xx', () => {
-    const serverErrors = outcomes.filter((o) => o.status !== undefined && o.status >= 500).map((o) => `${o.status} ${o.input.kind}: ${o.input.label}`);
+    const serverErrors = outcomes
+      .filter((o) => o.status !== undefined && o.status >= 500)
+      .map((o) => `${o.status} ${o.input.kind}: ${o.input.label}`);
     expect(serverErrors).toEqual([]);
   });
 
@@ -172,7 +178,10 @@ describe('hostile sweep against the running service', () => {
   });
 
   it('should still be up and answering afterwards', async () => {
-    expect({ exitCode: service.child.exitCode, lastOutput: service.child.exitCode === null ? '' : service.output().slice(-2000) }).toEqual({ exitCode: null, lastOutput: '' });
+    expect({ exitCode: service.child.exitCode, lastOutput: service.child.exitCode === null ? '' : service.output().slice(-2000) }).toEqual({
+      exitCode: null,
+      lastOutput: '',
+    });
     expect((await fetch(`${service.url}/health`)).status).toBe(200);
     expect(await probeOnce(graphql)).toBeGreaterThan(0);
   });

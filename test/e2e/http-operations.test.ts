@@ -12,7 +12,11 @@ const CATALOGUE_WITH_DEVICES =
   'query CatalogueWithDevices { products(first: 100) { edges { node { productKey name devices(first: 20) { edges { node { deviceKey name status createdAt } } } } } } }';
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { response, body: (await response.json()) as { data?: any; errors?: any[] } };
 }
 
@@ -50,7 +54,10 @@ describe('operational endpoints and HTTP features', () => {
         const response = await fetch(`${broken.url}/ready`);
         const text = await response.text();
         expect(response.status).toBe(503);
-        expect(JSON.parse(text)).toMatchObject({ status: 'not ready', checks: { upstreamToken: expect.stringMatching(/^failed: /), redis: 'not configured' } });
+        expect(JSON.parse(text)).toMatchObject({
+          status: 'not ready',
+          checks: { upstreamToken: expect.stringMatching(/^failed: /), redis: 'not configured' },
+        });
         expect(text).not.toContain(broken.sim.credentials.accessSecret);
         expect(text).not.toContain(broken.sim.credentials.accessKey);
       } finally {
@@ -103,7 +110,13 @@ describe('operational endpoints and HTTP features', () => {
       await post(service.url, { query: '{ devices(productKey: "pX1", first: 500) { totalCount } }' }, { 'x-request-id': 'req-log-2' });
       const requests = log.lines.filter((line) => line.msg === 'graphql request');
       expect(requests).toHaveLength(2);
-      expect(requests[0]).toMatchObject({ requestId: 'req-log-1', operationName: 'Catalogue', operationType: 'query', status: 200, durationMs: expect.any(Number) });
+      expect(requests[0]).toMatchObject({
+        requestId: 'req-log-1',
+        operationName: 'Catalogue',
+        operationType: 'query',
+        status: 200,
+        durationMs: expect.any(Number),
+      });
       expect(requests[0].errorCodes).toBeUndefined();
       expect(requests[1]).toMatchObject({ requestId: 'req-log-2', errorCodes: ['BAD_USER_INPUT'] });
       const all = JSON.stringify(log.lines);

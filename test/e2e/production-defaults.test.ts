@@ -100,11 +100,15 @@ describe('NODE_ENV=production', () => {
 
     it('should answer a declared body far over the limit with a coded 413 and close the connection', async () => {
       const answer = await new Promise<{ status: number; body: string; connection?: string }>((resolve, reject) => {
-        const req = request(graphql, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(64 * 1024 * 1024) } }, (res) => {
-          let text = '';
-          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          res.on('end', () => resolve({ status: res.statusCode!, body: text, connection: res.headers.connection }));
-        });
+        const req = request(
+          graphql,
+          { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(64 * 1024 * 1024) } },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            res.on('end', () => resolve({ status: res.statusCode!, body: text, connection: res.headers.connection }));
+          },
+        );
         req.on('error', reject);
         req.write('{"query":"');
       });

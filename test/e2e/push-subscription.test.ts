@@ -37,7 +37,10 @@ describe('Subscription.deviceMessages over graphql-ws (fake message source)', ()
   });
 
   it('should push a message with its device loaded from the platform', async () => {
-    const subscription = subscribe(client, `subscription { deviceMessages { ${MESSAGE_FIELDS} device { productKey deviceKey name } gateway { deviceKey } } }`);
+    const subscription = subscribe(
+      client,
+      `subscription { deviceMessages { ${MESSAGE_FIELDS} device { productKey deviceKey name } gateway { deviceKey } } }`,
+    );
     source.emit(
       pushBody({
         productKey: device.productKey,
@@ -70,13 +73,18 @@ describe('Subscription.deviceMessages over graphql-ws (fake message source)', ()
     await subscription.leave();
   });
 
-  it('should load the device afresh for every message, never from an earlier message\'s cache', async () => {
-    const subscription = subscribe(client, 'subscription($pk: String) { deviceMessages(productKey: $pk) { ticket device { name } } }', { pk: device.productKey });
+  it("should load the device afresh for every message, never from an earlier message's cache", async () => {
+    const subscription = subscribe(client, 'subscription($pk: String) { deviceMessages(productKey: $pk) { ticket device { name } } }', {
+      pk: device.productKey,
+    });
     const at = { productKey: device.productKey, deviceKey: device.deviceKey };
     source.emit(pushBody({ ...at, ticket: 'before' }));
     expect((await subscription.next()).data.deviceMessages).toEqual({ ticket: 'before', device: { name: device.name } });
     const renamed = await service.app.server.executeOperation(
-      { query: 'mutation($input: UpdateDeviceInput!) { updateDevice(input: $input) { name } }', variables: { input: { ...at, name: 'renamed by test' } } },
+      {
+        query: 'mutation($input: UpdateDeviceInput!) { updateDevice(input: $input) { name } }',
+        variables: { input: { ...at, name: 'renamed by test' } },
+      },
       { contextValue: service.app.createContext() },
     );
     expect(renamed.body.kind === 'single' && renamed.body.singleResult.errors).toBeFalsy();
@@ -91,8 +99,12 @@ describe('Subscription.deviceMessages over graphql-ws (fake message source)', ()
     await metrics.subscribers(2);
     source.emit(pushBody({ productKey: 'p1', deviceKey: 'd1', ticket: 'd1-report' }));
     source.emit(pushBody({ productKey: 'p1', deviceKey: 'd2', ticket: 'd2-report' }));
-    source.emit(pushBody({ productKey: 'p1', deviceKey: 'd1', ticket: 'd1-ack', type: 'REQACK', subtype: undefined, data: { status: 'succ', sentAt: 1 } }));
-    source.emit(pushBody({ productKey: 'p1', deviceKey: 'd2', ticket: 'd2-ack', type: 'REQACK', subtype: undefined, data: { status: 'succ', sentAt: 1 } }));
+    source.emit(
+      pushBody({ productKey: 'p1', deviceKey: 'd1', ticket: 'd1-ack', type: 'REQACK', subtype: undefined, data: { status: 'succ', sentAt: 1 } }),
+    );
+    source.emit(
+      pushBody({ productKey: 'p1', deviceKey: 'd2', ticket: 'd2-ack', type: 'REQACK', subtype: undefined, data: { status: 'succ', sentAt: 1 } }),
+    );
     expect([(await byDevice.next()).data, (await byDevice.next()).data]).toEqual([
       { deviceMessages: { ticket: 'd2-report' } },
       { deviceMessages: { ticket: 'd2-ack' } },
@@ -127,7 +139,7 @@ describe('Subscription.deviceMessages over graphql-ws (fake message source)', ()
     expect(service.app.push!.subscriberCount).toBe(0);
   });
 
-  it('should answer an invalid document with GraphQL\'s own coded errors, not a masked one', async () => {
+  it("should answer an invalid document with GraphQL's own coded errors, not a masked one", async () => {
     await expect(subscribe(client, 'subscription { deviceMessages { nope } }').next()).rejects.toEqual([
       expect.objectContaining({ message: expect.stringMatching(/Cannot query field "nope"/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
     ]);
@@ -174,7 +186,9 @@ describe('Subscription.deviceMessages without a push channel', () => {
   it('should fail at once with PUSH_NOT_CONFIGURED instead of hanging', async () => {
     const { errors, data } = await subscribe(client, 'subscription { deviceMessages { ticket } }').failure();
     expect(data).toBeUndefined();
-    expect(errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/QUEC_AMQP_URL/), extensions: { code: 'PUSH_NOT_CONFIGURED' } })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/QUEC_AMQP_URL/), extensions: { code: 'PUSH_NOT_CONFIGURED' } }),
+    ]);
   });
 });
 

@@ -52,7 +52,10 @@ describeWithRabbit('push channel end to end: simulator -> RabbitMQ -> quec-graph
       overrides: { metrics },
     });
     const meterProduct = sim.store.products().find((p) => p.role === 'meter' && p.authorized)!;
-    meters = sim.store.devices(meterProduct.productKey).filter((d) => d.deviceStatus === 1).slice(0, 2);
+    meters = sim.store
+      .devices(meterProduct.productKey)
+      .filter((d) => d.deviceStatus === 1)
+      .slice(0, 2);
     expect(meters).toHaveLength(2);
 
     // The queue and a started product-level subscription, through our own graph.
@@ -62,7 +65,9 @@ describeWithRabbit('push channel end to end: simulator -> RabbitMQ -> quec-graph
     expect(queue.name).toBe(`a.${account}.${QUEUE_NAME}`);
     const { createDeviceMessageSubscription: subscription } = await graphql(
       'mutation($input: CreateDeviceMessageSubscriptionInput!) { createDeviceMessageSubscription(input: $input) { id } }',
-      { input: { name: 'quec_graph_e2e', queueName: queue.name, productKey: meterProduct.productKey, messageTypes: ['PROPERTY', 'COMMAND_RESPONSE'] } },
+      {
+        input: { name: 'quec_graph_e2e', queueName: queue.name, productKey: meterProduct.productKey, messageTypes: ['PROPERTY', 'COMMAND_RESPONSE'] },
+      },
     );
     await graphql('mutation($id: ID!) { startMessageSubscription(id: $id) { status } }', { id: subscription.id });
     client = wsClient(service.url);
@@ -100,10 +105,14 @@ describeWithRabbit('push channel end to end: simulator -> RabbitMQ -> quec-graph
   });
 
   it('should push PROPERTY_WRITE and COMMAND_ACK carrying the ticket writeDeviceProperties returned', async () => {
-    const subscription = subscribe(client, `subscription($pk: String) { deviceMessages(productKey: $pk) { ${FIELDS} } }`, { pk: meters[0].productKey });
+    const subscription = subscribe(client, `subscription($pk: String) { deviceMessages(productKey: $pk) { ${FIELDS} } }`, {
+      pk: meters[0].productKey,
+    });
     await metrics.subscribers(1);
     const started = performance.now();
-    const { writeDeviceProperties: written } = await graphql(WRITE, { input: { devices: [ref(meters[0])], properties: [{ code: 'switch', value: true }] } });
+    const { writeDeviceProperties: written } = await graphql(WRITE, {
+      input: { devices: [ref(meters[0])], properties: [{ code: 'switch', value: true }] },
+    });
     const answered = performance.now();
     expect(written.acceptedCount).toBe(1);
     const ticket = written.results[0].ticket as string;
@@ -113,14 +122,21 @@ describeWithRabbit('push channel end to end: simulator -> RabbitMQ -> quec-graph
     const ack = await next(subscription);
     const received = performance.now();
     expect(write).toMatchObject({ type: 'PROPERTY_WRITE', ticket, ...ref(meters[0]), data: { kv: { switch: expect.anything() } } });
-    expect(ack).toMatchObject({ type: 'COMMAND_ACK', platformType: 'REQACK', platformSubtype: null, ticket, ...ref(meters[0]), data: { status: 'succ' } });
+    expect(ack).toMatchObject({
+      type: 'COMMAND_ACK',
+      platformType: 'REQACK',
+      platformSubtype: null,
+      ticket,
+      ...ref(meters[0]),
+      data: { status: 'succ' },
+    });
     process.stdout.write(
       `push e2e: writeDeviceProperties answered in ${(answered - started).toFixed(1)} ms; ` +
         `PROPERTY_WRITE + COMMAND_ACK reached the graphql-ws client ${(received - answered).toFixed(1)} ms after the answer\n`,
     );
   });
 
-  it('should give each subscriber only its device\'s messages', async () => {
+  it("should give each subscriber only its device's messages", async () => {
     const [first, second] = meters;
     const mine = subscribe(client, `subscription($pk: String, $dk: String) { deviceMessages(productKey: $pk, deviceKey: $dk) { ${FIELDS} } }`, {
       pk: first.productKey,
@@ -130,7 +146,9 @@ describeWithRabbit('push channel end to end: simulator -> RabbitMQ -> quec-graph
       pk: first.productKey,
     });
     await metrics.subscribers(2);
-    const { writeDeviceProperties: written } = await graphql(WRITE, { input: { devices: [ref(second), ref(first)], properties: [{ code: 'switch', value: false }] } });
+    const { writeDeviceProperties: written } = await graphql(WRITE, {
+      input: { devices: [ref(second), ref(first)], properties: [{ code: 'switch', value: false }] },
+    });
     const ticketOf = (device: Device) => written.results.find((r: { deviceKey: string }) => r.deviceKey === device.deviceKey).ticket;
     // A last message for `first`: if anything of `second` had leaked through the filter it would arrive before it.
     await sim.push.deviceReport(first.productKey, first.deviceKey, { voltage: 229 });
@@ -188,7 +206,7 @@ describeWithRabbit('the service process with its embedded simulator and a local 
     return body.data;
   }
 
-  it('should push the embedded simulator\'s messages, then close the socket with 1001 on SIGTERM', async () => {
+  it("should push the embedded simulator's messages, then close the socket with 1001 on SIGTERM", async () => {
     const { createDeviceMessageSubscription: created } = await call(
       'mutation($input: CreateDeviceMessageSubscriptionInput!) { createDeviceMessageSubscription(input: $input) { id } }',
       { input: { name: 'local', queueName, productKey: meter.productKey, deviceKey: meter.deviceKey, messageTypes: ['COMMAND_RESPONSE'] } },

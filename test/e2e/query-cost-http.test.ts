@@ -14,11 +14,16 @@ describe('cost refusals over HTTP', () => {
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
       body: JSON.stringify({ query }),
     });
-    return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> },
+    };
   }
 
   it('should answer an over-budget operation with 400, QUERY_TOO_COMPLEX and its cost, not a 5xx', async () => {
-    const { status, body } = await post('{ products(first: 100) { edges { node { devices(first: 100) { edges { node { resources { battery } } } } } } } }');
+    const { status, body } = await post(
+      '{ products(first: 100) { edges { node { devices(first: 100) { edges { node { resources { battery } } } } } } } }',
+    );
     expect(status).toBe(400);
     expect(body.data).toBeUndefined();
     expect(body.errors).toHaveLength(1);

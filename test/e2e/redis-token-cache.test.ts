@@ -56,7 +56,8 @@ describeWithRedis('token cache in a real Redis', () => {
     const own = await startRedis();
     const store = createCache(own.url, createLogger('silent'));
     const { client } = upstreamStack(sim, { store });
-    const list = () => client.request({ endpoint: 'product.list', method: 'GET', path: '/v2/quecproductmgr/r3/openapi/products', query: { pageNum: 1, pageSize: 1 } });
+    const list = () =>
+      client.request({ endpoint: 'product.list', method: 'GET', path: '/v2/quecproductmgr/r3/openapi/products', query: { pageNum: 1, pageSize: 1 } });
     await list();
     await own.stop();
     await expect(list()).resolves.toMatchObject({ data: expect.any(Array) });

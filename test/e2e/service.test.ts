@@ -75,7 +75,11 @@ describe('the .env file', () => {
     writeFileSync(join(dir, '.env'), 'QUEC_SIMULATOR_PORT=0\nNODE_ENV=production\n');
     const service = await startService({}, dir);
     try {
-      const lines = service.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+      const lines = service
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line));
       expect(lines).toContainEqual(expect.objectContaining({ envFile: join(dir, '.env'), msg: expect.stringMatching(/read \.env/) }));
       expect(lines).toContainEqual(expect.objectContaining({ msg: expect.stringMatching(/embedded simulator/) }));
       // NODE_ENV=production from the file took effect: no Sandbox landing page.

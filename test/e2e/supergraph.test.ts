@@ -85,7 +85,9 @@ describe('supergraph: quec-graph + the example site subgraph behind @apollo/gate
       { pk: productKey },
     );
     expect(errors).toBeUndefined();
-    const nodes: Array<{ deviceKey: string; status: string; site: { id: string; name: string } | null }> = data.product.devices.edges.map((e: any) => e.node);
+    const nodes: Array<{ deviceKey: string; status: string; site: { id: string; name: string } | null }> = data.product.devices.edges.map(
+      (e: any) => e.node,
+    );
     expect(nodes.map((n) => n.deviceKey)).toEqual(assigned.map((d) => d.deviceKey));
     expect(nodes[0].site).toEqual({ id: 'site-a', name: 'Alpha works' });
     expect(nodes.slice(1).every((n) => n.site?.id === 'site-b')).toBe(true);
@@ -109,7 +111,9 @@ describe('supergraph: quec-graph + the example site subgraph behind @apollo/gate
   });
 
   it('should go round trip: a site device back to its own site through both subgraphs', async () => {
-    const { data, errors } = await run('{ site(id: "site-b") { devices { deviceKey product { devices(first: 1) { edges { node { deviceKey site { id } } } } } } } }');
+    const { data, errors } = await run(
+      '{ site(id: "site-b") { devices { deviceKey product { devices(first: 1) { edges { node { deviceKey site { id } } } } } } } }',
+    );
     expect(errors).toBeUndefined();
     const first = data.site.devices[0].product.devices.edges[0].node;
     expect(first.site).toEqual({ id: 'site-a' });

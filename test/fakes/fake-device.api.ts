@@ -12,7 +12,12 @@ export class FakeDeviceApi implements DeviceApi, GatewayApi {
 
   static withProducts(counts: Record<string, number>): FakeDeviceApi {
     const devices = Object.entries(counts).flatMap(([productKey, n]) =>
-      Array.from({ length: n }, (_, i) => ({ productKey, deviceKey: `${productKey}-d${String(i).padStart(4, '0')}`, deviceName: `Device ${i}`, deviceStatus: i % 2 })),
+      Array.from({ length: n }, (_, i) => ({
+        productKey,
+        deviceKey: `${productKey}-d${String(i).padStart(4, '0')}`,
+        deviceName: `Device ${i}`,
+        deviceStatus: i % 2,
+      })),
     );
     return new FakeDeviceApi(devices);
   }

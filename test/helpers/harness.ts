@@ -32,11 +32,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const sim = await startSimulator(options.simulator);
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
-  const app = await createApp(
-    config,
-    { baseUrl: sim.baseUrl, ...sim.credentials },
-    { logger: createLogger('silent'), ...options.overrides },
-  );
+  const app = await createApp(config, { baseUrl: sim.baseUrl, ...sim.credentials }, { logger: createLogger('silent'), ...options.overrides });
   return {
     sim,
     app,

@@ -177,9 +177,16 @@ export function injectionInputs(schema: GraphQLSchema): HostileInput[] {
       for (const text of INJECTIONS) {
         const vars = new Vars();
         const inner = `${callOf(field, injectedArgs(field), text, vars)}${leafSelection(field)}`;
-        const selection = path.reduceRight((acc, step) => `${callOf(step.field, requiredArgs(step.field), undefined, vars)} { ${wrapFor(step.field, acc)} }`, inner);
+        const selection = path.reduceRight(
+          (acc, step) => `${callOf(step.field, requiredArgs(step.field), undefined, vars)} { ${wrapFor(step.field, acc)} }`,
+          inner,
+        );
         const document = `${op} Sweep${vars.declarations.length ? `(${vars.declarations.join(', ')})` : ''} { ${selection} }`;
-        inputs.push({ kind: 'injection', label: `${type.name}.${field.name} <- ${JSON.stringify(text.slice(0, 20))}`, body: JSON.stringify({ query: document, variables: vars.values }) });
+        inputs.push({
+          kind: 'injection',
+          label: `${type.name}.${field.name} <- ${JSON.stringify(text.slice(0, 20))}`,
+          body: JSON.stringify({ query: document, variables: vars.values }),
+        });
       }
     }
   }
@@ -208,7 +215,11 @@ export function deepInputs(maxDepth: number, fanOutDepths: readonly number[]): H
     inputs.push({ kind: 'deep', label: `selection depth ${depth}`, body: gql(`{ ${'products { '.repeat(depth)}totalCount${' }'.repeat(depth)} }`) });
     // Written as text: JSON.stringify itself recurses, and would overflow here before the service sees anything.
     const nestedList = `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
-    inputs.push({ kind: 'deep', label: `list variable depth ${depth}`, body: `{"query":"query Q($k: String!) { product(productKey: $k) { name } }","variables":{"k":${nestedList}}}` });
+    inputs.push({
+      kind: 'deep',
+      label: `list variable depth ${depth}`,
+      body: `{"query":"query Q($k: String!) { product(productKey: $k) { name } }","variables":{"k":${nestedList}}}`,
+    });
   }
   return inputs;
 }
@@ -224,10 +235,22 @@ export function wideInputs(schema: GraphQLSchema): HostileInput[] {
   for (const count of [1_000, 10_000]) inputs.push({ kind: 'wide', label: `${count} __typename`, body: gql(`{ ${'__typename '.repeat(count)}}`) });
   for (const count of [100, 1_000]) {
     const fragments = Array.from({ length: count }, (_, i) => `fragment F${i} on Query { __typename }`).join(' ');
-    inputs.push({ kind: 'wide', label: `${count} fragments`, body: gql(`{ ${Array.from({ length: count }, (_, i) => `...F${i}`).join(' ')} } ${fragments}`) });
+    inputs.push({
+      kind: 'wide',
+      label: `${count} fragments`,
+      body: gql(`{ ${Array.from({ length: count }, (_, i) => `...F${i}`).join(' ')} } ${fragments}`),
+    });
   }
-  inputs.push({ kind: 'wide', label: 'every Device field', body: gql(`{ devices(productKey: "pX1", first: 5) { edges { node { ${scalarFields(schema, 'Device')} } } } }`) });
-  inputs.push({ kind: 'wide', label: 'every Product field', body: gql(`{ products(first: 20) { edges { node { ${scalarFields(schema, 'Product')} } } } }`) });
+  inputs.push({
+    kind: 'wide',
+    label: 'every Device field',
+    body: gql(`{ devices(productKey: "pX1", first: 5) { edges { node { ${scalarFields(schema, 'Device')} } } } }`),
+  });
+  inputs.push({
+    kind: 'wide',
+    label: 'every Product field',
+    body: gql(`{ products(first: 20) { edges { node { ${scalarFields(schema, 'Product')} } } } }`),
+  });
   return inputs;
 }
 
@@ -252,7 +275,8 @@ export function aliasedInputs(aliasCounts: readonly number[]): HostileInput[] {
     inputs.push({ kind: 'aliased', label: `${count * 10} aliases of __typename`, body: gql(`{ ${typename} }`) });
   }
   // One command mutation aliased many times: each would be a downlink sent to a device, so the cap must refuse it whole.
-  const command = 'requestDeviceProperties(input: { devices: [{ productKey: "p1awgC", deviceKey: "868679037598952" }], codes: ["voltage"] }) { acceptedCount }';
+  const command =
+    'requestDeviceProperties(input: { devices: [{ productKey: "p1awgC", deviceKey: "868679037598952" }], codes: ["voltage"] }) { acceptedCount }';
   const commands = Array.from({ length: 200 }, (_, i) => `c${i}: ${command}`).join(' ');
   inputs.push({ kind: 'aliased', label: '200 aliases of a command mutation', body: gql(`mutation { ${commands} }`) });
   return inputs;
@@ -268,7 +292,11 @@ export function oversizedInputs(maxBodyBytes: number): HostileInput[] {
       body: gql('{ __typename }', { variables: { pad: pad(Math.ceil(maxBodyBytes * factor)) } }),
     })),
     { kind: 'oversized', label: 'a query string just under the limit', body: gql(`{ __typename }${' '.repeat(maxBodyBytes - 200)}`) },
-    { kind: 'oversized', label: 'a string variable just under the limit', body: gql('query Q($k: String!) { product(productKey: $k) { name } }', { variables: { k: pad(maxBodyBytes - 200) } }) },
+    {
+      kind: 'oversized',
+      label: 'a string variable just under the limit',
+      body: gql('query Q($k: String!) { product(productKey: $k) { name } }', { variables: { k: pad(maxBodyBytes - 200) } }),
+    },
   ];
 }
 
@@ -297,7 +325,10 @@ export function malformedInputs(): HostileInput[] {
     ['text/plain body', '{ __typename }', 'text/plain'],
     ['form body', 'query=%7B__typename%7D', 'application/x-www-form-urlencoded'],
     ['_entities without representations', '{"query":"{ _entities(representations: []) { __typename } }"}'],
-    ['_entities with hostile representations', `{"query":"query Q($r: [_Any!]!) { _entities(representations: $r) { __typename } }","variables":{"r":[{"__typename":"Device","productKey":"' OR 1=1","deviceKey":"../x"},{"__typename":"Nope"},{"__proto__":{"x":1}}]}}`],
+    [
+      '_entities with hostile representations',
+      `{"query":"query Q($r: [_Any!]!) { _entities(representations: $r) { __typename } }","variables":{"r":[{"__typename":"Device","productKey":"' OR 1=1","deviceKey":"../x"},{"__typename":"Nope"},{"__proto__":{"x":1}}]}}`,
+    ],
   ];
   return bodies.map(([label, body, contentType]) => ({ kind: 'malformed', label, body, contentType }));
 }

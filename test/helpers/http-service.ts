@@ -27,7 +27,11 @@ export async function startHttpService(
   let http: Server;
   try {
     ({ http, app } = await createHttpService(config.shutdownGraceMs, (plugins) =>
-      createApp(config, { baseUrl: sim.baseUrl, ...sim.credentials }, { logger: options.logger ?? createLogger('silent'), ...options.overrides, plugins }),
+      createApp(
+        config,
+        { baseUrl: sim.baseUrl, ...sim.credentials },
+        { logger: options.logger ?? createLogger('silent'), ...options.overrides, plugins },
+      ),
     ));
   } catch (error) {
     await sim.close();

@@ -29,7 +29,11 @@ export function rabbitMqAvailable(): boolean {
   // Debian's launcher starts a node only for root (which it re-runs as `rabbitmq`) or the `rabbitmq` user itself.
   const mayLaunch = process.getuid?.() === 0 || spawnSync('id', ['-un'], { encoding: 'utf8' }).stdout?.trim() === 'rabbitmq';
   if ((!found || !mayLaunch) && process.env.REQUIRE_SERVICES === '1') {
-    throw new Error(found ? 'REQUIRE_SERVICES=1 but rabbitmq-server can only be launched as root or rabbitmq' : 'REQUIRE_SERVICES=1 but rabbitmq-server is not installed');
+    throw new Error(
+      found
+        ? 'REQUIRE_SERVICES=1 but rabbitmq-server can only be launched as root or rabbitmq'
+        : 'REQUIRE_SERVICES=1 but rabbitmq-server is not installed',
+    );
   }
   return found && mayLaunch;
 }

@@ -39,7 +39,9 @@ type AnyField = GraphQLField<any, any>;
 function declaredScopes(field: AnyField): string[] {
   const directive = field.astNode?.directives?.find((d) => d.name.value === 'requiresScopes');
   if (!directive) return [];
-  return JSON.parse(JSON.stringify(directive.arguments?.[0]?.value)).values.flatMap((v: { values: Array<{ value: string }> }) => v.values.map((s) => s.value));
+  return JSON.parse(JSON.stringify(directive.arguments?.[0]?.value)).values.flatMap((v: { values: Array<{ value: string }> }) =>
+    v.values.map((s) => s.value),
+  );
 }
 
 /** A literal of `type` that passes GraphQL validation (not necessarily the resolver's): enough to reach the checks. */
@@ -64,7 +66,10 @@ function literalOf(type: GraphQLInputType): string {
 /** `mutation { name(requiredArgs...) { __typename } }` for any mutation of the schema. */
 function operationFor(field: AnyField): string {
   const args = field.args.filter((a) => isNonNullType(a.type)).map((a) => `${a.name}: ${literalOf(a.type)}`);
-  const selection = isObjectType(getNamedType(field.type)) || !isScalarType(getNamedType(field.type)) && !isEnumType(getNamedType(field.type)) ? ' { __typename }' : '';
+  const selection =
+    isObjectType(getNamedType(field.type)) || (!isScalarType(getNamedType(field.type)) && !isEnumType(getNamedType(field.type)))
+      ? ' { __typename }'
+      : '';
   return `mutation { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }`;
 }
 
@@ -93,7 +98,11 @@ describe('authorization: every mutation against every scope', () => {
 
   it('should declare read on every query and subscription', () => {
     const roots = [h.app.schema.getQueryType()!, h.app.schema.getSubscriptionType()!];
-    const fields = roots.flatMap((root) => Object.values(root.getFields()).filter((f) => !f.name.startsWith('_')).map((f) => [`${root.name}.${f.name}`, f] as const));
+    const fields = roots.flatMap((root) =>
+      Object.values(root.getFields())
+        .filter((f) => !f.name.startsWith('_'))
+        .map((f) => [`${root.name}.${f.name}`, f] as const),
+    );
     expect(fields.length).toBeGreaterThan(20);
     for (const [name, field] of fields) expect({ name, scopes: declaredScopes(field) }).toEqual({ name, scopes: ['read'] });
   });
@@ -176,7 +185,11 @@ describe('authorization: every personal field against every scope', () => {
       const plain = await h.execute<{ boundEndUsers: { edges: Array<{ node: { uid: string } }> } }>(list('uid'), undefined, read);
       const withoutField = h.sim.log.count();
       h.sim.log.clear();
-      const { data, errors } = await h.execute<{ boundEndUsers: { edges: Array<{ node: Record<string, unknown> }> } }>(list(`uid ${field}`), undefined, read);
+      const { data, errors } = await h.execute<{ boundEndUsers: { edges: Array<{ node: Record<string, unknown> }> } }>(
+        list(`uid ${field}`),
+        undefined,
+        read,
+      );
       const uids = plain.data!.boundEndUsers.edges.map((e) => e.node.uid);
       expect(uids.length).toBeGreaterThan(0);
       expect(data!.boundEndUsers.edges.map((e) => e.node)).toEqual(uids.map((u) => ({ uid: u, [field]: null })));

@@ -1,7 +1,11 @@
 import { WIDE_COST_BUDGET, startHarness, type Harness } from '../helpers/harness';
 
 interface Row {
-  node: { productKey: string; accessType: string; devices: { edges: Array<{ node: { deviceKey: string; product: { name: string }; gateway: { deviceKey: string } | null } }> } };
+  node: {
+    productKey: string;
+    accessType: string;
+    devices: { edges: Array<{ node: { deviceKey: string; product: { name: string }; gateway: { deviceKey: string } | null } }> };
+  };
 }
 
 describe('batching: products -> devices -> product and gateway', () => {
@@ -22,9 +26,7 @@ describe('batching: products -> devices -> product and gateway', () => {
     expect(errors).toBeUndefined();
 
     const products = data!.products.edges.map((e) => e.node);
-    const subDevicesListed = products
-      .filter((p) => p.accessType === 'SUB_DEVICE')
-      .reduce((n, p) => n + p.devices.edges.length, 0);
+    const subDevicesListed = products.filter((p) => p.accessType === 'SUB_DEVICE').reduce((n, p) => n + p.devices.edges.length, 0);
     expect(subDevicesListed).toBeGreaterThan(0);
 
     // The floor: one product page, one device page per product, and, because upstream has no batch call for it,
@@ -39,10 +41,14 @@ describe('batching: products -> devices -> product and gateway', () => {
   });
 
   it('should fetch a product once per request however many devices point at it', async () => {
-    const { data } = await h.execute<{ products: { edges: Array<{ node: { productKey: string } }> } }>('{ products(first: 1) { edges { node { productKey } } } }');
+    const { data } = await h.execute<{ products: { edges: Array<{ node: { productKey: string } }> } }>(
+      '{ products(first: 1) { edges { node { productKey } } } }',
+    );
     const pk = data!.products.edges[0].node.productKey;
     h.sim.log.clear();
-    const result = await h.execute('query($pk: String!) { devices(productKey: $pk, first: 40) { edges { node { product { name accessType } } } } }', { pk });
+    const result = await h.execute('query($pk: String!) { devices(productKey: $pk, first: 40) { edges { node { product { name accessType } } } } }', {
+      pk,
+    });
     expect(result.errors).toBeUndefined();
     expect(h.sim.log.counters()).toEqual({ 'device.overview': 1, 'product.detail': 1 });
   });

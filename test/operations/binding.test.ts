@@ -8,32 +8,57 @@ describe('binding writes (inferred endpoints)', () => {
   afterAll(() => h.close());
 
   const admin = () => h.sim.store.admin;
-  const activeUser = () => admin().users().find((u) => u.status === 1)!;
+  const activeUser = () =>
+    admin()
+      .users()
+      .find((u) => u.status === 1)!;
   const unboundDevice = () => {
-    const bound = new Set(admin().bindings().map((b) => `${b.productKey}/${b.deviceKey}`));
+    const bound = new Set(
+      admin()
+        .bindings()
+        .map((b) => `${b.productKey}/${b.deviceKey}`),
+    );
     return h.sim.store.devices().find((d) => h.sim.store.product(d.productKey)!.authorized && !bound.has(`${d.productKey}/${d.deviceKey}`))!;
   };
-  const sharedBinding = () => admin().bindings().find((b) => b.deviceType === 2)!;
-  const usersOf = (pk: string, dk: string) => admin().bindings().filter((b) => b.productKey === pk && b.deviceKey === dk).map((b) => b.uid);
+  const sharedBinding = () =>
+    admin()
+      .bindings()
+      .find((b) => b.deviceType === 2)!;
+  const usersOf = (pk: string, dk: string) =>
+    admin()
+      .bindings()
+      .filter((b) => b.productKey === pk && b.deviceKey === dk)
+      .map((b) => b.uid);
 
-  const BIND = 'mutation($uid: String!, $pk: String!, $dk: String!) { bindDeviceToEndUser(uid: $uid, device: { productKey: $pk, deviceKey: $dk }) { uid devices(first: 100) { edges { role node { productKey deviceKey } } } } }';
-  const UNBIND = 'mutation($uid: String!, $pk: String!, $dk: String!) { unbindDeviceFromEndUser(uid: $uid, device: { productKey: $pk, deviceKey: $dk }) { uid devices(first: 100) { edges { node { deviceKey } } } } }';
+  const BIND =
+    'mutation($uid: String!, $pk: String!, $dk: String!) { bindDeviceToEndUser(uid: $uid, device: { productKey: $pk, deviceKey: $dk }) { uid devices(first: 100) { edges { role node { productKey deviceKey } } } } }';
+  const UNBIND =
+    'mutation($uid: String!, $pk: String!, $dk: String!) { unbindDeviceFromEndUser(uid: $uid, device: { productKey: $pk, deviceKey: $dk }) { uid devices(first: 100) { edges { node { deviceKey } } } } }';
 
-  it('should bind a device with one upstream call and show it among the user\'s devices', async () => {
+  it("should bind a device with one upstream call and show it among the user's devices", async () => {
     const user = activeUser();
     const device = unboundDevice();
     h.sim.log.clear();
-    const { data, errors } = await h.execute<{ bindDeviceToEndUser: { uid: string; devices: { edges: Array<{ role: string; node: { productKey: string; deviceKey: string } }> } } }>(BIND, {
+    const { data, errors } = await h.execute<{
+      bindDeviceToEndUser: { uid: string; devices: { edges: Array<{ role: string; node: { productKey: string; deviceKey: string } }> } };
+    }>(BIND, {
       uid: user.uid,
       pk: device.productKey,
       dk: device.deviceKey,
     });
     expect(errors).toBeUndefined();
     expect(data!.bindDeviceToEndUser.uid).toBe(user.uid);
-    expect(data!.bindDeviceToEndUser.devices.edges).toContainEqual({ role: 'OWNER', node: { productKey: device.productKey, deviceKey: device.deviceKey } });
+    expect(data!.bindDeviceToEndUser.devices.edges).toContainEqual({
+      role: 'OWNER',
+      node: { productKey: device.productKey, deviceKey: device.deviceKey },
+    });
     expect(h.sim.log.count('binding.bindDeviceByPkDk')).toBe(1);
     const [call] = h.sim.log.entries().filter((e) => e.endpoint === 'binding.bindDeviceByPkDk');
-    expect(call).toMatchObject({ method: 'POST', path: '/v2/binding/enterpriseapi/bindDeviceByPkDk', query: { uid: user.uid, pk: device.productKey, dk: device.deviceKey } });
+    expect(call).toMatchObject({
+      method: 'POST',
+      path: '/v2/binding/enterpriseapi/bindDeviceByPkDk',
+      query: { uid: user.uid, pk: device.productKey, dk: device.deviceKey },
+    });
     expect(usersOf(device.productKey, device.deviceKey)).toEqual([user.uid]);
 
     const again = await h.execute(BIND, { uid: user.uid, pk: device.productKey, dk: device.deviceKey });
@@ -44,7 +69,9 @@ describe('binding writes (inferred endpoints)', () => {
     const device = unboundDevice();
     const hidden = h.sim.store.products().find((p) => !p.authorized)!;
     const hiddenDevice = h.sim.store.devices().find((d) => d.productKey === hidden.productKey)!;
-    const disabled = admin().users().find((u) => u.status === 0)!;
+    const disabled = admin()
+      .users()
+      .find((u) => u.status === 0)!;
     const cases: Array<[Record<string, string>, string, number]> = [
       [{ uid: 'C999999', pk: device.productKey, dk: device.deviceKey }, 'NOT_FOUND', 5033],
       [{ uid: activeUser().uid, pk: device.productKey, dk: 'nope' }, 'NOT_FOUND', 5493],
@@ -62,7 +89,10 @@ describe('binding writes (inferred endpoints)', () => {
     const shared = sharedBinding();
     const owner = shared.ownerUid!;
     const variables = { uid: owner, pk: shared.productKey, dk: shared.deviceKey };
-    const { data, errors } = await h.execute<{ unbindDeviceFromEndUser: { devices: { edges: Array<{ node: { deviceKey: string } }> } } }>(UNBIND, variables);
+    const { data, errors } = await h.execute<{ unbindDeviceFromEndUser: { devices: { edges: Array<{ node: { deviceKey: string } }> } } }>(
+      UNBIND,
+      variables,
+    );
     expect(errors).toBeUndefined();
     expect(data!.unbindDeviceFromEndUser.devices.edges.map((e) => e.node.deviceKey)).not.toContain(shared.deviceKey);
     expect(usersOf(shared.productKey, shared.deviceKey)).toEqual([]);
@@ -72,7 +102,9 @@ describe('binding writes (inferred endpoints)', () => {
 
   it('should release many devices in one call and report each one', async () => {
     const shared = sharedBinding();
-    const owned = admin().bindings().find((b) => b.deviceType === 1 && b.deviceKey !== shared.deviceKey)!;
+    const owned = admin()
+      .bindings()
+      .find((b) => b.deviceType === 1 && b.deviceKey !== shared.deviceKey)!;
     const devices = [
       { productKey: shared.productKey, deviceKey: shared.deviceKey },
       { productKey: owned.productKey, deviceKey: 'not-a-device' },
@@ -101,12 +133,16 @@ describe('binding writes (inferred endpoints)', () => {
   it('should count a device the platform does not report on as failed, not as unbound', async () => {
     const device = unboundDevice();
     h.sim.faults.inject('binding.batchUnbindlingDevice', { body: JSON.stringify({ code: 200, msg: '', data: [], extMsg: null }) });
-    const { data, errors } = await h.execute<{ unbindDevicesFromAllUsers: { succeededCount: number; failed: Array<{ code: number | null; message: string }> } }>(
-      'mutation($d: [DeviceRefInput!]!) { unbindDevicesFromAllUsers(input: { devices: $d }) { succeededCount failed { code message } } }',
-      { d: [{ productKey: device.productKey, deviceKey: device.deviceKey }] },
-    );
+    const { data, errors } = await h.execute<{
+      unbindDevicesFromAllUsers: { succeededCount: number; failed: Array<{ code: number | null; message: string }> };
+    }>('mutation($d: [DeviceRefInput!]!) { unbindDevicesFromAllUsers(input: { devices: $d }) { succeededCount failed { code message } } }', {
+      d: [{ productKey: device.productKey, deviceKey: device.deviceKey }],
+    });
     expect(errors).toBeUndefined();
-    expect(data!.unbindDevicesFromAllUsers).toEqual({ succeededCount: 0, failed: [{ code: null, message: 'The platform did not report on this device' }] });
+    expect(data!.unbindDevicesFromAllUsers).toEqual({
+      succeededCount: 0,
+      failed: [{ code: null, message: 'The platform did not report on this device' }],
+    });
   });
 
   it('should validate before any upstream call', async () => {
@@ -114,8 +150,14 @@ describe('binding writes (inferred endpoints)', () => {
     h.sim.log.clear();
     const tooMany = Array.from({ length: 101 }, (_, i) => `{ productKey: "${device.productKey}", deviceKey: "d${i}" }`).join(' ');
     const cases: Array<[string, string]> = [
-      [`mutation { bindDeviceToEndUser(uid: "bad uid", device: { productKey: "${device.productKey}", deviceKey: "${device.deviceKey}" }) { uid } }`, 'uid must be'],
-      [`mutation { bindDeviceToEndUser(uid: "C131300", device: { productKey: "bad key!", deviceKey: "${device.deviceKey}" }) { uid } }`, 'productKey'],
+      [
+        `mutation { bindDeviceToEndUser(uid: "bad uid", device: { productKey: "${device.productKey}", deviceKey: "${device.deviceKey}" }) { uid } }`,
+        'uid must be',
+      ],
+      [
+        `mutation { bindDeviceToEndUser(uid: "C131300", device: { productKey: "bad key!", deviceKey: "${device.deviceKey}" }) { uid } }`,
+        'productKey',
+      ],
       [`mutation { unbindDeviceFromEndUser(uid: "C131300", device: { productKey: "${device.productKey}", deviceKey: "" }) { uid } }`, 'deviceKey'],
       ['mutation { unbindDevicesFromAllUsers(input: { devices: [] }) { failedCount } }', 'devices must not be empty'],
       [`mutation { unbindDevicesFromAllUsers(input: { devices: [${tooMany}] }) { failedCount } }`, 'at most 100'],

@@ -60,7 +60,10 @@ describe('command mutations', () => {
       expect(payload.results.every((r) => r.code === 200 && r.status === 'ACCEPTED' && /^\d+$/.test(r.ticket ?? ''))).toBe(true);
       expect(h.sim.log.count('dm.writeData')).toBe(2);
 
-      const bodies = h.sim.log.entries().filter((e) => e.endpoint === 'dm.writeData').map((e) => e.body as Record<string, unknown>);
+      const bodies = h.sim.log
+        .entries()
+        .filter((e) => e.endpoint === 'dm.writeData')
+        .map((e) => e.body as Record<string, unknown>);
       expect(bodies).toEqual(
         expect.arrayContaining([
           { productKey: meters[0].productKey, devices: meters.map((d) => d.deviceKey), data: '[{"switch":"true"}]', isCache: false },
@@ -80,7 +83,14 @@ describe('command mutations', () => {
       const payload = await run(WRITE, { devices: [ref(online), ref(offline)], properties: [{ code: 'report_interval', value: 60 }] });
       expect(payload.results).toEqual([
         expect.objectContaining({ deviceKey: online.deviceKey, status: 'ACCEPTED', code: 200 }),
-        expect.objectContaining({ deviceKey: offline.deviceKey, status: 'REJECTED', accepted: false, code: 61002, ticket: null, message: expect.any(String) }),
+        expect.objectContaining({
+          deviceKey: offline.deviceKey,
+          status: 'REJECTED',
+          accepted: false,
+          code: 61002,
+          ticket: null,
+          message: expect.any(String),
+        }),
       ]);
       expect(payload).toMatchObject({ acceptedCount: 1, rejectedCount: 1, allAccepted: false });
       expect(h.sim.log.count('dm.writeData')).toBe(1);
@@ -90,7 +100,10 @@ describe('command mutations', () => {
       const [offline] = devicesOf('meter', 0);
       const payload = await run(WRITE, {
         devices: [ref(offline)],
-        properties: [{ code: 'tariff_mode', value: 2 }, { code: 'install_location', value: 'Basement' }],
+        properties: [
+          { code: 'tariff_mode', value: 2 },
+          { code: 'install_location', value: 'Basement' },
+        ],
         options: { cacheIfOffline: true, cacheSeconds: 120, replaceCached: true, qos: 0 },
       });
       expect(payload.results[0]).toMatchObject({ status: 'ACCEPTED', code: 200 });
@@ -108,8 +121,14 @@ describe('command mutations', () => {
 
     it('should report a device the platform does not know as its own failure', async () => {
       const [online] = devicesOf('meter', 1);
-      const payload = await run(WRITE, { devices: [ref(online), { productKey: online.productKey, deviceKey: 'NO_SUCH_DEVICE' }], properties: [{ code: 'switch', value: false }] });
-      expect(payload.results.map((r) => [r.status, r.code])).toEqual([['ACCEPTED', 200], ['REJECTED', 70130]]);
+      const payload = await run(WRITE, {
+        devices: [ref(online), { productKey: online.productKey, deviceKey: 'NO_SUCH_DEVICE' }],
+        properties: [{ code: 'switch', value: false }],
+      });
+      expect(payload.results.map((r) => [r.status, r.code])).toEqual([
+        ['ACCEPTED', 200],
+        ['REJECTED', 70130],
+      ]);
     });
 
     it('should not retry a command whose answer was lost, and report it UNKNOWN', async () => {
@@ -127,7 +146,14 @@ describe('command mutations', () => {
     it.each([
       ['an unknown code', [{ code: 'nope', value: 1 }], 'input.properties[0].code'],
       ['a wrong type', [{ code: 'switch', value: 'on' }], 'input.properties[0].value'],
-      ['a value out of range', [{ code: 'switch', value: true }, { code: 'report_interval', value: 5 }], 'input.properties[1].value'],
+      [
+        'a value out of range',
+        [
+          { code: 'switch', value: true },
+          { code: 'report_interval', value: 5 },
+        ],
+        'input.properties[1].value',
+      ],
       ['a value off the step', [{ code: 'report_interval', value: 10.5 }], 'input.properties[0].value'],
       ['an unknown enum value', [{ code: 'tariff_mode', value: 7 }], 'input.properties[0].value'],
       ['a text too long', [{ code: 'install_location', value: 'x'.repeat(65) }], 'input.properties[0].value'],
@@ -142,10 +168,14 @@ describe('command mutations', () => {
     it('should refuse a wrong struct field and an array too long, naming the element', async () => {
       const plug = ref(devicesOf('plug', 1)[0]);
       const schedule = { time: '07:30', action: true, weekdays: 31 };
-      const wrongField = await h.execute(WRITE, { input: { devices: [plug], properties: [{ code: 'schedules', value: [schedule, { ...schedule, colour: 'red' }] }] } });
+      const wrongField = await h.execute(WRITE, {
+        input: { devices: [plug], properties: [{ code: 'schedules', value: [schedule, { ...schedule, colour: 'red' }] }] },
+      });
       expect(wrongField.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.properties[0].value[1]' });
       expect(wrongField.errors![0].message).toMatch(/no field "colour"/);
-      const tooLong = await h.execute(WRITE, { input: { devices: [plug], properties: [{ code: 'schedules', value: Array.from({ length: 11 }, () => schedule) }] } });
+      const tooLong = await h.execute(WRITE, {
+        input: { devices: [plug], properties: [{ code: 'schedules', value: Array.from({ length: 11 }, () => schedule) }] },
+      });
       expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.properties[0].value' });
       expect(tooLong.errors![0].message).toMatch(/11 elements, at most 10/);
       expect(h.sim.log.count('dm.writeData')).toBe(0);
@@ -153,7 +183,10 @@ describe('command mutations', () => {
 
     it('should write an array of struct in the encoding the platform accepts', async () => {
       const plug = devicesOf('plug', 1)[0];
-      const value = [{ time: '07:30', action: true, weekdays: 31 }, { time: '22:00', action: false }];
+      const value = [
+        { time: '07:30', action: true, weekdays: 31 },
+        { time: '22:00', action: false },
+      ];
       const payload = await run(WRITE, { devices: [ref(plug)], properties: [{ code: 'schedules', value }] });
       expect(payload.results[0]).toMatchObject({ status: 'ACCEPTED', code: 200 });
       expect(plug.latestProperties.get('schedules')?.value).toEqual(value);
@@ -162,7 +195,9 @@ describe('command mutations', () => {
     it('should send nothing to any product when one product of the command rejects a value', async () => {
       const meterDevice = devicesOf('meter', 1)[0];
       const plug = devicesOf('plug', 1)[0];
-      const result = await h.execute(WRITE, { input: { devices: [ref(meterDevice), ref(plug)], properties: [{ code: 'report_interval', value: 60 }] } });
+      const result = await h.execute(WRITE, {
+        input: { devices: [ref(meterDevice), ref(plug)], properties: [{ code: 'report_interval', value: 60 }] },
+      });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.properties[0].code' });
       expect(result.errors![0].message).toContain(plug.productKey);
       expect(downlinkCalls()).toBe(0);
@@ -185,11 +220,15 @@ describe('command mutations', () => {
       const [a, b] = devicesOf('meter', 1);
       const payload = await run(INVOKE, { devices: [ref(a), ref(b)], service: 'relay_control', inputs: [{ code: 'switch', value: false }] });
       expect(payload).toMatchObject({ acceptedCount: 2, allAccepted: true });
-      expect(h.sim.log.entries().find((e) => e.endpoint === 'dm.sendServiceData')!.body).toMatchObject({ data: '[{"relay_control":[{"switch":"false"}]}]' });
+      expect(h.sim.log.entries().find((e) => e.endpoint === 'dm.sendServiceData')!.body).toMatchObject({
+        data: '[{"relay_control":[{"switch":"false"}]}]',
+      });
       expect(h.sim.log.count('dm.sendServiceData')).toBe(1);
 
       // The call is in the device's log, decoded with the thing model.
-      const { data } = await h.execute<{ device: { messages: { edges: Array<{ node: { ticket: string; values: Array<{ code: string; value: { json: unknown } }> } }> } } }>(
+      const { data } = await h.execute<{
+        device: { messages: { edges: Array<{ node: { ticket: string; values: Array<{ code: string; value: { json: unknown } }> } }> } };
+      }>(
         'query($pk: String!, $dk: String!) { device(productKey: $pk, deviceKey: $dk) { messages(first: 1, direction: DOWN) { edges { node { ticket values { code value { json } } } } } } }',
         { pk: a.productKey, dk: a.deviceKey },
       );
@@ -212,7 +251,10 @@ describe('command mutations', () => {
       const [online] = devicesOf('meter', 1);
       const [offline] = devicesOf('meter', 0);
       const payload = await run(READ, { devices: [ref(online), ref(offline)], codes: ['voltage', 'switch'] });
-      expect(payload.results.map((r) => [r.status, r.code])).toEqual([['ACCEPTED', 200], ['REJECTED', 61002]]);
+      expect(payload.results.map((r) => [r.status, r.code])).toEqual([
+        ['ACCEPTED', 200],
+        ['REJECTED', 61002],
+      ]);
       expect(h.sim.log.entries().find((e) => e.endpoint === 'dm.readData')!.body).toMatchObject({ data: '["voltage","switch"]' });
     });
 
@@ -228,7 +270,10 @@ describe('command mutations', () => {
 
   describe('sendDeviceRawData', () => {
     it('should send hex to devices of several products in one call, each logged once', async () => {
-      const water = h.sim.store.devices(h.sim.store.products().find((p) => p.dataFmt === 0 && p.authorized)!.productKey).filter((d) => d.deviceStatus === 1).slice(0, 2);
+      const water = h.sim.store
+        .devices(h.sim.store.products().find((p) => p.dataFmt === 0 && p.authorized)!.productKey)
+        .filter((d) => d.deviceStatus === 1)
+        .slice(0, 2);
       const [meterOffline] = devicesOf('meter', 0);
       const before = water.map((d) => d.messages.length);
       const payload = await run(RAW, { devices: [...water, meterOffline].map(ref), payload: 'a1b2', encoding: 'HEX' });
@@ -245,7 +290,11 @@ describe('command mutations', () => {
       const [online] = devicesOf('meter', 1);
       expect((await run(RAW, { devices: [ref(online)], payload: 'héllo', encoding: 'TEXT' })).allAccepted).toBe(true);
       h.sim.log.clear();
-      for (const [payload, encoding] of [['abc', 'HEX'], ['zz', 'HEX'], ['x'.repeat(4097), 'TEXT']]) {
+      for (const [payload, encoding] of [
+        ['abc', 'HEX'],
+        ['zz', 'HEX'],
+        ['x'.repeat(4097), 'TEXT'],
+      ]) {
         const result = await h.execute(RAW, { input: { devices: [ref(online)], payload, encoding } });
         expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.payload' });
       }

@@ -45,7 +45,11 @@ describe('Device.properties', () => {
 
   it('should cost the floor for 50+ devices: one log page per device, one thing model per product, nothing repeated', async () => {
     h.sim.log.clear();
-    const { data, errors } = await h.execute<{ products: { edges: Array<{ node: { productKey: string; devices: { edges: Array<{ node: { deviceKey: string; properties: PropertyRow[] } }> } } }> } }>(
+    const { data, errors } = await h.execute<{
+      products: {
+        edges: Array<{ node: { productKey: string; devices: { edges: Array<{ node: { deviceKey: string; properties: PropertyRow[] } }> } } }>;
+      };
+    }>(
       `{ products(first: 100) { edges { node { productKey devices(first: 10) { edges { node { deviceKey properties { code dataType reportedAt value { ${VALUE} } } } } } } } } }`,
     );
     expect(errors).toBeUndefined();
@@ -102,7 +106,9 @@ describe('Device.properties', () => {
   });
 
   it('should null only the properties of the device whose log failed, with a coded error', async () => {
-    const devices = visibleDevices(h).filter((d) => d.latestProperties.size > 0).slice(0, 3);
+    const devices = visibleDevices(h)
+      .filter((d) => d.latestProperties.size > 0)
+      .slice(0, 3);
     h.sim.faults.inject('history.data', { code: 50000, times: 1 });
     const result = await h.execute<{ _entities: Array<{ deviceKey: string; properties: unknown[] | null }> }>(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Device { deviceKey properties { code } } } }',
@@ -118,10 +124,13 @@ describe('Device.properties', () => {
   it('should refuse an unknown code with BAD_USER_INPUT naming it, before reading the log', async () => {
     const device = visibleDevices(h).find((d) => d.latestProperties.has('switch'))!;
     h.sim.log.clear();
-    const result = await h.execute(`query($pk: String!, $dk: String!) { device(productKey: $pk, deviceKey: $dk) { properties(codes: ["switch", "nope"]) { code } } }`, {
-      pk: device.productKey,
-      dk: device.deviceKey,
-    });
+    const result = await h.execute(
+      `query($pk: String!, $dk: String!) { device(productKey: $pk, deviceKey: $dk) { properties(codes: ["switch", "nope"]) { code } } }`,
+      {
+        pk: device.productKey,
+        dk: device.deviceKey,
+      },
+    );
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(result.errors![0].extensions).toMatchObject({ argumentName: 'codes[1]' });
     expect(h.sim.log.count('history.data')).toBe(0);
@@ -133,7 +142,18 @@ interface MessagePage {
     messages: {
       totalCount: number;
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      edges: Array<{ node: { ticket: string; direction: string; command: string | null; payloadBase64: string; sendStatus: string; createdAt: string; requestedProperties: string[]; values: Array<{ code: string; value: { json: unknown } | null }> } }>;
+      edges: Array<{
+        node: {
+          ticket: string;
+          direction: string;
+          command: string | null;
+          payloadBase64: string;
+          sendStatus: string;
+          createdAt: string;
+          requestedProperties: string[];
+          values: Array<{ code: string; value: { json: unknown } | null }>;
+        };
+      }>;
     };
   };
 }
@@ -152,7 +172,9 @@ describe('Device.messages and Device.events', () => {
   let device: Device;
   beforeAll(async () => {
     h = await startHarness({ env: { QUEC_PAGE_SIZE: '7' } });
-    device = visibleDevices(h).filter((d) => h.sim.store.product(d.productKey)!.dataFmt === 3).sort((a, b) => b.messages.length - a.messages.length)[0];
+    device = visibleDevices(h)
+      .filter((d) => h.sim.store.product(d.productKey)!.dataFmt === 3)
+      .sort((a, b) => b.messages.length - a.messages.length)[0];
   });
   afterAll(() => h.close());
 
@@ -160,7 +182,13 @@ describe('Device.messages and Device.events', () => {
     const nodes: MessagePage['device']['messages']['edges'][number]['node'][] = [];
     let after: string | null = null;
     for (let i = 0; i < 100; i += 1) {
-      const result: { data?: MessagePage | null; errors?: unknown } = await h.execute<MessagePage>(MESSAGES, { pk: device.productKey, dk: device.deviceKey, first, after, ...variables });
+      const result: { data?: MessagePage | null; errors?: unknown } = await h.execute<MessagePage>(MESSAGES, {
+        pk: device.productKey,
+        dk: device.deviceKey,
+        first,
+        after,
+        ...variables,
+      });
       expect(result.errors).toBeUndefined();
       const connection: MessagePage['device']['messages'] = result.data!.device.messages;
       nodes.push(...connection.edges.map((e) => e.node));
@@ -196,10 +224,21 @@ describe('Device.messages and Device.events', () => {
   });
 
   it('should refuse from after to, and a cursor of another filter', async () => {
-    const swapped = await h.execute(MESSAGES, { pk: device.productKey, dk: device.deviceKey, first: 5, from: '2025-02-01T00:00:00Z', to: '2025-01-01T00:00:00Z' });
+    const swapped = await h.execute(MESSAGES, {
+      pk: device.productKey,
+      dk: device.deviceKey,
+      first: 5,
+      from: '2025-02-01T00:00:00Z',
+      to: '2025-01-01T00:00:00Z',
+    });
     expect(codeOf(swapped)).toBe('BAD_USER_INPUT');
     const up = await h.execute<MessagePage>(MESSAGES, { pk: device.productKey, dk: device.deviceKey, first: 2, direction: 'UP' });
-    const mixed = await h.execute(MESSAGES, { pk: device.productKey, dk: device.deviceKey, first: 2, after: up.data!.device.messages.pageInfo.endCursor });
+    const mixed = await h.execute(MESSAGES, {
+      pk: device.productKey,
+      dk: device.deviceKey,
+      first: 2,
+      after: up.data!.device.messages.pageInfo.endCursor,
+    });
     expect(codeOf(mixed)).toBe('BAD_USER_INPUT');
   });
 
@@ -213,13 +252,20 @@ describe('Device.messages and Device.events', () => {
   }`;
 
   it('should page the event log newest first and filter by type, decoding outputs', async () => {
-    const withEvents = visibleDevices(h).filter((d) => d.events.some((e) => ['3', '4', '5'].includes(e.eventType) && e.outputData)).sort((a, b) => b.events.length - a.events.length)[0];
+    const withEvents = visibleDevices(h)
+      .filter((d) => d.events.some((e) => ['3', '4', '5'].includes(e.eventType) && e.outputData))
+      .sort((a, b) => b.events.length - a.events.length)[0];
     const vars = { pk: withEvents.productKey, dk: withEvents.deviceKey };
     const tickets: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const result: { data?: { device: { events: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { ticket: string } }> } } } | null } =
-        await h.execute(EVENTS, { ...vars, first: 4, after });
+      const result: {
+        data?: {
+          device: {
+            events: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { ticket: string } }> };
+          };
+        } | null;
+      } = await h.execute(EVENTS, { ...vars, first: 4, after });
       const connection = result.data!.device.events;
       expect(connection.totalCount).toBe(withEvents.events.length);
       tickets.push(...connection.edges.map((e) => e.node.ticket));
@@ -230,10 +276,16 @@ describe('Device.messages and Device.events', () => {
 
     const withOutputs = withEvents.events.find((e) => ['3', '4', '5'].includes(e.eventType) && e.outputData)!;
     const type = ({ '3': 'INFO', '4': 'WARNING', '5': 'FAULT' } as Record<string, string>)[withOutputs.eventType];
-    const filtered = await h.execute<{ device: { events: { totalCount: number; edges: Array<{ node: { ticket: string; type: string; outputs: Array<{ code: string; name: string | null; value: { json: unknown } | null }> } }> } } }>(
-      EVENTS,
-      { ...vars, first: 100, type },
-    );
+    const filtered = await h.execute<{
+      device: {
+        events: {
+          totalCount: number;
+          edges: Array<{
+            node: { ticket: string; type: string; outputs: Array<{ code: string; name: string | null; value: { json: unknown } | null }> };
+          }>;
+        };
+      };
+    }>(EVENTS, { ...vars, first: 100, type });
     const edges = filtered.data!.device.events.edges;
     expect(filtered.data!.device.events.totalCount).toBe(withEvents.events.filter((e) => e.eventType === withOutputs.eventType).length);
     expect(edges.every((e) => e.node.type === type)).toBe(true);
@@ -257,7 +309,9 @@ describe('Device.location and Device.resources', () => {
     const query = `query($pk: String!, $dk: String!) { device(productKey: $pk, deviceKey: $dk) {
       location { wgs84 { latitude longitude } gcj02 { latitude longitude } bd09 { latitude longitude } accuracy fixType locatedAt reportedAt }
     } }`;
-    const { data, errors } = await h.execute<{ device: { location: Record<string, { latitude: number; longitude: number } | null | string | number> } }>(query, {
+    const { data, errors } = await h.execute<{
+      device: { location: Record<string, { latitude: number; longitude: number } | null | string | number> };
+    }>(query, {
       pk: located.productKey,
       dk: located.deviceKey,
     });
@@ -280,13 +334,18 @@ describe('Device.location and Device.resources', () => {
     const pk = h.sim.store.products().find((p) => p.authorized && h.sim.store.devices(p.productKey).length >= 10)!.productKey;
     await h.execute('{ products(first: 1) { totalCount } }');
     h.sim.log.clear();
-    const result = await h.execute('query($pk: String!) { devices(productKey: $pk, first: 10) { edges { node { location { fixType } resources { serialNumber firstReportedAt locators } } } } }', { pk });
+    const result = await h.execute(
+      'query($pk: String!) { devices(productKey: $pk, first: 10) { edges { node { location { fixType } resources { serialNumber firstReportedAt locators } } } } }',
+      { pk },
+    );
     expect(result.errors).toBeUndefined();
     expect(h.sim.log.counters()).toEqual({ 'device.overview': 1, 'device.location': 10, 'device.resource': 10 });
   });
 
   it('should resolve properties and location on Device entities from _entities, batched like any list', async () => {
-    const devices = visibleDevices(h).filter((d) => d.latestProperties.size > 0).slice(0, 5);
+    const devices = visibleDevices(h)
+      .filter((d) => d.latestProperties.size > 0)
+      .slice(0, 5);
     h.sim.log.clear();
     const { data, errors } = await h.execute<{ _entities: Array<{ deviceKey: string; properties: Array<{ code: string }>; location: unknown }> }>(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Device { deviceKey properties { code value { json } } location { fixType } } } }',

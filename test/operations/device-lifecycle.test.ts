@@ -14,19 +14,35 @@ describe('device lifecycle mutations', () => {
   beforeEach(() => h.sim.log.clear());
 
   it('should create one device and return it with its detail', async () => {
-    const { data, errors } = await h.execute<{ createDevice: { productKey: string; deviceKey: string; name: string; sn: string; authMode: string; status: string } }>(
-      `mutation($input: CreateDeviceInput!) { createDevice(input: $input) { productKey deviceKey name sn authMode status } }`,
-      { input: { productKey: pk, deviceKey: 'NEW-0001', name: 'Lobby meter', sn: 'SN-NEW-1', authMode: 'STATIC' } },
-    );
+    const { data, errors } = await h.execute<{
+      createDevice: { productKey: string; deviceKey: string; name: string; sn: string; authMode: string; status: string };
+    }>(`mutation($input: CreateDeviceInput!) { createDevice(input: $input) { productKey deviceKey name sn authMode status } }`, {
+      input: { productKey: pk, deviceKey: 'NEW-0001', name: 'Lobby meter', sn: 'SN-NEW-1', authMode: 'STATIC' },
+    });
     expect(errors).toBeUndefined();
-    expect(data!.createDevice).toMatchObject({ productKey: pk, deviceKey: 'NEW-0001', name: 'Lobby meter', sn: 'SN-NEW-1', authMode: 'STATIC', status: 'OFFLINE' });
-    expect(h.sim.log.entries().find((e) => e.endpoint === 'device.create')!.body).toEqual({ productKey: pk, deviceKey: 'NEW-0001', deviceName: 'Lobby meter', sn: 'SN-NEW-1', authMode: 1 });
+    expect(data!.createDevice).toMatchObject({
+      productKey: pk,
+      deviceKey: 'NEW-0001',
+      name: 'Lobby meter',
+      sn: 'SN-NEW-1',
+      authMode: 'STATIC',
+      status: 'OFFLINE',
+    });
+    expect(h.sim.log.entries().find((e) => e.endpoint === 'device.create')!.body).toEqual({
+      productKey: pk,
+      deviceKey: 'NEW-0001',
+      deviceName: 'Lobby meter',
+      sn: 'SN-NEW-1',
+      authMode: 1,
+    });
     expect(h.sim.log.count('device.create')).toBe(1);
   });
 
   it('should refuse an existing device key with the platform code', async () => {
     const existing = h.sim.store.devices(pk)[0];
-    const result = await h.execute(`mutation($input: CreateDeviceInput!) { createDevice(input: $input) { deviceKey } }`, { input: { productKey: pk, deviceKey: existing.deviceKey } });
+    const result = await h.execute(`mutation($input: CreateDeviceInput!) { createDevice(input: $input) { deviceKey } }`, {
+      input: { productKey: pk, deviceKey: existing.deviceKey },
+    });
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(result.errors![0].extensions).toMatchObject({ upstream: { code: 70062 } });
   });
@@ -38,12 +54,17 @@ describe('device lifecycle mutations', () => {
   it('should create a batch in one call, reporting the duplicate row by index and code', async () => {
     const existing = h.sim.store.devices(pk)[1];
     const devices = [{ deviceKey: 'BATCH-1', name: 'B1' }, { deviceKey: existing.deviceKey }, { deviceKey: 'BATCH-3', name: 'B3' }];
-    const { data, errors } = await h.execute<{ createDevices: { succeeded: Array<{ deviceKey: string; name: string }>; failed: unknown[]; succeededCount: number; failedCount: number } }>(CREATE_MANY, {
+    const { data, errors } = await h.execute<{
+      createDevices: { succeeded: Array<{ deviceKey: string; name: string }>; failed: unknown[]; succeededCount: number; failedCount: number };
+    }>(CREATE_MANY, {
       input: { productKey: pk, devices },
     });
     expect(errors).toBeUndefined();
     expect(data!.createDevices).toEqual({
-      succeeded: [{ deviceKey: 'BATCH-1', name: 'B1' }, { deviceKey: 'BATCH-3', name: 'B3' }],
+      succeeded: [
+        { deviceKey: 'BATCH-1', name: 'B1' },
+        { deviceKey: 'BATCH-3', name: 'B3' },
+      ],
       failed: [{ index: 1, deviceKey: existing.deviceKey, code: 70062, message: expect.any(String) }],
       succeededCount: 2,
       failedCount: 1,
@@ -53,10 +74,14 @@ describe('device lifecycle mutations', () => {
   });
 
   it('should refuse a batch over 500 rows or with a repeated key before calling upstream', async () => {
-    const tooMany = await h.execute(CREATE_MANY, { input: { productKey: pk, devices: Array.from({ length: 501 }, (_, i) => ({ deviceKey: `X${i}` })) } });
+    const tooMany = await h.execute(CREATE_MANY, {
+      input: { productKey: pk, devices: Array.from({ length: 501 }, (_, i) => ({ deviceKey: `X${i}` })) },
+    });
     expect(codeOf(tooMany)).toBe('BAD_USER_INPUT');
     expect(tooMany.errors![0].message).toMatch(/at most 500/);
-    const repeated = await h.execute(CREATE_MANY, { input: { productKey: pk, devices: [{ deviceKey: 'R1' }, { deviceKey: 'R2' }, { deviceKey: 'R1' }] } });
+    const repeated = await h.execute(CREATE_MANY, {
+      input: { productKey: pk, devices: [{ deviceKey: 'R1' }, { deviceKey: 'R2' }, { deviceKey: 'R1' }] },
+    });
     expect(repeated.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.devices[2].deviceKey' });
     expect(h.sim.log.count()).toBe(0);
   });
@@ -75,21 +100,35 @@ describe('device lifecycle mutations', () => {
     );
     expect(errors).toBeUndefined();
     expect(data!.updateDevice).toEqual({ name: 'Renamed', sn: device.sn });
-    expect(h.sim.log.entries().find((e) => e.endpoint === 'device.update')!.body).toEqual({ productKey: pk, deviceKey: device.deviceKey, deviceName: 'Renamed' });
+    expect(h.sim.log.entries().find((e) => e.endpoint === 'device.update')!.body).toEqual({
+      productKey: pk,
+      deviceKey: device.deviceKey,
+      deviceName: 'Renamed',
+    });
   });
 
   it('should refuse an update that changes nothing', async () => {
-    const result = await h.execute(`mutation($input: UpdateDeviceInput!) { updateDevice(input: $input) { name } }`, { input: { productKey: pk, deviceKey: 'X1' } });
+    const result = await h.execute(`mutation($input: UpdateDeviceInput!) { updateDevice(input: $input) { name } }`, {
+      input: { productKey: pk, deviceKey: 'X1' },
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input' });
     expect(h.sim.log.count()).toBe(0);
   });
 
   it('should update a batch in one call, reporting an unknown device row', async () => {
     const [a, b] = h.sim.store.devices(pk).slice(3, 5);
-    const { data, errors } = await h.execute<{ updateDevices: { succeeded: Array<{ deviceKey: string }>; failed: Array<{ index: number; code: number }> } }>(
-      `mutation($input: UpdateDevicesInput!) { updateDevices(input: $input) { succeeded { deviceKey } failed { index deviceKey code } } }`,
-      { input: { productKey: pk, devices: [{ deviceKey: a.deviceKey, sn: 'S-A' }, { deviceKey: 'GHOST-1', name: 'x' }, { deviceKey: b.deviceKey, name: 'B' }] } },
-    );
+    const { data, errors } = await h.execute<{
+      updateDevices: { succeeded: Array<{ deviceKey: string }>; failed: Array<{ index: number; code: number }> };
+    }>(`mutation($input: UpdateDevicesInput!) { updateDevices(input: $input) { succeeded { deviceKey } failed { index deviceKey code } } }`, {
+      input: {
+        productKey: pk,
+        devices: [
+          { deviceKey: a.deviceKey, sn: 'S-A' },
+          { deviceKey: 'GHOST-1', name: 'x' },
+          { deviceKey: b.deviceKey, name: 'B' },
+        ],
+      },
+    });
     expect(errors).toBeUndefined();
     expect(data!.updateDevices.succeeded.map((d) => d.deviceKey)).toEqual([a.deviceKey, b.deviceKey]);
     expect(data!.updateDevices.failed).toEqual([{ index: 1, deviceKey: 'GHOST-1', code: 70130 }]);
@@ -99,10 +138,16 @@ describe('device lifecycle mutations', () => {
 
   it('should delete a device, after which it is gone', async () => {
     const device = h.sim.store.devices(pk)[5];
-    const { data } = await h.execute(`mutation($pk: String!, $dk: String!) { deleteDevice(productKey: $pk, deviceKey: $dk) { productKey deviceKey } }`, { pk, dk: device.deviceKey });
+    const { data } = await h.execute(
+      `mutation($pk: String!, $dk: String!) { deleteDevice(productKey: $pk, deviceKey: $dk) { productKey deviceKey } }`,
+      { pk, dk: device.deviceKey },
+    );
     expect(data).toEqual({ deleteDevice: { productKey: pk, deviceKey: device.deviceKey } });
     expect(h.sim.store.device(pk, device.deviceKey)).toBeUndefined();
-    const again = await h.execute(`mutation($pk: String!, $dk: String!) { deleteDevice(productKey: $pk, deviceKey: $dk) { deviceKey } }`, { pk, dk: device.deviceKey });
+    const again = await h.execute(`mutation($pk: String!, $dk: String!) { deleteDevice(productKey: $pk, deviceKey: $dk) { deviceKey } }`, {
+      pk,
+      dk: device.deviceKey,
+    });
     expect(codeOf(again)).toBe('NOT_FOUND');
     expect(h.sim.log.count('device.delete')).toBe(2);
   });
@@ -116,8 +161,14 @@ describe('device lifecycle mutations', () => {
     expect(errors).toBeUndefined();
     expect(data!.unbindSubDevice.deviceKey).toBe(sub.deviceKey);
     expect(h.sim.store.currentGatewayOf(sub)).toBeUndefined();
-    expect(h.sim.log.entries().find((e) => e.endpoint === 'gateway.unbind')).toMatchObject({ method: 'POST', query: { productKey: sub.productKey, deviceKey: sub.deviceKey } });
-    const again = await h.execute(`mutation($pk: String!, $dk: String!) { unbindSubDevice(productKey: $pk, deviceKey: $dk) { deviceKey } }`, { pk: sub.productKey, dk: sub.deviceKey });
+    expect(h.sim.log.entries().find((e) => e.endpoint === 'gateway.unbind')).toMatchObject({
+      method: 'POST',
+      query: { productKey: sub.productKey, deviceKey: sub.deviceKey },
+    });
+    const again = await h.execute(`mutation($pk: String!, $dk: String!) { unbindSubDevice(productKey: $pk, deviceKey: $dk) { deviceKey } }`, {
+      pk: sub.productKey,
+      dk: sub.deviceKey,
+    });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstream: { code: 70026 } });
   });
 });

@@ -26,9 +26,9 @@ describe('federation', () => {
   });
 
   async function deviceKeysOfEveryProduct(perProduct: number) {
-    const { data } = await h.execute<{ products: { edges: Array<{ node: { devices: { edges: Array<{ node: { productKey: string; deviceKey: string } }> } } }> } }>(
-      `{ products(first: 100) { edges { node { devices(first: ${perProduct}) { edges { node { productKey deviceKey } } } } } } }`,
-    );
+    const { data } = await h.execute<{
+      products: { edges: Array<{ node: { devices: { edges: Array<{ node: { productKey: string; deviceKey: string } }> } } }> };
+    }>(`{ products(first: 100) { edges { node { devices(first: ${perProduct}) { edges { node { productKey deviceKey } } } } } } }`);
     return data!.products.edges.flatMap((e) => e.node.devices.edges.map((d) => d.node));
   }
 
@@ -107,7 +107,9 @@ describe('federation', () => {
   });
 
   it('should resolve Product representations through the product loader', async () => {
-    const { data: list } = await h.execute<{ products: { edges: Array<{ node: { productKey: string; name: string } }> } }>('{ products(first: 2) { edges { node { productKey name } } } }');
+    const { data: list } = await h.execute<{ products: { edges: Array<{ node: { productKey: string; name: string } }> } }>(
+      '{ products(first: 2) { edges { node { productKey name } } } }',
+    );
     const keys = list!.products.edges.map((e) => e.node);
     const { data, errors } = await h.execute<{ _entities: Array<{ name: string } | null> }>(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { productKey name } } }',

@@ -35,7 +35,25 @@ describe('the device graph', () => {
   it('should walk a gateway to its sub-devices and each sub-device back to its gateway', async () => {
     const { GATEWAY: gateways } = await productsByAccessType();
     const { data, errors } = await h.execute<{
-      devices: { edges: Array<{ node: { deviceKey: string; subDevices: { totalCount: number; edges: Array<{ current: boolean; node: { productKey: string; deviceKey: string; gateway: { productKey: string; deviceKey: string } | null; product: { accessType: string } } }> } } }> };
+      devices: {
+        edges: Array<{
+          node: {
+            deviceKey: string;
+            subDevices: {
+              totalCount: number;
+              edges: Array<{
+                current: boolean;
+                node: {
+                  productKey: string;
+                  deviceKey: string;
+                  gateway: { productKey: string; deviceKey: string } | null;
+                  product: { accessType: string };
+                };
+              }>;
+            };
+          };
+        }>;
+      };
     }>(
       `query($pk: String!) { devices(productKey: $pk, first: 3) { edges { node {
          deviceKey
@@ -91,7 +109,19 @@ describe('the device graph', () => {
   });
 
   it('should serve a thing model that uses every data type with typed specs', async () => {
-    const { data, errors } = await h.execute<{ products: { edges: Array<{ node: { thingModel: { properties: Array<{ dataType: string; access: string; specs: Record<string, unknown> | null }>; events: Array<{ level: string; outputs: unknown[] }>; services: Array<{ inputs: unknown[] }> } | null } }> } }>(
+    const { data, errors } = await h.execute<{
+      products: {
+        edges: Array<{
+          node: {
+            thingModel: {
+              properties: Array<{ dataType: string; access: string; specs: Record<string, unknown> | null }>;
+              events: Array<{ level: string; outputs: unknown[] }>;
+              services: Array<{ inputs: unknown[] }>;
+            } | null;
+          };
+        }>;
+      };
+    }>(
       `{ products(first: 100) { edges { node { thingModel {
           properties { code dataType access specs { __typename ...Specs
             ... on ArraySpecs { maxSize elementType elementSpecs { __typename ...Specs } }

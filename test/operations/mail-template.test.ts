@@ -38,12 +38,27 @@ describe('mail templates (inferred endpoints)', () => {
   describe('reading', () => {
     it('should list templates with their review, and a review note only when rejected', async () => {
       h.sim.log.clear();
-      const { data, errors } = await h.execute<{ mailTemplates: { totalCount: number; edges: Array<{ node: TemplateNode }> } }>(`{ mailTemplates(first: 10) { totalCount edges { node { ${FIELDS} } } } }`);
+      const { data, errors } = await h.execute<{ mailTemplates: { totalCount: number; edges: Array<{ node: TemplateNode }> } }>(
+        `{ mailTemplates(first: 10) { totalCount edges { node { ${FIELDS} } } } }`,
+      );
       expect(errors).toBeUndefined();
       expect(data!.mailTemplates.totalCount).toBe(h.sim.store.admin.mailTemplates().length);
       const [approved, rejected, pending] = data!.mailTemplates.edges.map((e) => e.node);
-      expect(approved).toMatchObject({ id: '4201', type: 'VERIFICATION_CODE', review: 'APPROVED', reviewNote: null, enabled: true, authorizedUserDomains: [domains[0]] });
-      expect(rejected).toMatchObject({ id: '4202', type: 'NOTIFICATION', review: 'REJECTED', reviewNote: h.sim.store.admin.mailTemplate(4202)!.reviewNote, enabled: false });
+      expect(approved).toMatchObject({
+        id: '4201',
+        type: 'VERIFICATION_CODE',
+        review: 'APPROVED',
+        reviewNote: null,
+        enabled: true,
+        authorizedUserDomains: [domains[0]],
+      });
+      expect(rejected).toMatchObject({
+        id: '4202',
+        type: 'NOTIFICATION',
+        review: 'REJECTED',
+        reviewNote: h.sim.store.admin.mailTemplate(4202)!.reviewNote,
+        enabled: false,
+      });
       expect(pending).toMatchObject({ id: '4203', review: 'PENDING', reviewNote: null });
       expect(businessCalls()).toEqual({ 'mail.templateList': 1 });
     });
@@ -80,16 +95,30 @@ describe('mail templates (inferred endpoints)', () => {
   describe('writing', () => {
     it('should create a template in review, disabled, with its content', async () => {
       const created = await create({ name: 'Signup code', type: 'VERIFICATION_CODE', subject: 'Your code', content: 'Code: ${code}' });
-      expect(created).toMatchObject({ name: 'Signup code', type: 'VERIFICATION_CODE', review: 'PENDING', reviewNote: null, enabled: false, authorizedUserDomains: [], content: 'Code: ${code}' });
+      expect(created).toMatchObject({
+        name: 'Signup code',
+        type: 'VERIFICATION_CODE',
+        review: 'PENDING',
+        reviewNote: null,
+        enabled: false,
+        authorizedUserDomains: [],
+        content: 'Code: ${code}',
+      });
       expect(h.sim.store.admin.mailTemplate(Number(created.id))).toMatchObject({ templateType: 1, subject: 'Your code', reviewStatus: 0 });
     });
 
     it('should send a changed template back to review, keep it on a rename, and hand back the new content', async () => {
       const { id } = await create({});
       h.sim.store.admin.reviewMailTemplate(Number(id), { approved: true });
-      const renamed = await h.execute<{ updateMailTemplate: TemplateNode }>('mutation($id: ID!) { updateMailTemplate(input: { id: $id, name: "Hello" }) { name review } }', { id });
+      const renamed = await h.execute<{ updateMailTemplate: TemplateNode }>(
+        'mutation($id: ID!) { updateMailTemplate(input: { id: $id, name: "Hello" }) { name review } }',
+        { id },
+      );
       expect(renamed.data!.updateMailTemplate).toEqual({ name: 'Hello', review: 'APPROVED' });
-      const changed = await h.execute<{ updateMailTemplate: TemplateNode }>('mutation($id: ID!) { updateMailTemplate(input: { id: $id, subject: "Hi", content: "<p>Hi</p>" }) { subject review enabled content } }', { id });
+      const changed = await h.execute<{ updateMailTemplate: TemplateNode }>(
+        'mutation($id: ID!) { updateMailTemplate(input: { id: $id, subject: "Hi", content: "<p>Hi</p>" }) { subject review enabled content } }',
+        { id },
+      );
       expect(changed.errors).toBeUndefined();
       expect(changed.data!.updateMailTemplate).toEqual({ subject: 'Hi', review: 'PENDING', enabled: false, content: '<p>Hi</p>' });
     });
@@ -109,13 +138,20 @@ describe('mail templates (inferred endpoints)', () => {
       const refused = await h.execute('mutation($id: ID!) { updateMailTemplate(input: { id: $id, type: VERIFICATION_CODE }) { id } }', { id });
       expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
       expect(businessCalls()).toEqual({ 'mail.templateContent': 1 });
-      const accepted = await h.execute<{ updateMailTemplate: TemplateNode }>('mutation($id: ID!) { updateMailTemplate(input: { id: $id, type: VERIFICATION_CODE, content: "${code}" }) { type } }', { id });
+      const accepted = await h.execute<{ updateMailTemplate: TemplateNode }>(
+        'mutation($id: ID!) { updateMailTemplate(input: { id: $id, type: VERIFICATION_CODE, content: "${code}" }) { type } }',
+        { id },
+      );
       expect(accepted.data!.updateMailTemplate.type).toBe('VERIFICATION_CODE');
     });
 
     it('should enable only an approved template', async () => {
       const { id } = await create({});
-      const enable = (enabled: boolean) => h.execute<{ setMailTemplateEnabled: TemplateNode }>('mutation($id: ID!, $e: Boolean!) { setMailTemplateEnabled(id: $id, enabled: $e) { enabled review } }', { id, e: enabled });
+      const enable = (enabled: boolean) =>
+        h.execute<{ setMailTemplateEnabled: TemplateNode }>(
+          'mutation($id: ID!, $e: Boolean!) { setMailTemplateEnabled(id: $id, enabled: $e) { enabled review } }',
+          { id, e: enabled },
+        );
       expect((await enable(true)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstream: { code: 5436 } });
       h.sim.store.admin.reviewMailTemplate(Number(id), { approved: false, note: 'Say who sends it.' });
       expect((await enable(true)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstream: { code: 5437 } });
@@ -143,7 +179,10 @@ describe('mail templates (inferred endpoints)', () => {
 
   describe('user-domain authorization', () => {
     const authorize = (id: string, userDomains: string[]) =>
-      h.execute<{ setMailTemplateUserDomains: TemplateNode }>('mutation($id: ID!, $d: [String!]!) { setMailTemplateUserDomains(id: $id, userDomains: $d) { id authorizedUserDomains } }', { id, d: userDomains });
+      h.execute<{ setMailTemplateUserDomains: TemplateNode }>(
+        'mutation($id: ID!, $d: [String!]!) { setMailTemplateUserDomains(id: $id, userDomains: $d) { id authorizedUserDomains } }',
+        { id, d: userDomains },
+      );
 
     it('should replace the authorized set, and revoke all with []', async () => {
       const { data, errors } = await authorize('4203', domains);
@@ -164,19 +203,51 @@ describe('mail templates (inferred endpoints)', () => {
 
   describe('validation', () => {
     it.each([
-      ['a verification code without ${code}', 'mutation { createMailTemplate(input: { name: "n", type: VERIFICATION_CODE, subject: "s", content: "Your code is {code}" }) { id } }', '${code}'],
-      ['an empty name', 'mutation { createMailTemplate(input: { name: "", type: NOTIFICATION, subject: "s", content: "c" }) { id } }', 'name must not be empty'],
-      ['a long name', `mutation { createMailTemplate(input: { name: "${'x'.repeat(51)}", type: NOTIFICATION, subject: "s", content: "c" }) { id } }`, 'name must be at most 50'],
-      ['an empty subject', 'mutation { createMailTemplate(input: { name: "n", type: NOTIFICATION, subject: "", content: "c" }) { id } }', 'subject must not be empty'],
-      ['an empty content', 'mutation { createMailTemplate(input: { name: "n", type: NOTIFICATION, subject: "s", content: "" }) { id } }', 'content must not be empty'],
+      [
+        'a verification code without ${code}',
+        'mutation { createMailTemplate(input: { name: "n", type: VERIFICATION_CODE, subject: "s", content: "Your code is {code}" }) { id } }',
+        '${code}',
+      ],
+      [
+        'an empty name',
+        'mutation { createMailTemplate(input: { name: "", type: NOTIFICATION, subject: "s", content: "c" }) { id } }',
+        'name must not be empty',
+      ],
+      [
+        'a long name',
+        `mutation { createMailTemplate(input: { name: "${'x'.repeat(51)}", type: NOTIFICATION, subject: "s", content: "c" }) { id } }`,
+        'name must be at most 50',
+      ],
+      [
+        'an empty subject',
+        'mutation { createMailTemplate(input: { name: "n", type: NOTIFICATION, subject: "", content: "c" }) { id } }',
+        'subject must not be empty',
+      ],
+      [
+        'an empty content',
+        'mutation { createMailTemplate(input: { name: "n", type: NOTIFICATION, subject: "s", content: "" }) { id } }',
+        'content must not be empty',
+      ],
       ['a change with nothing to change', 'mutation { updateMailTemplate(input: { id: "4201" }) { id } }', 'Nothing to change'],
       ['a change of a malformed id', 'mutation { updateMailTemplate(input: { id: "x", name: "n" }) { id } }', 'id must be'],
-      ['a change to verification code without ${code}', 'mutation { updateMailTemplate(input: { id: "4202", type: VERIFICATION_CODE, content: "none" }) { id } }', '${code}'],
+      [
+        'a change to verification code without ${code}',
+        'mutation { updateMailTemplate(input: { id: "4202", type: VERIFICATION_CODE, content: "none" }) { id } }',
+        '${code}',
+      ],
       ['an enable of a malformed id', 'mutation { setMailTemplateEnabled(id: "0", enabled: true) { id } }', 'id must be'],
       ['a delete of a malformed id', 'mutation { deleteMailTemplate(id: "-1") }', 'id must be'],
       ['a malformed user domain', 'mutation { setMailTemplateUserDomains(id: "4201", userDomains: ["C.DM 1"]) { id } }', 'userDomain must be'],
-      ['a repeated user domain', 'mutation { setMailTemplateUserDomains(id: "4201", userDomains: ["C.DM.1.1", "C.DM.1.1"]) { id } }', 'must not repeat'],
-      ['51 user domains', `mutation { setMailTemplateUserDomains(id: "4201", userDomains: ${JSON.stringify(Array.from({ length: 51 }, (_, i) => `C.DM.1.${i}`))}) { id } }`, 'at most 50'],
+      [
+        'a repeated user domain',
+        'mutation { setMailTemplateUserDomains(id: "4201", userDomains: ["C.DM.1.1", "C.DM.1.1"]) { id } }',
+        'must not repeat',
+      ],
+      [
+        '51 user domains',
+        `mutation { setMailTemplateUserDomains(id: "4201", userDomains: ${JSON.stringify(Array.from({ length: 51 }, (_, i) => `C.DM.1.${i}`))}) { id } }`,
+        'at most 50',
+      ],
     ])('should refuse %s before any upstream call', async (_label, query, message) => {
       h.sim.log.clear();
       const { errors } = await h.execute(query);

@@ -31,13 +31,19 @@ describe('mail accounts (inferred endpoints)', () => {
     expect(created.errors).toBeUndefined();
     const id = created.data!.createMailAccount.id;
     expect(h.sim.store.admin.mailAccount(Number(id))!.password).toBe(PASSWORD);
-    const updated = await h.execute<{ updateMailAccount: { smtpPort: number } }>('mutation($id: ID!) { updateMailAccount(input: { id: $id, smtpPort: 465, password: "next-password-abc" }) { smtpPort } }', { id });
+    const updated = await h.execute<{ updateMailAccount: { smtpPort: number } }>(
+      'mutation($id: ID!) { updateMailAccount(input: { id: $id, smtpPort: 465, password: "next-password-abc" }) { smtpPort } }',
+      { id },
+    );
     expect(updated.data!.updateMailAccount.smtpPort).toBe(465);
     const { data } = await h.execute<{ _service: { sdl: string } }>('{ _service { sdl } }');
     expect(data!._service.sdl.match(/type MailAccount \{[^}]*\}/)![0]).not.toMatch(/password/i);
     expect(lines.join('')).not.toContain(PASSWORD);
     expect(lines.join('')).not.toContain('next-password-abc');
-    const disabled = await h.execute<{ setMailAccountEnabled: { enabled: boolean } }>('mutation($id: ID!) { setMailAccountEnabled(id: $id, enabled: false) { enabled } }', { id });
+    const disabled = await h.execute<{ setMailAccountEnabled: { enabled: boolean } }>(
+      'mutation($id: ID!) { setMailAccountEnabled(id: $id, enabled: false) { enabled } }',
+      { id },
+    );
     expect(disabled.data!.setMailAccountEnabled.enabled).toBe(false);
     expect((await h.execute('mutation($id: ID!) { deleteMailAccount(id: $id) }', { id })).data).toEqual({ deleteMailAccount: id });
     const again = await h.execute('mutation($id: ID!) { deleteMailAccount(id: $id) }', { id });
@@ -46,7 +52,9 @@ describe('mail accounts (inferred endpoints)', () => {
 
   it('should validate before any upstream call', async () => {
     h.sim.log.clear();
-    const { errors } = await h.execute('mutation { createMailAccount(input: { name: "x", smtpServer: "smtp.example.org", smtpPort: 70000, username: "u", password: "p", senderAddress: "not-mail" }) { id } }');
+    const { errors } = await h.execute(
+      'mutation { createMailAccount(input: { name: "x", smtpServer: "smtp.example.org", smtpPort: 70000, username: "u", password: "p", senderAddress: "not-mail" }) { id } }',
+    );
     expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(errors![0].message).toMatch(/smtpPort must be 1-65535.*senderAddress must be an e-mail address|senderAddress.*smtpPort/);
     expect(h.sim.log.count()).toBe(0);
@@ -54,16 +62,24 @@ describe('mail accounts (inferred endpoints)', () => {
 
   describe('user-domain authorization', () => {
     const authorize = (id: string, userDomains: string[]) =>
-      h.execute<{ setMailAccountUserDomains: { authorizedUserDomains: string[] } }>('mutation($id: ID!, $d: [String!]!) { setMailAccountUserDomains(id: $id, userDomains: $d) { authorizedUserDomains } }', { id, d: userDomains });
+      h.execute<{ setMailAccountUserDomains: { authorizedUserDomains: string[] } }>(
+        'mutation($id: ID!, $d: [String!]!) { setMailAccountUserDomains(id: $id, userDomains: $d) { authorizedUserDomains } }',
+        { id, d: userDomains },
+      );
 
     it('should list the authorized user domains and replace them as a whole', async () => {
       const domains = h.sim.store.admin.userDomains().map((d) => d.userDomain);
       const listed = async () =>
-        (await h.execute<{ mailAccounts: { edges: Array<{ node: { id: string; authorizedUserDomains: string[] } }> } }>('{ mailAccounts(first: 10) { edges { node { id authorizedUserDomains } } } }')).data!.mailAccounts.edges.find(
-          (e) => e.node.id === '4101',
-        )!.node.authorizedUserDomains;
+        (
+          await h.execute<{ mailAccounts: { edges: Array<{ node: { id: string; authorizedUserDomains: string[] } }> } }>(
+            '{ mailAccounts(first: 10) { edges { node { id authorizedUserDomains } } } }',
+          )
+        ).data!.mailAccounts.edges.find((e) => e.node.id === '4101')!.node.authorizedUserDomains;
       expect(await listed()).toEqual([domains[0]]);
-      expect((await authorize('4101', [domains[1], domains[0]])).data!.setMailAccountUserDomains.authorizedUserDomains).toEqual([domains[1], domains[0]]);
+      expect((await authorize('4101', [domains[1], domains[0]])).data!.setMailAccountUserDomains.authorizedUserDomains).toEqual([
+        domains[1],
+        domains[0],
+      ]);
       expect(h.sim.store.admin.mailAccount(4101)!.userDomainList).toEqual([domains[1], domains[0]]);
       expect((await authorize('4101', [])).data!.setMailAccountUserDomains.authorizedUserDomains).toEqual([]);
       expect(await listed()).toEqual([]);

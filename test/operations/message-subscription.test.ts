@@ -23,9 +23,9 @@ describe('message queues', () => {
     const queue = data!.createMessageQueue;
     expect(queue).toMatchObject({ name: `a.${h.sim.store.admin.accountId}.orders`, description: 'order events', status: 'NOT_ENABLED', free: false });
 
-    const list = await h.execute<{ messageQueues: { totalCount: number; edges: Array<{ cursor: string; node: { id: string; name: string; backlog: { messageCount: number } } }> } }>(
-      `{ messageQueues(first: 10) { totalCount edges { cursor node { ${QUEUE_FIELDS} } } } }`,
-    );
+    const list = await h.execute<{
+      messageQueues: { totalCount: number; edges: Array<{ cursor: string; node: { id: string; name: string; backlog: { messageCount: number } } }> };
+    }>(`{ messageQueues(first: 10) { totalCount edges { cursor node { ${QUEUE_FIELDS} } } } }`);
     expect(list.errors).toBeUndefined();
     expect(list.data!.messageQueues.totalCount).toBe(h.sim.store.admin.queues().length);
     expect(list.data!.messageQueues.edges.map((e) => e.node.id)).toContain(queue.id);
@@ -33,9 +33,9 @@ describe('message queues', () => {
   });
 
   it('should page the queue list with cursors', async () => {
-    const first = await h.execute<{ messageQueues: { edges: Array<{ node: { id: string } }>; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
-      '{ messageQueues(first: 1) { edges { node { id } } pageInfo { endCursor hasNextPage } } }',
-    );
+    const first = await h.execute<{
+      messageQueues: { edges: Array<{ node: { id: string } }>; pageInfo: { endCursor: string; hasNextPage: boolean } };
+    }>('{ messageQueues(first: 1) { edges { node { id } } pageInfo { endCursor hasNextPage } } }');
     expect(first.data!.messageQueues.pageInfo.hasNextPage).toBe(true);
     const second = await h.execute<{ messageQueues: { edges: Array<{ node: { id: string } }> } }>(
       'query($a: String) { messageQueues(first: 1, after: $a) { edges { node { id } } } }',
@@ -126,10 +126,22 @@ describe('message subscriptions', () => {
 
   it('should create a product subscription stopped, start it, and enable its queue', async () => {
     const meter = productOf(h.sim, 'meter');
-    const { data, errors } = await createForProduct({ name: 'meter-events', queueName, productKey: meter.productKey, messageTypes: ['DEVICE_ONLINE_OFFLINE', 'PROPERTY'] });
+    const { data, errors } = await createForProduct({
+      name: 'meter-events',
+      queueName,
+      productKey: meter.productKey,
+      messageTypes: ['DEVICE_ONLINE_OFFLINE', 'PROPERTY'],
+    });
     expect(errors).toBeUndefined();
     const sub = data!.createDeviceMessageSubscription;
-    expect(sub).toMatchObject({ status: 'STOPPED', level: 'PRODUCT', messageTypes: ['DEVICE_ONLINE_OFFLINE', 'PROPERTY'], productKey: meter.productKey, product: { productKey: meter.productKey }, queue: { name: queueName } });
+    expect(sub).toMatchObject({
+      status: 'STOPPED',
+      level: 'PRODUCT',
+      messageTypes: ['DEVICE_ONLINE_OFFLINE', 'PROPERTY'],
+      productKey: meter.productKey,
+      product: { productKey: meter.productKey },
+      queue: { name: queueName },
+    });
 
     const started = await h.execute<{ startMessageSubscription: { status: string; queue: { status: string } } }>(
       'mutation($id: ID!) { startMessageSubscription(id: $id) { status queue { status } } }',
@@ -147,19 +159,33 @@ describe('message subscriptions', () => {
     const delQueue = await h.execute('mutation($id: ID!) { deleteMessageQueue(id: $id) }', { id: String(queueId) });
     expect(delQueue.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstream: { code: 16008 } });
 
-    const stopped = await h.execute<{ stopMessageSubscription: { status: string } }>('mutation($id: ID!) { stopMessageSubscription(id: $id) { status } }', { id: sub.id });
+    const stopped = await h.execute<{ stopMessageSubscription: { status: string } }>(
+      'mutation($id: ID!) { stopMessageSubscription(id: $id) { status } }',
+      { id: sub.id },
+    );
     expect(stopped.data!.stopMessageSubscription.status).toBe('STOPPED');
     const stopAgain = await h.execute('mutation($id: ID!) { stopMessageSubscription(id: $id) { id } }', { id: sub.id });
     expect(stopAgain.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstream: { code: 16021 } });
-    const renamed = await h.execute<{ updateMessageSubscription: { name: string } }>('mutation($id: ID!) { updateMessageSubscription(input: { id: $id, name: "renamed" }) { name } }', { id: sub.id });
+    const renamed = await h.execute<{ updateMessageSubscription: { name: string } }>(
+      'mutation($id: ID!) { updateMessageSubscription(input: { id: $id, name: "renamed" }) { name } }',
+      { id: sub.id },
+    );
     expect(renamed.data!.updateMessageSubscription.name).toBe('renamed');
-    expect((await h.execute('mutation($id: ID!) { deleteMessageSubscription(id: $id) }', { id: sub.id })).data).toEqual({ deleteMessageSubscription: sub.id });
+    expect((await h.execute('mutation($id: ID!) { deleteMessageSubscription(id: $id) }', { id: sub.id })).data).toEqual({
+      deleteMessageSubscription: sub.id,
+    });
   });
 
   it('should create device, SaaS and end-user-domain subscriptions with their levels', async () => {
     const meter = productOf(h.sim, 'meter');
     const device = h.sim.store.devices(meter.productKey)[0];
-    const dev = await createForProduct({ name: 'one-device', queueName, productKey: meter.productKey, deviceKey: device.deviceKey, messageTypes: ['EVENT_ALERT'] });
+    const dev = await createForProduct({
+      name: 'one-device',
+      queueName,
+      productKey: meter.productKey,
+      deviceKey: device.deviceKey,
+      messageTypes: ['EVENT_ALERT'],
+    });
     expect(dev.data!.createDeviceMessageSubscription.level).toBe('DEVICE');
     const saas = await h.execute<{ createSaasMessageSubscription: { level: string; messageTypes: string[] } }>(
       'mutation($q: String!) { createSaasMessageSubscription(input: { name: "saas", queueName: $q, messageTypes: [PRODUCT_CHANGED] }) { level messageTypes } }',
@@ -172,11 +198,15 @@ describe('message subscriptions', () => {
       'mutation($q: String!, $d: String!) { createEndUserMessageSubscription(input: { name: "users", queueName: $q, userDomain: $d }) { level userDomain messageTypes } }',
       { q: queueName, d: domain },
     );
-    expect(endUser.data!.createEndUserMessageSubscription).toEqual({ level: 'END_USER_DOMAIN', userDomain: domain, messageTypes: ['END_USER_CHANGED'] });
+    expect(endUser.data!.createEndUserMessageSubscription).toEqual({
+      level: 'END_USER_DOMAIN',
+      userDomain: domain,
+      messageTypes: ['END_USER_CHANGED'],
+    });
 
-    const list = await h.execute<{ messageSubscriptions: { totalCount: number; edges: Array<{ node: { level: string; queueName: string; messageTypes: string[] } }> } }>(
-      '{ messageSubscriptions(first: 50) { totalCount edges { node { level queueName messageTypes } } } }',
-    );
+    const list = await h.execute<{
+      messageSubscriptions: { totalCount: number; edges: Array<{ node: { level: string; queueName: string; messageTypes: string[] } }> };
+    }>('{ messageSubscriptions(first: 50) { totalCount edges { node { level queueName messageTypes } } } }');
     expect(list.errors).toBeUndefined();
     expect(list.data!.messageSubscriptions.edges.map((e) => e.node.level).sort()).toEqual(['DEVICE', 'END_USER_DOMAIN', 'SAAS']);
   });
@@ -196,7 +226,9 @@ describe('message subscriptions', () => {
     const meter = productOf(h.sim, 'meter');
     let i = 0;
     while (h.sim.store.admin.subscriptions().length < 100) {
-      expect((await createForProduct({ name: `fill${i++}`, queueName, productKey: meter.productKey, messageTypes: ['PROPERTY'] })).errors).toBeUndefined();
+      expect(
+        (await createForProduct({ name: `fill${i++}`, queueName, productKey: meter.productKey, messageTypes: ['PROPERTY'] })).errors,
+      ).toBeUndefined();
     }
     const { errors } = await createForProduct({ name: 'too-many', queueName, productKey: meter.productKey, messageTypes: ['PROPERTY'] });
     expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstream: { code: 16018 } });

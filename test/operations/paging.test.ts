@@ -1,6 +1,12 @@
 import { startHarness, type Harness } from '../helpers/harness';
 
-type DevicePage = { devices: { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null }; edges: Array<{ cursor: string; node: { deviceKey: string } }> } };
+type DevicePage = {
+  devices: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+    edges: Array<{ cursor: string; node: { deviceKey: string } }>;
+  };
+};
 
 const PAGE_QUERY = `query($pk: String!, $first: Int!, $after: String, $status: DeviceStatus) {
   devices(productKey: $pk, first: $first, after: $after, status: $status) {

@@ -191,7 +191,9 @@ describe('bounded query cost (docs/limits.md)', () => {
     });
 
     it('should refuse a fragment cycle as invalid without estimating it forever', async () => {
-      const { errors, calls: made } = await run('{ products { ...A } } fragment A on ProductConnection { ...B } fragment B on ProductConnection { ...A }');
+      const { errors, calls: made } = await run(
+        '{ products { ...A } } fragment A on ProductConnection { ...B } fragment B on ProductConnection { ...A }',
+      );
       expect(errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(made).toBe(0);
     });

@@ -29,13 +29,23 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
 
   describe('signatures', () => {
     it('should show the seeded authorizations on the list', async () => {
-      const { data } = await h.execute<{ smsSignatures: { edges: Array<{ node: Signature }> } }>(`{ smsSignatures(first: 10) { edges { node { ${SIGNATURE} } } } }`);
-      expect(data!.smsSignatures.edges[0].node).toEqual({ id: 'C1', text: 'Acme IoT', approval: 'APPROVED', enabled: true, authorizedUserDomains: domains });
+      const { data } = await h.execute<{ smsSignatures: { edges: Array<{ node: Signature }> } }>(
+        `{ smsSignatures(first: 10) { edges { node { ${SIGNATURE} } } } }`,
+      );
+      expect(data!.smsSignatures.edges[0].node).toEqual({
+        id: 'C1',
+        text: 'Acme IoT',
+        approval: 'APPROVED',
+        enabled: true,
+        authorizedUserDomains: domains,
+      });
     });
 
     it('should create a signature PENDING and enabled with one add call and one list re-read', async () => {
       h.sim.log.clear();
-      const { data, errors } = await h.execute<{ createSmsSignature: Signature }>(`mutation { createSmsSignature(input: { text: "Acme Home" }) { ${SIGNATURE} } }`);
+      const { data, errors } = await h.execute<{ createSmsSignature: Signature }>(
+        `mutation { createSmsSignature(input: { text: "Acme Home" }) { ${SIGNATURE} } }`,
+      );
       expect(errors).toBeUndefined();
       expect(data!.createSmsSignature).toEqual({ id: 'C4', text: 'Acme Home', approval: 'PENDING', enabled: true, authorizedUserDomains: [] });
       expect(h.sim.log.counters()).toEqual({ 'sms.addSign': 1, 'sms.signList': 1 });
@@ -50,7 +60,10 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
 
     it('should disable and enable a signature, the same value twice giving the same result', async () => {
       for (const enabled of [false, false, true]) {
-        const { data, errors } = await h.execute<{ setSmsSignatureEnabled: Signature }>('mutation($e: Boolean!) { setSmsSignatureEnabled(id: "C4", enabled: $e) { id enabled } }', { e: enabled });
+        const { data, errors } = await h.execute<{ setSmsSignatureEnabled: Signature }>(
+          'mutation($e: Boolean!) { setSmsSignatureEnabled(id: "C4", enabled: $e) { id enabled } }',
+          { e: enabled },
+        );
         expect(errors).toBeUndefined();
         expect(data!.setSmsSignatureEnabled).toEqual({ id: 'C4', enabled });
         expect(h.sim.store.admin.smsSign('C4')!.enabled).toBe(enabled ? 1 : 0);
@@ -65,7 +78,10 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
 
     it('should replace the authorized user domains and revoke them all with an empty list', async () => {
       const set = (list: string[]) =>
-        h.execute<{ setSmsSignatureUserDomains: Signature }>('mutation($d: [String!]!) { setSmsSignatureUserDomains(id: "C4", userDomains: $d) { id authorizedUserDomains } }', { d: list });
+        h.execute<{ setSmsSignatureUserDomains: Signature }>(
+          'mutation($d: [String!]!) { setSmsSignatureUserDomains(id: "C4", userDomains: $d) { id authorizedUserDomains } }',
+          { d: list },
+        );
       const [first, second] = domains;
       expect((await set([second, first])).data!.setSmsSignatureUserDomains).toEqual({ id: 'C4', authorizedUserDomains: [second, first] });
       expect(h.sim.log.entries().at(-2)!.body).toEqual({ ssid: 'C4', userDomainList: [second, first] });
@@ -83,7 +99,11 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
     it('should delete a signature once; a second delete and later writes are NOT_FOUND (upstream 5196)', async () => {
       expect((await h.execute('mutation { deleteSmsSignature(id: "C4") }')).data).toEqual({ deleteSmsSignature: 'C4' });
       expect(h.sim.store.admin.smsSign('C4')).toBeUndefined();
-      for (const query of ['mutation { deleteSmsSignature(id: "C4") }', 'mutation { setSmsSignatureEnabled(id: "C4", enabled: true) { id } }', 'mutation { setSmsSignatureUserDomains(id: "C4", userDomains: []) { id } }']) {
+      for (const query of [
+        'mutation { deleteSmsSignature(id: "C4") }',
+        'mutation { setSmsSignatureEnabled(id: "C4", enabled: true) { id } }',
+        'mutation { setSmsSignatureUserDomains(id: "C4", userDomains: []) { id } }',
+      ]) {
         expect((await refusal(query)).extensions).toMatchObject({ code: 'NOT_FOUND', upstream: { code: 5196 } });
       }
     });
@@ -114,10 +134,13 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
   });
 
   describe('templates', () => {
-    const create = 'mutation($c: String!) { createSmsTemplate(input: { name: "Reset code", providerTemplateId: "SMS_3001", content: $c }) { ' + TEMPLATE + ' } }';
+    const create =
+      'mutation($c: String!) { createSmsTemplate(input: { name: "Reset code", providerTemplateId: "SMS_3001", content: $c }) { ' + TEMPLATE + ' } }';
 
     it('should show the seeded authorizations on the list', async () => {
-      const { data } = await h.execute<{ smsTemplates: { edges: Array<{ node: { id: string; authorizedUserDomains: string[] } }> } }>('{ smsTemplates(first: 10) { edges { node { id authorizedUserDomains } } } }');
+      const { data } = await h.execute<{ smsTemplates: { edges: Array<{ node: { id: string; authorizedUserDomains: string[] } }> } }>(
+        '{ smsTemplates(first: 10) { edges { node { id authorizedUserDomains } } } }',
+      );
       expect(data!.smsTemplates.edges.map((e) => e.node)).toEqual([
         { id: 'C1', authorizedUserDomains: [domains[0]] },
         { id: 'C2', authorizedUserDomains: [] },
@@ -137,12 +160,18 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
         enabled: true,
         authorizedUserDomains: [],
       });
-      expect(h.sim.log.entries()[0]).toMatchObject({ endpoint: 'sms.addTemplate', body: { templateName: 'Reset code', thirdTemplateId: 'SMS_3001', content: 'Reset with ${code}' } });
+      expect(h.sim.log.entries()[0]).toMatchObject({
+        endpoint: 'sms.addTemplate',
+        body: { templateName: 'Reset code', thirdTemplateId: 'SMS_3001', content: 'Reset with ${code}' },
+      });
     });
 
     it('should disable and enable a template, and refuse to enable a REJECTED one (upstream 5199)', async () => {
       for (const enabled of [false, true, true]) {
-        const { data } = await h.execute<{ setSmsTemplateEnabled: { enabled: boolean } }>('mutation($e: Boolean!) { setSmsTemplateEnabled(id: "C3", enabled: $e) { enabled } }', { e: enabled });
+        const { data } = await h.execute<{ setSmsTemplateEnabled: { enabled: boolean } }>(
+          'mutation($e: Boolean!) { setSmsTemplateEnabled(id: "C3", enabled: $e) { enabled } }',
+          { e: enabled },
+        );
         expect(data!.setSmsTemplateEnabled.enabled).toBe(enabled);
       }
       const { extensions } = await refusal('mutation { setSmsTemplateEnabled(id: "C2", enabled: true) { id } }');
@@ -171,7 +200,10 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
       ['mutation { createSmsTemplate(input: { name: "n", providerTemplateId: "", content: "c" }) { id } }', 'providerTemplateId must be'],
       ['mutation { createSmsTemplate(input: { name: "n", providerTemplateId: "SMS 1", content: "c" }) { id } }', 'providerTemplateId must be'],
       ['mutation { createSmsTemplate(input: { name: "n", providerTemplateId: "SMS_1", content: "" }) { id } }', 'content must not be empty'],
-      [`mutation { createSmsTemplate(input: { name: "n", providerTemplateId: "SMS_1", content: "${'x'.repeat(501)}" }) { id } }`, 'at most 500 characters'],
+      [
+        `mutation { createSmsTemplate(input: { name: "n", providerTemplateId: "SMS_1", content: "${'x'.repeat(501)}" }) { id } }`,
+        'at most 500 characters',
+      ],
       ['mutation { setSmsTemplateEnabled(id: "C/1", enabled: true) { id } }', 'id must be'],
       ['mutation { deleteSmsTemplate(id: "C1;") }', 'id must be'],
       ['mutation { setSmsTemplateUserDomains(id: "C1", userDomains: ["C.DM.1.1", "C.DM.1.1"]) { id } }', 'must not repeat'],

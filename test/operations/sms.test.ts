@@ -14,7 +14,11 @@ describe('SMS accounts, signatures and templates (inferred endpoints)', () => {
   const SECRET = 'sms-secret-value-1234567890';
 
   it('should list accounts, signatures and templates as connections without provider keys', async () => {
-    const { data, errors } = await h.execute<{ smsAccounts: { totalCount: number }; smsSignatures: { edges: Array<{ node: { approval: string } }> }; smsTemplates: { edges: Array<{ node: { content: string } }> } }>(
+    const { data, errors } = await h.execute<{
+      smsAccounts: { totalCount: number };
+      smsSignatures: { edges: Array<{ node: { approval: string } }> };
+      smsTemplates: { edges: Array<{ node: { content: string } }> };
+    }>(
       '{ smsAccounts(first: 10) { totalCount edges { node { id name platform enabled createdAt } } } smsSignatures(first: 10) { edges { node { id text approval enabled } } } smsTemplates(first: 10) { edges { node { id name providerTemplateId content approval } } } }',
     );
     expect(errors).toBeUndefined();
@@ -36,7 +40,10 @@ describe('SMS accounts, signatures and templates (inferred endpoints)', () => {
     expect(created.errors).toBeUndefined();
     const id = created.data!.createSmsAccount.id;
     expect(h.sim.store.admin.smsAccount(Number(id))!.accessSecret).toBe(SECRET);
-    const updated = await h.execute('mutation($id: ID!) { updateSmsAccount(input: { id: $id, accessKey: "AC999", accessSecret: "rotated-secret-xyz" }) { id name } }', { id });
+    const updated = await h.execute(
+      'mutation($id: ID!) { updateSmsAccount(input: { id: $id, accessKey: "AC999", accessSecret: "rotated-secret-xyz" }) { id name } }',
+      { id },
+    );
     expect(updated.errors).toBeUndefined();
     expect(h.sim.store.admin.smsAccount(Number(id))!.accessSecret).toBe('rotated-secret-xyz');
     const { data } = await h.execute<{ _service: { sdl: string } }>('{ _service { sdl } }');
@@ -47,7 +54,10 @@ describe('SMS accounts, signatures and templates (inferred endpoints)', () => {
   });
 
   it('should keep a refused secret out of the error', async () => {
-    const { errors } = await h.execute('mutation($s: String!) { createSmsAccount(input: { name: "Twilio", platform: "twilio", accessKey: "AC1", accessSecret: $s }) { id } }', { s: 'dupe-secret-abcdef' });
+    const { errors } = await h.execute(
+      'mutation($s: String!) { createSmsAccount(input: { name: "Twilio", platform: "twilio", accessKey: "AC1", accessSecret: $s }) { id } }',
+      { s: 'dupe-secret-abcdef' },
+    );
     expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstream: { code: 5201 } });
     expect(JSON.stringify(errors)).not.toContain('dupe-secret-abcdef');
   });
@@ -55,7 +65,10 @@ describe('SMS accounts, signatures and templates (inferred endpoints)', () => {
   it('should enable, disable and delete an account', async () => {
     const [account] = h.sim.store.admin.smsAccounts();
     for (const enabled of [false, false, true]) {
-      const { data } = await h.execute<{ setSmsAccountEnabled: { enabled: boolean } }>('mutation($id: ID!, $e: Boolean!) { setSmsAccountEnabled(id: $id, enabled: $e) { enabled } }', { id: String(account.accountId), e: enabled });
+      const { data } = await h.execute<{ setSmsAccountEnabled: { enabled: boolean } }>(
+        'mutation($id: ID!, $e: Boolean!) { setSmsAccountEnabled(id: $id, enabled: $e) { enabled } }',
+        { id: String(account.accountId), e: enabled },
+      );
       expect(data!.setSmsAccountEnabled.enabled).toBe(enabled);
     }
     const id = String(account.accountId);
@@ -67,7 +80,10 @@ describe('SMS accounts, signatures and templates (inferred endpoints)', () => {
   it('should validate before any upstream call', async () => {
     h.sim.log.clear();
     const cases = [
-      ['mutation { createSmsAccount(input: { name: "x", platform: "pigeon", accessKey: "k", accessSecret: "s" }) { id } }', 'platform must be one of'],
+      [
+        'mutation { createSmsAccount(input: { name: "x", platform: "pigeon", accessKey: "k", accessSecret: "s" }) { id } }',
+        'platform must be one of',
+      ],
       ['mutation { updateSmsAccount(input: { id: "3101", accessKey: "k" }) { id } }', 'replaced together'],
       ['mutation { updateSmsAccount(input: { id: "3101" }) { id } }', 'Nothing to change'],
       ['mutation { setSmsAccountEnabled(id: "x", enabled: true) { id } }', 'id must be'],

@@ -13,13 +13,22 @@ describe('projects', () => {
   };
 
   it('should list projects with their products as connections', async () => {
-    const { data, errors } = await h.execute<{ projects: { totalCount: number; edges: Array<{ node: { id: string; name: string; products: { edges: Array<{ node: { productKey: string; project: { id: string } } }> } } }> } }>(
+    const { data, errors } = await h.execute<{
+      projects: {
+        totalCount: number;
+        edges: Array<{ node: { id: string; name: string; products: { edges: Array<{ node: { productKey: string; project: { id: string } } }> } } }>;
+      };
+    }>(
       '{ projects(first: 10) { totalCount edges { node { id name productCount createdAt products(first: 20) { totalCount edges { node { productKey project { id } } } } } } } }',
     );
     expect(errors).toBeUndefined();
     expect(data!.projects.totalCount).toBe(visibleProjects().length);
     for (const { node } of data!.projects.edges) {
-      const expected = h.sim.store.authorizedProducts().filter((p) => String(p.projectId) === node.id).map((p) => p.productKey).sort();
+      const expected = h.sim.store
+        .authorizedProducts()
+        .filter((p) => String(p.projectId) === node.id)
+        .map((p) => p.productKey)
+        .sort();
       expect(node.products.edges.map((e) => e.node.productKey).sort()).toEqual(expected);
       for (const edge of node.products.edges) expect(edge.node.project.id).toBe(node.id);
     }
@@ -44,7 +53,13 @@ describe('projects', () => {
     h.sim.log.clear();
     const { data, errors } = await h.execute<{ _entities: Array<{ id: string; name: string } | null> }>(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Project { id name } } }',
-      { r: [{ __typename: 'Project', id: String(a.id) }, { __typename: 'Project', id: String(b.id) }, { __typename: 'Project', id: '1' }] },
+      {
+        r: [
+          { __typename: 'Project', id: String(a.id) },
+          { __typename: 'Project', id: String(b.id) },
+          { __typename: 'Project', id: '1' },
+        ],
+      },
     );
     expect(errors).toBeUndefined();
     expect(data!._entities).toEqual([{ id: String(a.id), name: a.name }, { id: String(b.id), name: b.name }, null]);
@@ -61,7 +76,11 @@ describe('projects', () => {
     expect(errors).toBeUndefined();
     expect(data!.updateProject).toEqual({ id: String(project.id), name: 'Renamed project', description: 'Pilot in two cities' });
     const [edit] = h.sim.log.entries().filter((e) => e.endpoint === 'project.edit');
-    expect(edit).toMatchObject({ method: 'PUT', path: `/v2/quecproductmgr/r1/openapi/project/${project.id}/edit`, body: { projectName: 'Renamed project', projectDesc: 'Pilot in two cities' } });
+    expect(edit).toMatchObject({
+      method: 'PUT',
+      path: `/v2/quecproductmgr/r1/openapi/project/${project.id}/edit`,
+      body: { projectName: 'Renamed project', projectDesc: 'Pilot in two cities' },
+    });
     expect(h.sim.log.count('project.edit')).toBe(1);
     expect(h.sim.store.project(project.id)).toMatchObject({ name: 'Renamed project', description: 'Pilot in two cities' });
   });
@@ -69,7 +88,10 @@ describe('projects', () => {
   it('should read the project afresh after each edit of one request', async () => {
     const project = visibleProjects()[1];
     const { name } = project;
-    const { data, errors } = await h.execute<{ first: { name: string; description: string | null }; second: { name: string; description: string | null } }>(
+    const { data, errors } = await h.execute<{
+      first: { name: string; description: string | null };
+      second: { name: string; description: string | null };
+    }>(
       'mutation($id: ID!) { first: updateProject(input: { id: $id, description: "" }) { name description } second: updateProject(input: { id: $id, name: "Fresh name" }) { name description } }',
       { id: String(project.id) },
     );
@@ -79,7 +101,10 @@ describe('projects', () => {
 
   it('should refuse a duplicate name with the platform code and a bad input before any call', async () => {
     const [mine, other] = h.sim.store.projects();
-    const taken = await h.execute('mutation($id: ID!, $n: String!) { updateProject(input: { id: $id, name: $n }) { id } }', { id: String(mine.id), n: other.name });
+    const taken = await h.execute('mutation($id: ID!, $n: String!) { updateProject(input: { id: $id, name: $n }) { id } }', {
+      id: String(mine.id),
+      n: other.name,
+    });
     expect(taken.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstream: { code: 70001 } });
     h.sim.log.clear();
     const cases: Array<[string, string]> = [
@@ -119,8 +144,25 @@ describe('device groups', () => {
   const admin = () => h.sim.store.admin;
 
   it('should walk the nested group tree with parents, children and devices', async () => {
-    const roots = admin().groups().filter((g) => g.parentId === null);
-    const { data, errors } = await h.execute<{ deviceGroups: { totalCount: number; edges: Array<{ node: { id: string; parent: unknown; children: { edges: Array<{ node: { id: string; parent: { id: string }; children: { edges: Array<{ node: { devices: { totalCount: number } } }> } } }> } } }> } }>(
+    const roots = admin()
+      .groups()
+      .filter((g) => g.parentId === null);
+    const { data, errors } = await h.execute<{
+      deviceGroups: {
+        totalCount: number;
+        edges: Array<{
+          node: {
+            id: string;
+            parent: unknown;
+            children: {
+              edges: Array<{
+                node: { id: string; parent: { id: string }; children: { edges: Array<{ node: { devices: { totalCount: number } } }> } };
+              }>;
+            };
+          };
+        }>;
+      };
+    }>(
       '{ deviceGroups(parentId: null, first: 50) { totalCount edges { node { id name parent { id } children(first: 10) { edges { node { id parent { id } children(first: 10) { edges { node { name devices(first: 5) { totalCount edges { node { productKey deviceKey name } } } } } } } } } } } } }',
     );
     expect(errors).toBeUndefined();
@@ -154,7 +196,10 @@ describe('device groups', () => {
     expect(created.data!.createDeviceGroup.parent).toEqual({ id: String(parent.id) });
     const dupe = await h.execute('mutation($p: ID) { createDeviceGroup(input: { name: "Lab", parentId: $p }) { id } }', { p: String(parent.id) });
     expect(dupe.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstream: { code: 5304 } });
-    const updated = await h.execute<{ updateDeviceGroup: { name: string } }>('mutation($id: ID!) { updateDeviceGroup(input: { id: $id, name: "Lab 2" }) { name } }', { id });
+    const updated = await h.execute<{ updateDeviceGroup: { name: string } }>(
+      'mutation($id: ID!) { updateDeviceGroup(input: { id: $id, name: "Lab 2" }) { name } }',
+      { id },
+    );
     expect(updated.data!.updateDeviceGroup.name).toBe('Lab 2');
     expect((await h.execute('mutation($id: ID!) { deleteDeviceGroup(id: $id) }', { id })).data).toEqual({ deleteDeviceGroup: id });
     expect((await h.execute('query($id: ID!) { deviceGroup(id: $id) { id } }', { id })).data).toEqual({ deviceGroup: null });
@@ -164,7 +209,11 @@ describe('device groups', () => {
 
   it('should add and remove devices in batches of 100', async () => {
     const group = admin().groups()[0];
-    const devices = h.sim.store.devices().filter((d) => h.sim.store.product(d.productKey)!.authorized).slice(0, 250).map((d) => ({ productKey: d.productKey, deviceKey: d.deviceKey }));
+    const devices = h.sim.store
+      .devices()
+      .filter((d) => h.sim.store.product(d.productKey)!.authorized)
+      .slice(0, 250)
+      .map((d) => ({ productKey: d.productKey, deviceKey: d.deviceKey }));
     h.sim.log.clear();
     const added = await h.execute<{ addDevicesToGroup: { deviceCount: number; upstreamCalls: number; group: { deviceCount: number } } }>(
       'mutation($i: GroupDevicesInput!) { addDevicesToGroup(input: $i) { deviceCount upstreamCalls group { deviceCount } } }',
@@ -179,7 +228,9 @@ describe('device groups', () => {
       { i: { groupId: String(group.id), devices } },
     );
     expect(removed.data!.removeDevicesFromGroup.upstreamCalls).toBe(3);
-    const again = await h.execute('mutation($i: GroupDevicesInput!) { removeDevicesFromGroup(input: $i) { upstreamCalls } }', { i: { groupId: String(group.id), devices: devices.slice(0, 1) } });
+    const again = await h.execute('mutation($i: GroupDevicesInput!) { removeDevicesFromGroup(input: $i) { upstreamCalls } }', {
+      i: { groupId: String(group.id), devices: devices.slice(0, 1) },
+    });
     expect(again.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstream: { code: 5337 } });
   });
 
@@ -189,7 +240,10 @@ describe('device groups', () => {
       ['mutation { createDeviceGroup(input: { name: "" }) { id } }', 'name must not be empty'],
       ['mutation { createDeviceGroup(input: { name: "x", parentId: "abc" }) { id } }', 'id must be'],
       ['mutation { addDevicesToGroup(input: { groupId: "9100", devices: [] }) { deviceCount } }', 'devices must not be empty'],
-      ['mutation { addDevicesToGroup(input: { groupId: "9100", devices: [{ productKey: "bad key", deviceKey: "d" }] }) { deviceCount } }', 'productKey must be'],
+      [
+        'mutation { addDevicesToGroup(input: { groupId: "9100", devices: [{ productKey: "bad key", deviceKey: "d" }] }) { deviceCount } }',
+        'productKey must be',
+      ],
       ['mutation { controlDeviceGroup(input: { groupId: "9100", type: PROPERTY, data: "not json" }) { id } }', 'JSON'],
       ['mutation { updateDeviceGroup(input: { id: "9100" }) { id } }', 'Nothing to change'],
     ];
@@ -202,7 +256,9 @@ describe('device groups', () => {
   });
 
   it('should run a group control task and report its status', async () => {
-    const group = admin().groups().find((g) => admin().groupDevices(g.id).length > 0)!;
+    const group = admin()
+      .groups()
+      .find((g) => admin().groupDevices(g.id).length > 0)!;
     const { data, errors } = await h.execute<{ controlDeviceGroup: { id: string; status: string; total: number } }>(
       'mutation($g: ID!) { controlDeviceGroup(input: { groupId: $g, type: PROPERTY, data: "{\\"switch\\":true}" }) { id status total succeeded failed } }',
       { g: String(group.id) },
@@ -214,7 +270,9 @@ describe('device groups', () => {
       { g: String(group.id) },
     );
     expect(listed.data!.deviceGroup.controlTasks.edges[0].node.id).toBe(data!.controlDeviceGroup.id);
-    const task = await h.execute<{ deviceGroupTask: { status: string } }>('query($id: ID!) { deviceGroupTask(id: $id) { status } }', { id: data!.controlDeviceGroup.id });
+    const task = await h.execute<{ deviceGroupTask: { status: string } }>('query($id: ID!) { deviceGroupTask(id: $id) { status } }', {
+      id: data!.controlDeviceGroup.id,
+    });
     expect(task.data!.deviceGroupTask.status).toBe('FINISHED');
   });
 
@@ -235,7 +293,12 @@ describe('device groups', () => {
     h.sim.log.clear();
     const { data } = await h.execute<{ _entities: Array<{ name: string } | null> }>(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on DeviceGroup { name } } }',
-      { r: [{ __typename: 'DeviceGroup', id: String(g.id) }, { __typename: 'DeviceGroup', id: String(g.id) }] },
+      {
+        r: [
+          { __typename: 'DeviceGroup', id: String(g.id) },
+          { __typename: 'DeviceGroup', id: String(g.id) },
+        ],
+      },
     );
     expect(data!._entities).toEqual([{ name: g.name }, { name: g.name }]);
     expect(h.sim.log.counters()).toEqual({ 'group.info': 1 });

@@ -20,7 +20,10 @@ describe('user-domain product authorization (inferred endpoints)', () => {
   const domains = () => h.sim.store.admin.userDomains();
   const consumer = () => domains().find((d) => d.userDomainType === '1')!.userDomain;
   const installer = () => domains().find((d) => d.userDomainType === '2')!.userDomain;
-  const keysOf = (userDomain: string) => auth().productAuths({ userDomain }).map((a) => a.productKey);
+  const keysOf = (userDomain: string) =>
+    auth()
+      .productAuths({ userDomain })
+      .map((a) => a.productKey);
   const productOfType = (accessType: number) => h.sim.store.authorizedProducts().find((p) => p.accessType === accessType)!;
 
   describe('UserDomain.authorizedProducts', () => {
@@ -32,7 +35,9 @@ describe('user-domain product authorization (inferred endpoints)', () => {
       expect(errors).toBeUndefined();
       for (const { node } of data!.userDomains.edges) {
         expect(node.authorizedProducts.totalCount).toBe(keysOf(node.domain).length);
-        expect(node.authorizedProducts.edges.map((e) => e.node)).toEqual(keysOf(node.domain).map((pk) => ({ productKey: pk, name: h.sim.store.product(pk)!.productName })));
+        expect(node.authorizedProducts.edges.map((e) => e.node)).toEqual(
+          keysOf(node.domain).map((pk) => ({ productKey: pk, name: h.sim.store.product(pk)!.productName })),
+        );
       }
       expect(h.sim.log.counters()).toEqual({ 'enduser.domainList': 1, 'enduser.domainProductAuthList': domains().length });
     });
@@ -43,11 +48,21 @@ describe('user-domain product authorization (inferred endpoints)', () => {
         '{ userDomains(first: 10) { edges { node { domain authorizedProducts(first: 50) { edges { node { productKey accessType } } } } } } }',
       );
       expect(errors).toBeUndefined();
-      const distinct = new Set(auth().productAuths().map((a) => a.productKey));
+      const distinct = new Set(
+        auth()
+          .productAuths()
+          .map((a) => a.productKey),
+      );
       // Gateway products are authorized to both Apps, so distinct < listed: the loader deduplicates them.
       expect(distinct.size).toBeLessThan(auth().productAuths().length);
-      expect(h.sim.log.counters()).toEqual({ 'enduser.domainList': 1, 'enduser.domainProductAuthList': domains().length, 'product.detail': distinct.size });
-      const gateway = data!.userDomains.edges.flatMap((e) => e.node.authorizedProducts.edges).find((e) => e.node.productKey === productOfType(1).productKey);
+      expect(h.sim.log.counters()).toEqual({
+        'enduser.domainList': 1,
+        'enduser.domainProductAuthList': domains().length,
+        'product.detail': distinct.size,
+      });
+      const gateway = data!.userDomains.edges
+        .flatMap((e) => e.node.authorizedProducts.edges)
+        .find((e) => e.node.productKey === productOfType(1).productKey);
       expect(gateway!.node.accessType).toBe('GATEWAY');
     });
 
@@ -58,8 +73,21 @@ describe('user-domain product authorization (inferred endpoints)', () => {
         const seen: string[] = [];
         let after: string | null = null;
         for (;;) {
-          const result: { data?: { userDomains: { edges: Array<{ node: { domain: string; authorizedProducts: { edges: Array<{ node: { productKey: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } }> } } | null } =
-            await small.execute('query($after: String) { userDomains(first: 10) { edges { node { domain authorizedProducts(first: 3, after: $after) { edges { node { productKey } } pageInfo { hasNextPage endCursor } } } } } }', { after });
+          const result: {
+            data?: {
+              userDomains: {
+                edges: Array<{
+                  node: {
+                    domain: string;
+                    authorizedProducts: { edges: Array<{ node: { productKey: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
+                  };
+                }>;
+              };
+            } | null;
+          } = await small.execute(
+            'query($after: String) { userDomains(first: 10) { edges { node { domain authorizedProducts(first: 3, after: $after) { edges { node { productKey } } pageInfo { hasNextPage endCursor } } } } } }',
+            { after },
+          );
           const node = result.data!.userDomains.edges.find((e) => e.node.domain === domain)!.node;
           seen.push(...node.authorizedProducts.edges.map((e) => e.node.productKey));
           if (!node.authorizedProducts.pageInfo.hasNextPage) break;
@@ -77,7 +105,11 @@ describe('user-domain product authorization (inferred endpoints)', () => {
       const products = h.sim.store.authorizedProducts();
       const repeated = products[0].productKey;
       h.sim.log.clear();
-      const { data, errors } = await h.execute<{ products: { edges: Array<{ node: { productKey: string; authorizedUserDomains: Array<{ domain: string; id: string }> } }> }; a: { authorizedUserDomains: unknown[] }; b: { authorizedUserDomains: unknown[] } }>(
+      const { data, errors } = await h.execute<{
+        products: { edges: Array<{ node: { productKey: string; authorizedUserDomains: Array<{ domain: string; id: string }> } }> };
+        a: { authorizedUserDomains: unknown[] };
+        b: { authorizedUserDomains: unknown[] };
+      }>(
         'query($pk: String!) { products(first: 50) { edges { node { productKey authorizedUserDomains { domain id } } } } a: product(productKey: $pk) { authorizedUserDomains { domain } } b: product(productKey: $pk) { authorizedUserDomains { domain } } }',
         { pk: repeated },
       );
@@ -85,22 +117,27 @@ describe('user-domain product authorization (inferred endpoints)', () => {
       const listed = data!.products.edges.map((e) => e.node);
       expect(listed.length).toBe(products.length);
       for (const product of listed) {
-        const expected = auth().productAuths({ productKey: product.productKey }).map((a) => ({ domain: a.userDomain, id: String(h.sim.store.admin.userDomain(a.userDomain)!.userDomainId) }));
+        const expected = auth()
+          .productAuths({ productKey: product.productKey })
+          .map((a) => ({ domain: a.userDomain, id: String(h.sim.store.admin.userDomain(a.userDomain)!.userDomainId) }));
         expect(product.authorizedUserDomains).toEqual(expected);
       }
       expect(data!.a.authorizedUserDomains).toEqual(data!.b.authorizedUserDomains);
       // No entUserDomainList: domain and id come with the rows.
       expect(h.sim.log.count('enduser.productAuthDomainList')).toBe(products.length);
       expect(h.sim.log.count('enduser.domainList')).toBe(0);
-      const perProduct = h.sim.log.entries().filter((e) => e.endpoint === 'enduser.productAuthDomainList').map((e) => e.query.productKey);
+      const perProduct = h.sim.log
+        .entries()
+        .filter((e) => e.endpoint === 'enduser.productAuthDomainList')
+        .map((e) => e.query.productKey);
       expect(new Set(perProduct).size).toBe(perProduct.length);
     });
 
     it('should read the domain list once for every domain field the rows lack', async () => {
       h.sim.log.clear();
-      const { data, errors } = await h.execute<{ products: { edges: Array<{ node: { authorizedUserDomains: Array<{ domain: string; type: string; enabled: boolean }> } }> } }>(
-        '{ products(first: 50) { edges { node { authorizedUserDomains { domain type enabled remark createdAt } } } } }',
-      );
+      const { data, errors } = await h.execute<{
+        products: { edges: Array<{ node: { authorizedUserDomains: Array<{ domain: string; type: string; enabled: boolean }> } }> };
+      }>('{ products(first: 50) { edges { node { authorizedUserDomains { domain type enabled remark createdAt } } } } }');
       expect(errors).toBeUndefined();
       const rows = data!.products.edges.flatMap((e) => e.node.authorizedUserDomains);
       expect(rows.length).toBe(auth().productAuths().length);
@@ -110,16 +147,29 @@ describe('user-domain product authorization (inferred endpoints)', () => {
   });
 
   describe('authorize and revoke', () => {
-    const authorize = 'mutation($d: String!, $pk: String!) { authorizeProductToUserDomain(userDomain: $d, productKey: $pk) { domain id type authorizedProducts(first: 50) { edges { node { productKey } } } } }';
-    const revoke = 'mutation($d: String!, $pk: String!) { revokeProductFromUserDomain(userDomain: $d, productKey: $pk) { domain authorizedProducts(first: 50) { totalCount edges { node { productKey } } } } }';
+    const authorize =
+      'mutation($d: String!, $pk: String!) { authorizeProductToUserDomain(userDomain: $d, productKey: $pk) { domain id type authorizedProducts(first: 50) { edges { node { productKey } } } } }';
+    const revoke =
+      'mutation($d: String!, $pk: String!) { revokeProductFromUserDomain(userDomain: $d, productKey: $pk) { domain authorizedProducts(first: 50) { totalCount edges { node { productKey } } } } }';
 
     it('should authorize, treat a repeat as success, revoke, and answer a second revoke NOT_FOUND', async () => {
       const domain = installer();
       const pk = productOfType(0).productKey;
       expect(keysOf(domain)).not.toContain(pk);
-      const first = await h.execute<{ authorizeProductToUserDomain: { domain: string; id: string; type: string; authorizedProducts: { edges: Array<{ node: { productKey: string } }> } } }>(authorize, { d: domain, pk });
+      const first = await h.execute<{
+        authorizeProductToUserDomain: {
+          domain: string;
+          id: string;
+          type: string;
+          authorizedProducts: { edges: Array<{ node: { productKey: string } }> };
+        };
+      }>(authorize, { d: domain, pk });
       expect(first.errors).toBeUndefined();
-      expect(first.data!.authorizeProductToUserDomain).toMatchObject({ domain, id: String(h.sim.store.admin.userDomain(domain)!.userDomainId), type: '2' });
+      expect(first.data!.authorizeProductToUserDomain).toMatchObject({
+        domain,
+        id: String(h.sim.store.admin.userDomain(domain)!.userDomainId),
+        type: '2',
+      });
       expect(first.data!.authorizeProductToUserDomain.authorizedProducts.edges.map((e) => e.node.productKey)).toEqual(keysOf(domain));
       expect(keysOf(domain)).toContain(pk);
 
@@ -129,7 +179,10 @@ describe('user-domain product authorization (inferred endpoints)', () => {
       expect(h.sim.log.entries().find((e) => e.endpoint === 'enduser.addDomainProductAuth')!.code).toBe(5227);
       expect(keysOf(domain).filter((k) => k === pk)).toHaveLength(1);
 
-      const revoked = await h.execute<{ revokeProductFromUserDomain: { authorizedProducts: { edges: Array<{ node: { productKey: string } }> } } }>(revoke, { d: domain, pk });
+      const revoked = await h.execute<{ revokeProductFromUserDomain: { authorizedProducts: { edges: Array<{ node: { productKey: string } }> } } }>(
+        revoke,
+        { d: domain, pk },
+      );
       expect(revoked.errors).toBeUndefined();
       expect(revoked.data!.revokeProductFromUserDomain.authorizedProducts.edges.map((e) => e.node.productKey)).not.toContain(pk);
       expect(keysOf(domain)).not.toContain(pk);
@@ -139,7 +192,11 @@ describe('user-domain product authorization (inferred endpoints)', () => {
 
     it('should re-read both sides of the authorization after a write in the same operation', async () => {
       const pk = productOfType(0).productKey;
-      expect(auth().productAuths({ productKey: pk }).map((a) => a.userDomain)).toEqual([consumer()]);
+      expect(
+        auth()
+          .productAuths({ productKey: pk })
+          .map((a) => a.userDomain),
+      ).toEqual([consumer()]);
       const selection = `authorizedProducts(first: 50) { edges { node { productKey authorizedUserDomains { domain } } } }`;
       type Result = { authorizedProducts: { edges: Array<{ node: { productKey: string; authorizedUserDomains: Array<{ domain: string }> } }> } };
       // `a` repeats an existing authorization and loads the product's domains; `b` adds one, which must show.
@@ -149,7 +206,8 @@ describe('user-domain product authorization (inferred endpoints)', () => {
       );
       try {
         expect(errors).toBeUndefined();
-        const domainsOf = (result: Result) => result.authorizedProducts.edges.find((e) => e.node.productKey === pk)!.node.authorizedUserDomains.map((d) => d.domain);
+        const domainsOf = (result: Result) =>
+          result.authorizedProducts.edges.find((e) => e.node.productKey === pk)!.node.authorizedUserDomains.map((d) => d.domain);
         expect(domainsOf(data!.a)).toEqual([consumer()]);
         expect(domainsOf(data!.b)).toEqual([consumer(), installer()]);
       } finally {
@@ -162,7 +220,12 @@ describe('user-domain product authorization (inferred endpoints)', () => {
       ['a sub-device product for a consumer App', () => ({ d: consumer(), pk: productOfType(2).productKey }), 'BAD_USER_INPUT', 5226],
       ['an unknown user domain', () => ({ d: 'C.DM.0.0', pk: productOfType(0).productKey }), 'NOT_FOUND', 5015],
       ['an unknown product', () => ({ d: consumer(), pk: 'pNOPE1' }), 'NOT_FOUND', 70017],
-      ['a product not authorized to the SaaS app', () => ({ d: consumer(), pk: h.sim.store.products().find((p) => !p.authorized)!.productKey }), 'FORBIDDEN', 70089],
+      [
+        'a product not authorized to the SaaS app',
+        () => ({ d: consumer(), pk: h.sim.store.products().find((p) => !p.authorized)!.productKey }),
+        'FORBIDDEN',
+        70089,
+      ],
     ])('should refuse %s', async (_case, variables, code, upstream) => {
       const { errors } = await h.execute(authorize, variables());
       expect(errors![0].extensions).toMatchObject({ code, upstream: { code: upstream } });
@@ -222,14 +285,19 @@ describe('third-party login config (inferred endpoints)', () => {
 
   it('should list the logins of every App without their secrets', async () => {
     h.sim.log.clear();
-    const { data, errors } = await h.execute<{ userDomains: { edges: Array<{ node: { domain: string; thirdPartyLogins: Array<{ platform: string; appId: string; createdAt: Date }> } }> } }>(
-      '{ userDomains(first: 10) { edges { node { domain thirdPartyLogins { platform appId createdAt updatedAt } } } } }',
-    );
+    const { data, errors } = await h.execute<{
+      userDomains: { edges: Array<{ node: { domain: string; thirdPartyLogins: Array<{ platform: string; appId: string; createdAt: Date }> } }> };
+    }>('{ userDomains(first: 10) { edges { node { domain thirdPartyLogins { platform appId createdAt updatedAt } } } } }');
     expect(errors).toBeUndefined();
     for (const { node } of data!.userDomains.edges) {
       const stored = auth().thirdPartyConfigs(node.domain);
       expect(node.thirdPartyLogins).toEqual(
-        stored.map((c) => ({ platform: c.platform.toUpperCase(), appId: c.appId, createdAt: new Date(c.createTime), updatedAt: new Date(c.updateTime) })),
+        stored.map((c) => ({
+          platform: c.platform.toUpperCase(),
+          appId: c.appId,
+          createdAt: new Date(c.createTime),
+          updatedAt: new Date(c.updateTime),
+        })),
       );
       for (const c of stored) expect(JSON.stringify(data)).not.toContain(c.appSecret);
     }
@@ -246,15 +314,27 @@ describe('third-party login config (inferred endpoints)', () => {
 
   it('should add a config with a write-only secret, then replace it in place', async () => {
     const domain = domainOfType('2');
-    const created = await h.execute<{ setThirdPartyLoginConfig: { platform: string; appId: string; createdAt: string } }>(set, { input: { userDomain: domain, platform: 'ALIPAY', appId: '2021000', appSecret: SECRET } });
+    const created = await h.execute<{ setThirdPartyLoginConfig: { platform: string; appId: string; createdAt: string } }>(set, {
+      input: { userDomain: domain, platform: 'ALIPAY', appId: '2021000', appSecret: SECRET },
+    });
     expect(created.errors).toBeUndefined();
     expect(created.data!.setThirdPartyLoginConfig).toMatchObject({ platform: 'ALIPAY', appId: '2021000' });
     expect(auth().thirdPartyConfig(domain, 'alipay')!.appSecret).toBe(SECRET);
 
-    const replaced = await h.execute<{ setThirdPartyLoginConfig: { platform: string; appId: string; createdAt: string } }>(set, { input: { userDomain: domain, platform: 'ALIPAY', appId: '2021001', appSecret: ROTATED } });
+    const replaced = await h.execute<{ setThirdPartyLoginConfig: { platform: string; appId: string; createdAt: string } }>(set, {
+      input: { userDomain: domain, platform: 'ALIPAY', appId: '2021001', appSecret: ROTATED },
+    });
     expect(replaced.errors).toBeUndefined();
-    expect(replaced.data!.setThirdPartyLoginConfig).toEqual({ ...created.data!.setThirdPartyLoginConfig, appId: '2021001', updatedAt: expect.any(Date) });
-    expect(auth().thirdPartyConfigs(domain).filter((c) => c.platform === 'alipay')).toHaveLength(1);
+    expect(replaced.data!.setThirdPartyLoginConfig).toEqual({
+      ...created.data!.setThirdPartyLoginConfig,
+      appId: '2021001',
+      updatedAt: expect.any(Date),
+    });
+    expect(
+      auth()
+        .thirdPartyConfigs(domain)
+        .filter((c) => c.platform === 'alipay'),
+    ).toHaveLength(1);
     expect(auth().thirdPartyConfig(domain, 'alipay')!.appSecret).toBe(ROTATED);
 
     const text = JSON.stringify([created, replaced]);

@@ -30,7 +30,11 @@ describe('seeded message history', () => {
       const newest = d.messages[d.messages.length - 1];
       expect({ direction: newest.direction, cmd: newest.cmd, sendStatus: newest.sendStatus }).toEqual({ direction: 1, cmd: '0012', sendStatus: 1 });
       const ids = (JSON.parse(newest.dmData as string) as Array<{ id: number }>).map((e) => e.id).sort((a, b) => a - b);
-      expect(ids).toEqual(readable(productOf(d)).map((p) => p.id).sort((a, b) => a - b));
+      expect(ids).toEqual(
+        readable(productOf(d))
+          .map((p) => p.id)
+          .sort((a, b) => a - b),
+      );
     }
   });
 
@@ -51,7 +55,11 @@ describe('seeded message history', () => {
   it('should seed latest property values from the newest report', () => {
     for (const d of tslDevices) {
       const newest = d.messages[d.messages.length - 1];
-      expect([...d.latestProperties.keys()].sort()).toEqual(readable(productOf(d)).map((p) => p.code).sort());
+      expect([...d.latestProperties.keys()].sort()).toEqual(
+        readable(productOf(d))
+          .map((p) => p.code)
+          .sort(),
+      );
       for (const sample of d.latestProperties.values()) expect(sample.time).toBe(newest.at);
     }
   });
@@ -81,7 +89,9 @@ describe('seeded message history', () => {
 
 describe('seeded event history', () => {
   const paramCodes = (product: Product, params: TslParamOrRef[] = []) =>
-    params.map((p) => ('$ref' in p ? (product.tsl?.properties?.find((prop) => `#/properties/id/${prop.id}` === p.$ref) as TslProperty).code : (p as TslParam).code));
+    params.map((p) =>
+      '$ref' in p ? (product.tsl?.properties?.find((prop) => `#/properties/id/${prop.id}` === p.$ref) as TslProperty).code : (p as TslParam).code,
+    );
 
   it('should end with the device current connectivity state', () => {
     for (const d of active) {

@@ -73,7 +73,12 @@ describe('accessKeyLogin', () => {
 
   it('should accept POST with the fields as a form body', async () => {
     const form = new URLSearchParams(vectorQuery()).toString();
-    const { body } = await call(sim, PATHS.login, {}, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const { body } = await call(
+      sim,
+      PATHS.login,
+      {},
+      { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+    );
     expect(body.code).toBe(200);
   });
 
@@ -126,7 +131,9 @@ describe('accessKeyLogin', () => {
 
   it('should answer 50005 when username or password is missing', async () => {
     expect((await call(sim, PATHS.login, { grant_type: 'password', password: VECTOR.password })).body.code).toBe(50005);
-    expect((await call(sim, PATHS.login, { grant_type: 'password', username: rawUsername(VECTOR.accessKey, VECTOR.timestamp) })).body.code).toBe(50005);
+    expect((await call(sim, PATHS.login, { grant_type: 'password', username: rawUsername(VECTOR.accessKey, VECTOR.timestamp) })).body.code).toBe(
+      50005,
+    );
   });
 
   it('should answer 50005 when the username was not URI-encoded', async () => {
@@ -138,9 +145,14 @@ describe('accessKeyLogin', () => {
 
   it('should answer 50005 for a username with a wrong or extra field', async () => {
     const wrongMethod = rawUsername(VECTOR.accessKey, VECTOR.timestamp).replace('sha256', 'md5');
-    expect((await call(sim, PATHS.login, { grant_type: 'password', username: wrongMethod, password: sha256Hex(wrongMethod + VECTOR.accessSecret) })).body.code).toBe(50005);
+    expect(
+      (await call(sim, PATHS.login, { grant_type: 'password', username: wrongMethod, password: sha256Hex(wrongMethod + VECTOR.accessSecret) })).body
+        .code,
+    ).toBe(50005);
     const extra = `${rawUsername(VECTOR.accessKey, VECTOR.timestamp)}&nonce=1`;
-    expect((await call(sim, PATHS.login, { grant_type: 'password', username: extra, password: sha256Hex(extra + VECTOR.accessSecret) })).body.code).toBe(50005);
+    expect(
+      (await call(sim, PATHS.login, { grant_type: 'password', username: extra, password: sha256Hex(extra + VECTOR.accessSecret) })).body.code,
+    ).toBe(50005);
   });
 
   it('should count every issued token', async () => {
@@ -154,7 +166,11 @@ describe('accessKeyLogin', () => {
 describe('token lifetime option', () => {
   it('should report a configured tokenTtlSeconds in expires_in and exp', async () => {
     const clock = fakeClock(VECTOR.timestamp);
-    const sim = await startSimulator({ clock, tokenTtlSeconds: 86400, credentials: { accessKey: VECTOR.accessKey, accessSecret: VECTOR.accessSecret } });
+    const sim = await startSimulator({
+      clock,
+      tokenTtlSeconds: 86400,
+      credentials: { accessKey: VECTOR.accessKey, accessSecret: VECTOR.accessSecret },
+    });
     try {
       const { body } = await call(sim, PATHS.login, loginQuery(VECTOR.accessKey, VECTOR.accessSecret, VECTOR.timestamp));
       expect(body.expires_in).toBe(86400);

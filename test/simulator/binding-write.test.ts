@@ -4,25 +4,48 @@ import { signedSession } from './support/signed-session';
 describe('binding writes (§11.5, inferred)', () => {
   const session = signedSession('/v2/binding/enterpriseapi');
   const admin = () => session.sim.store.admin;
-  const send = (method: string, path: string, query: Record<string, string | number> = {}, body?: unknown) => session.send(method, path, { query, body });
-  const activeUser = () => admin().users().find((u) => u.status === 1)!;
-  const disabledUser = () => admin().users().find((u) => u.status === 0)!;
+  const send = (method: string, path: string, query: Record<string, string | number> = {}, body?: unknown) =>
+    session.send(method, path, { query, body });
+  const activeUser = () =>
+    admin()
+      .users()
+      .find((u) => u.status === 1)!;
+  const disabledUser = () =>
+    admin()
+      .users()
+      .find((u) => u.status === 0)!;
   /** A device of an authorized product nobody has bound. */
   const unboundDevice = () => {
-    const bound = new Set(admin().bindings().map((b) => `${b.productKey}/${b.deviceKey}`));
-    return session.sim.store.devices().find((d) => session.sim.store.product(d.productKey)!.authorized && !bound.has(`${d.productKey}/${d.deviceKey}`))!;
+    const bound = new Set(
+      admin()
+        .bindings()
+        .map((b) => `${b.productKey}/${b.deviceKey}`),
+    );
+    return session.sim.store
+      .devices()
+      .find((d) => session.sim.store.product(d.productKey)!.authorized && !bound.has(`${d.productKey}/${d.deviceKey}`))!;
   };
-  const sharedBinding = () => admin().bindings().find((b) => b.deviceType === 2)!;
-  const bindingsOf = (pk: string, dk: string): Binding[] => admin().bindings().filter((b) => b.productKey === pk && b.deviceKey === dk);
+  const sharedBinding = () =>
+    admin()
+      .bindings()
+      .find((b) => b.deviceType === 2)!;
+  const bindingsOf = (pk: string, dk: string): Binding[] =>
+    admin()
+      .bindings()
+      .filter((b) => b.productKey === pk && b.deviceKey === dk);
 
   it('should bind a device to a user as its owner by PK/DK, and refuse a second binding', async () => {
     const user = activeUser();
     const device = unboundDevice();
     const query = { uid: user.uid, pk: device.productKey, dk: device.deviceKey };
     expect((await send('POST', '/bindDeviceByPkDk', query)).body).toEqual({ code: 200, msg: '', data: {}, extMsg: null });
-    expect(bindingsOf(device.productKey, device.deviceKey)).toEqual([expect.objectContaining({ uid: user.uid, deviceType: 1, ownerUid: null, bindingType: 3 })]);
+    expect(bindingsOf(device.productKey, device.deviceKey)).toEqual([
+      expect.objectContaining({ uid: user.uid, deviceType: 1, ownerUid: null, bindingType: 3 }),
+    ]);
     expect((await send('POST', '/bindDeviceByPkDk', query)).body.code).toBe(5412);
-    const other = admin().users().find((u) => u.status === 1 && u.uid !== user.uid)!;
+    const other = admin()
+      .users()
+      .find((u) => u.status === 1 && u.uid !== user.uid)!;
     expect((await send('POST', '/bindDeviceByPkDk', { ...query, uid: other.uid })).body.code).toBe(5413);
   });
 

@@ -21,12 +21,28 @@ const detail = (productKey: string, deviceKey: string) => call(sim, PATHS.device
 
 describe('device/create', () => {
   it('should create a never-activated device that detail and overview show', async () => {
-    expect((await post(PATHS.deviceCreate, { productKey: meterKey, deviceKey: 'NEW-0001', deviceName: 'Pump 1', sn: 'SN1' })).body).toEqual({ code: 200, msg: '' });
+    expect((await post(PATHS.deviceCreate, { productKey: meterKey, deviceKey: 'NEW-0001', deviceName: 'Pump 1', sn: 'SN1' })).body).toEqual({
+      code: 200,
+      msg: '',
+    });
     const { body } = await detail(meterKey, 'NEW-0001');
     expect(body.data).toEqual({
-      productKey: meterKey, deviceKey: 'NEW-0001', deviceName: 'Pump 1', sn: 'SN1', deviceStatus: 0, isActived: 0, isVerified: 0,
-      isVirtual: 0, authMode: 0, dataFmt: 3, activedTime: null, createTime: NOW, updateTime: NOW, firstConnTime: null,
-      lastConnTime: null, lastOfflineTime: null,
+      productKey: meterKey,
+      deviceKey: 'NEW-0001',
+      deviceName: 'Pump 1',
+      sn: 'SN1',
+      deviceStatus: 0,
+      isActived: 0,
+      isVerified: 0,
+      isVirtual: 0,
+      authMode: 0,
+      dataFmt: 3,
+      activedTime: null,
+      createTime: NOW,
+      updateTime: NOW,
+      firstConnTime: null,
+      lastConnTime: null,
+      lastOfflineTime: null,
     });
     const overview = await call(sim, PATHS.deviceOverview, { productKey: meterKey, deviceKey: 'NEW-0001' }, { token });
     expect(overview.body.total).toBe(1);
@@ -36,12 +52,17 @@ describe('device/create', () => {
     expect((await post(PATHS.deviceCreate, { productKey: meterKey, deviceKey: 'NEW-0002' })).body.code).toBe(200);
     expect((await detail(meterKey, 'NEW-0002')).body.data.deviceName).toBe('NEW-0002');
     expect((await post(PATHS.deviceCreate, { productKey: meterKey, deviceKey: 'NEW-0003', authMode: 2 })).body.code).toBe(50005);
-    expect((await post(PATHS.deviceCreate, { productKey: meterKey, deviceKey: 'NEW-0003', authMode: 2, fingerPrint: FINGERPRINT })).body.code).toBe(200);
+    expect((await post(PATHS.deviceCreate, { productKey: meterKey, deviceKey: 'NEW-0003', authMode: 2, fingerPrint: FINGERPRINT })).body.code).toBe(
+      200,
+    );
   });
 
   it('should answer 70062 for a duplicate deviceKey, 70017 unknown product and 70089 unauthorized', async () => {
     const existing = sim.store.devices(meterKey)[0].deviceKey;
-    expect((await post(PATHS.deviceCreate, { productKey: meterKey, deviceKey: existing })).body).toEqual({ code: 70062, msg: 'DeviceKey already exists.' });
+    expect((await post(PATHS.deviceCreate, { productKey: meterKey, deviceKey: existing })).body).toEqual({
+      code: 70062,
+      msg: 'DeviceKey already exists.',
+    });
     expect((await post(PATHS.deviceCreate, { productKey: 'p1none', deviceKey: 'X1' })).body.code).toBe(70017);
     expect((await post(PATHS.deviceCreate, { productKey: productOf(sim, 'tracker').productKey, deviceKey: 'X1' })).body.code).toBe(70089);
   });
@@ -67,7 +88,13 @@ describe('device/create', () => {
 describe('device/createBatch', () => {
   it('should create the valid rows and list only the failed ones', async () => {
     const existing = sim.store.devices(meterKey)[1].deviceKey;
-    const devices = [{ deviceKey: 'BATCH-1' }, { deviceKey: existing }, { deviceKey: 'BATCH-2', authMode: 2 }, { deviceKey: 'BATCH-1' }, { deviceKey: 'BATCH-3' }];
+    const devices = [
+      { deviceKey: 'BATCH-1' },
+      { deviceKey: existing },
+      { deviceKey: 'BATCH-2', authMode: 2 },
+      { deviceKey: 'BATCH-1' },
+      { deviceKey: 'BATCH-3' },
+    ];
     const { body } = await post(PATHS.deviceCreateBatch, { productKey: meterKey, devices });
     expect(body).toEqual({
       code: 200,
@@ -84,7 +111,11 @@ describe('device/createBatch', () => {
   });
 
   it('should answer data [] when every row succeeds', async () => {
-    expect((await post(PATHS.deviceCreateBatch, { productKey: meterKey, devices: [{ deviceKey: 'BATCH-9' }] })).body).toEqual({ code: 200, msg: '', data: [] });
+    expect((await post(PATHS.deviceCreateBatch, { productKey: meterKey, devices: [{ deviceKey: 'BATCH-9' }] })).body).toEqual({
+      code: 200,
+      msg: '',
+      data: [],
+    });
   });
 
   it('should reject more than 500 rows, no rows, and unknown products as a whole', async () => {
@@ -100,7 +131,10 @@ describe('device/update and updateBatch', () => {
   it('should rename a device and keep the old name', async () => {
     const device = sim.store.devices(meterKey)[2];
     const oldName = device.deviceName;
-    expect((await post(PATHS.deviceUpdate, { productKey: meterKey, deviceKey: device.deviceKey, deviceName: 'Renamed', sn: 'SN-R' })).body).toEqual({ code: 200, msg: '' });
+    expect((await post(PATHS.deviceUpdate, { productKey: meterKey, deviceKey: device.deviceKey, deviceName: 'Renamed', sn: 'SN-R' })).body).toEqual({
+      code: 200,
+      msg: '',
+    });
     const { body } = await detail(meterKey, device.deviceKey);
     expect(body.data).toMatchObject({ deviceName: 'Renamed', sn: 'SN-R', updateTime: NOW });
     expect(device.oldDeviceName).toBe(oldName);
@@ -113,7 +147,13 @@ describe('device/update and updateBatch', () => {
 
   it('should update batch rows and list unknown devices as failures', async () => {
     const device = sim.store.devices(meterKey)[3];
-    const { body } = await post(PATHS.deviceUpdateBatch, { productKey: meterKey, devices: [{ deviceKey: device.deviceKey, deviceName: 'Batch name' }, { deviceKey: 'NOPE', deviceName: 'x' }] });
+    const { body } = await post(PATHS.deviceUpdateBatch, {
+      productKey: meterKey,
+      devices: [
+        { deviceKey: device.deviceKey, deviceName: 'Batch name' },
+        { deviceKey: 'NOPE', deviceName: 'x' },
+      ],
+    });
     expect(body).toEqual({ code: 200, msg: '', data: [{ deviceKey: 'NOPE', code: 70130, message: 'Non existent device.' }] });
     expect(device.deviceName).toBe('Batch name');
   });

@@ -27,8 +27,10 @@ const tslBody = (device: Target, data: string, extra: Record<string, unknown> = 
   data,
   ...extra,
 });
-const write = (device: Target, data: string, extra?: Record<string, unknown>) => session.send('POST', PATHS.writeData, { body: tslBody(device, data, extra) });
-const read = (device: Target, data: string, extra?: Record<string, unknown>) => session.send('POST', PATHS.readData, { body: tslBody(device, data, extra) });
+const write = (device: Target, data: string, extra?: Record<string, unknown>) =>
+  session.send('POST', PATHS.writeData, { body: tslBody(device, data, extra) });
+const read = (device: Target, data: string, extra?: Record<string, unknown>) =>
+  session.send('POST', PATHS.readData, { body: tslBody(device, data, extra) });
 const service = (device: Target, data: string) => session.send('POST', PATHS.sendServiceData, { body: tslBody(device, data) });
 const lastMessage = (device: Device) => device.messages[device.messages.length - 1];
 
@@ -47,7 +49,21 @@ describe('dm/writeData accepted commands', () => {
     const { body } = await write(plug, '[{"schedules":[{"0":[{"time":"07:30"},{"action":"true"},{"weekdays":"31"}]}]},{"countdown":120}]');
     expect(body.data[0].code).toBe(200);
     expect(JSON.parse(lastMessage(plug).dmData as string)).toEqual([
-      { id: 8, value: [{ id: 0, value: [[{ id: 1, value: '07:30' }, { id: 2, value: true }, { id: 3, value: 31 }]] }] },
+      {
+        id: 8,
+        value: [
+          {
+            id: 0,
+            value: [
+              [
+                { id: 1, value: '07:30' },
+                { id: 2, value: true },
+                { id: 3, value: 31 },
+              ],
+            ],
+          },
+        ],
+      },
       { id: 4, value: 120 },
     ]);
     expect(plug.latestProperties.get('schedules')?.value).toEqual([{ time: '07:30', action: true, weekdays: 31 }]);

@@ -5,8 +5,24 @@ const ENDUSER = '/v2/enduser/enterpriseapi';
 const BINDING = '/v2/binding/enterpriseapi';
 
 const PAGE_INFO_KEYS = [
-  'total', 'list', 'pageNum', 'pageSize', 'size', 'startRow', 'endRow', 'pages', 'prePage', 'nextPage', 'isFirstPage', 'isLastPage',
-  'hasPreviousPage', 'hasNextPage', 'navigatePages', 'navigatepageNums', 'navigateFirstPage', 'navigateLastPage',
+  'total',
+  'list',
+  'pageNum',
+  'pageSize',
+  'size',
+  'startRow',
+  'endRow',
+  'pages',
+  'prePage',
+  'nextPage',
+  'isFirstPage',
+  'isLastPage',
+  'hasPreviousPage',
+  'hasNextPage',
+  'navigatePages',
+  'navigatepageNums',
+  'navigateFirstPage',
+  'navigateLastPage',
 ].sort();
 
 describe('end users and bindings (§6.7, envelope B)', () => {
@@ -19,7 +35,22 @@ describe('end users and bindings (§6.7, envelope B)', () => {
     expect(body).toMatchObject({ code: 200, msg: '', extMsg: null });
     expect(Object.keys(body.data).sort()).toEqual(PAGE_INFO_KEYS);
     const n = session.sim.store.admin.userDomains().length;
-    expect(body.data).toMatchObject({ total: n, pageNum: 1, pageSize: 10, size: n, startRow: 1, endRow: n, pages: 1, prePage: 0, nextPage: 0, isFirstPage: true, isLastPage: true, hasNextPage: false, navigatePages: 8, navigatepageNums: [1] });
+    expect(body.data).toMatchObject({
+      total: n,
+      pageNum: 1,
+      pageSize: 10,
+      size: n,
+      startRow: 1,
+      endRow: n,
+      pages: 1,
+      prePage: 0,
+      nextPage: 0,
+      isFirstPage: true,
+      isLastPage: true,
+      hasNextPage: false,
+      navigatePages: 8,
+      navigatepageNums: [1],
+    });
     expect(body.data.list[0]).toHaveProperty('userDomainSecret');
   });
 
@@ -27,7 +58,18 @@ describe('end users and bindings (§6.7, envelope B)', () => {
     const domain = session.sim.store.admin.userDomains()[0].userDomain;
     const total = session.sim.store.admin.users(domain).length;
     const { body } = await get(`${ENDUSER}/userDomainUserList`, { userDomain: domain, page: 2, pageSize: 3 });
-    expect(body.data).toMatchObject({ total, pageNum: 2, pageSize: 3, size: 3, startRow: 4, endRow: 6, prePage: 1, nextPage: 3, hasPreviousPage: true, isFirstPage: false });
+    expect(body.data).toMatchObject({
+      total,
+      pageNum: 2,
+      pageSize: 3,
+      size: 3,
+      startRow: 4,
+      endRow: 6,
+      prePage: 1,
+      nextPage: 3,
+      hasPreviousPage: true,
+      isFirstPage: false,
+    });
     const beyond = await get(`${ENDUSER}/userDomainUserList`, { userDomain: domain, page: 99, pageSize: 3 });
     expect(beyond.body.data).toMatchObject({ list: [], size: 0, startRow: 0, endRow: 0, nextPage: 0 });
     expect((await get(`${ENDUSER}/userDomainUserList`, { userDomain: domain, pageSize: 101 })).body.code).toBe(50005);
@@ -60,14 +102,28 @@ describe('end users and bindings (§6.7, envelope B)', () => {
     const binding = session.sim.store.admin.bindings()[0];
     const { body } = await get(`${BINDING}/userDeviceList`, { uid: binding.uid });
     const row = body.data.list.find((r: { deviceKey: string }) => r.deviceKey === binding.deviceKey);
-    expect(row).toMatchObject({ productKey: binding.productKey, uid: binding.uid, deviceType: 1, bindStatus: 1, deviceBindTimeTs: binding.bindTime, deviceBindTime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/) });
+    expect(row).toMatchObject({
+      productKey: binding.productKey,
+      uid: binding.uid,
+      deviceType: 1,
+      bindStatus: 1,
+      deviceBindTimeTs: binding.bindTime,
+      deviceBindTime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+    });
   });
 
   it('should verify binding codes from query parameters of a POST', async () => {
-    const device = session.sim.store.devices(productOf(session.sim, 'meter').productKey).find((d) => session.sim.store.admin.bindingCode(d.productKey, d.deviceKey))!;
+    const device = session.sim.store
+      .devices(productOf(session.sim, 'meter').productKey)
+      .find((d) => session.sim.store.admin.bindingCode(d.productKey, d.deviceKey))!;
     const code = session.sim.store.admin.bindingCode(device.productKey, device.deviceKey)!;
     const verify = (query: Record<string, string>) => session.send('POST', `${BINDING}/verifyBindingCode`, { query });
-    expect((await verify({ pk: device.productKey, dk: device.deviceKey, bindingCode: code })).body).toEqual({ code: 200, msg: '', data: 0, extMsg: null });
+    expect((await verify({ pk: device.productKey, dk: device.deviceKey, bindingCode: code })).body).toEqual({
+      code: 200,
+      msg: '',
+      data: 0,
+      extMsg: null,
+    });
     expect((await verify({ pk: device.productKey, dk: device.deviceKey, bindingCode: 'x' + code })).body.code).toBe(5462);
     expect((await verify({ pk: device.productKey, dk: device.deviceKey, bindingCode: 'bad code!' })).body.code).toBe(5213);
     expect((await verify({ pk: device.productKey, dk: device.deviceKey })).body.code).toBe(5179);

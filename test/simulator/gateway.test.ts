@@ -74,7 +74,12 @@ describe('gateway subList', () => {
     const total = session.sim.store.subDevicesOf(gateway.id).length;
     const { body } = await subList({ deviceId: gateway.id, pageNum: 2, pageSize: 2 });
     expect(body).toMatchObject({ pageNum: 2, pageSize: 2, pages: Math.ceil(total / 2), total });
-    expect(body.data.map((r: { id: number }) => r.id)).toEqual(session.sim.store.subDevicesOf(gateway.id).slice(2, 4).map((s) => s.id));
+    expect(body.data.map((r: { id: number }) => r.id)).toEqual(
+      session.sim.store
+        .subDevicesOf(gateway.id)
+        .slice(2, 4)
+        .map((s) => s.id),
+    );
     const beyond = (await subList({ deviceId: gateway.id, pageNum: 100 })).body;
     expect(beyond).toMatchObject({ code: 200, data: [], total });
   });
@@ -88,7 +93,10 @@ describe('gateway subList', () => {
 
   it('should answer 70020 when the target is not a gateway product', async () => {
     const meter = devicesOf(session.sim, 'meter')[0];
-    expect((await subList({ productKey: meter.productKey, deviceKey: meter.deviceKey })).body).toEqual({ code: 70020, msg: 'Not a gateway product.' });
+    expect((await subList({ productKey: meter.productKey, deviceKey: meter.deviceKey })).body).toEqual({
+      code: 70020,
+      msg: 'Not a gateway product.',
+    });
     expect((await subList({ deviceId: meter.id })).body.code).toBe(70020);
   });
 
@@ -114,7 +122,12 @@ describe('getGatewayProductByChildDevice', () => {
     expect(body).toEqual({
       code: 200,
       msg: '',
-      data: { productKey: gateway.productKey, productName: session.sim.store.product(gateway.productKey)!.productName, deviceKey: gateway.deviceKey, deviceName: gateway.deviceName },
+      data: {
+        productKey: gateway.productKey,
+        productName: session.sim.store.product(gateway.productKey)!.productName,
+        deviceKey: gateway.deviceKey,
+        deviceName: gateway.deviceName,
+      },
     });
   });
 

@@ -4,11 +4,38 @@ import { PATHS } from './support/sim-client';
 import { signedSession } from './support/signed-session';
 
 const DEVICE_DATA_FIELDS = [
-  'id', 'ticket', 'productKey', 'productId', 'deviceKey', 'deviceId', 'direction', 'msgType', 'cmd', 'sourceType', 'dataType',
-  'data', 'dmData', 'sendStatus', 'sendTime', 'createTime', 'updateTime', 'extData',
+  'id',
+  'ticket',
+  'productKey',
+  'productId',
+  'deviceKey',
+  'deviceId',
+  'direction',
+  'msgType',
+  'cmd',
+  'sourceType',
+  'dataType',
+  'data',
+  'dmData',
+  'sendStatus',
+  'sendTime',
+  'createTime',
+  'updateTime',
+  'extData',
 ].sort();
 const EVENT_FIELDS = [
-  'id', 'ticket', 'productKey', 'deviceKey', 'eventType', 'eventCode', 'eventName', 'outputData', 'abId', 'packetId', 'extData', 'createTime',
+  'id',
+  'ticket',
+  'productKey',
+  'deviceKey',
+  'eventType',
+  'eventCode',
+  'eventName',
+  'outputData',
+  'abId',
+  'packetId',
+  'extData',
+  'createTime',
 ].sort();
 
 const session = signedSession('');
@@ -29,14 +56,24 @@ describe('device/data/history', () => {
     expect(body).toMatchObject({ code: 200, msg: '', pageNum: 1, pageSize: 100, total: meter.messages.length, pages: 1 });
     for (const row of body.data) expect(Object.keys(row).sort()).toEqual(DEVICE_DATA_FIELDS);
     expect(times(body.data)).toEqual([...times(body.data)].sort((a, b) => b - a));
-    expect(body.data[0]).toMatchObject({ direction: 1, msgType: 'up', cmd: '0012', sourceType: 'MODE', dataType: 'BASE64', sendStatus: 1, extData: null });
+    expect(body.data[0]).toMatchObject({
+      direction: 1,
+      msgType: 'up',
+      cmd: '0012',
+      sourceType: 'MODE',
+      dataType: 'BASE64',
+      sendStatus: 1,
+      extData: null,
+    });
     expect(body.data[0].sendTime).toMatch(/^\d{13}$/);
   });
 
   it('should decode the newest report into every readable property', async () => {
     const { body } = await history({ ...keys(meter), direction: 1, pageSize: 1 });
     const ids = JSON.parse(body.data[0].dmData).map((e: { id: number }) => e.id);
-    const readable = productOf(session.sim, 'meter').tsl!.properties!.filter((p) => p.subType !== 'W').map((p) => p.id);
+    const readable = productOf(session.sim, 'meter')
+      .tsl!.properties!.filter((p) => p.subType !== 'W')
+      .map((p) => p.id);
     expect(ids.sort((a: number, b: number) => a - b)).toEqual(readable.sort((a, b) => a - b));
     const struct = JSON.parse(body.data[0].dmData).find((e: { id: number }) => e.id === 11).value;
     expect(struct.map((f: { id: number }) => f.id)).toEqual([1, 2, 3]);
@@ -69,7 +106,9 @@ describe('device/data/history', () => {
   });
 
   it('should show a new downlink as the newest entry', async () => {
-    const written = await session.send('POST', PATHS.writeData, { body: { productKey: meter.productKey, devices: [meter.deviceKey], data: '[{"switch":"true"}]' } });
+    const written = await session.send('POST', PATHS.writeData, {
+      body: { productKey: meter.productKey, devices: [meter.deviceKey], data: '[{"switch":"true"}]' },
+    });
     const { body } = await history({ ...keys(meter), pageSize: 1 });
     expect(body.data[0]).toMatchObject({ ticket: written.body.data[0].ticket, direction: 2, cmd: '0013', dmData: '[{"id":5,"value":true}]' });
   });

@@ -4,9 +4,35 @@ import { PATHS } from './support/sim-client';
 import { signedSession } from './support/signed-session';
 
 const LOCATION_FIELDS = [
-  'id', 'productKey', 'deviceKey', 'deviceId', 'deviceStatus', 'ticket', 'createTime', 'locateTime', 'locateType', 'locType',
-  'locateStatus', 'locateRaw', 'lat', 'lng', 'latType', 'lngType', 'wgsLat', 'wgsLng', 'gcjLat', 'gcjLng', 'bdLat', 'bdLng',
-  'accuracy', 'hdop', 'height', 'satellites', 'speed', 'ggaStatus', 'count',
+  'id',
+  'productKey',
+  'deviceKey',
+  'deviceId',
+  'deviceStatus',
+  'ticket',
+  'createTime',
+  'locateTime',
+  'locateType',
+  'locType',
+  'locateStatus',
+  'locateRaw',
+  'lat',
+  'lng',
+  'latType',
+  'lngType',
+  'wgsLat',
+  'wgsLng',
+  'gcjLat',
+  'gcjLng',
+  'bdLat',
+  'bdLng',
+  'accuracy',
+  'hdop',
+  'height',
+  'satellites',
+  'speed',
+  'ggaStatus',
+  'count',
 ].sort();
 
 const session = signedSession('');

@@ -19,11 +19,18 @@ describe('mail user-domain authorization and templates (§11.8, inferred)', () =
     domains = session.sim.store.admin.userDomains().map((d) => d.userDomain);
   });
 
-  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) => session.send(method, path, { query, body });
+  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) =>
+    session.send(method, path, { query, body });
   const rows = async (): Promise<TemplateRow[]> => (await send('GET', '/getEmailTemplateList', undefined, { pageSize: 100 })).body.data.list;
   const row = async (id: number) => (await rows()).find((t) => t.templateId === id)!;
   const add = async (fields: Record<string, unknown> = {}) => {
-    const { body } = await send('POST', '/addEmailTemplate', { templateName: 'Welcome', templateType: 2, subject: 'Hi', content: '<p>Hello</p>', ...fields });
+    const { body } = await send('POST', '/addEmailTemplate', {
+      templateName: 'Welcome',
+      templateType: 2,
+      subject: 'Hi',
+      content: '<p>Hello</p>',
+      ...fields,
+    });
     expect(body.code).toBe(200);
     return body.data.templateId as number;
   };
@@ -31,7 +38,8 @@ describe('mail user-domain authorization and templates (§11.8, inferred)', () =
   describe('account authorization', () => {
     it('should replace the authorized set and list it on the account rows', async () => {
       const auth = (list: unknown) => send('POST', '/emailAccountUserDomainAuth', { accountId: 4101, userDomainList: list });
-      const listed = async () => (await send('GET', '/getEmailAccountList')).body.data.list.find((a: { accountId: number }) => a.accountId === 4101).userDomainList;
+      const listed = async () =>
+        (await send('GET', '/getEmailAccountList')).body.data.list.find((a: { accountId: number }) => a.accountId === 4101).userDomainList;
       expect(await listed()).toEqual([domains[0]]);
       expect((await auth([domains[1], domains[1]])).body).toEqual({ code: 200, msg: '', data: {}, extMsg: null });
       expect(await listed()).toEqual([domains[1]]);
@@ -84,7 +92,14 @@ describe('mail user-domain authorization and templates (§11.8, inferred)', () =
 
     it('should add a template in review and disabled', async () => {
       const id = await add({ templateName: 'Signup code', templateType: 1, content: 'Code: ${code}' });
-      expect(await row(id)).toMatchObject({ templateName: 'Signup code', templateType: 1, reviewStatus: 0, reviewNote: '', enabled: 0, userDomainList: [] });
+      expect(await row(id)).toMatchObject({
+        templateName: 'Signup code',
+        templateType: 1,
+        reviewStatus: 0,
+        reviewNote: '',
+        enabled: 0,
+        userDomainList: [],
+      });
       expect((await send('GET', '/getEmailTemplateContent', undefined, { templateId: id })).body.data.content).toBe('Code: ${code}');
     });
 
@@ -157,7 +172,12 @@ describe('mail user-domain authorization and templates (§11.8, inferred)', () =
 
     it('should delete once, then answer 5435', async () => {
       const id = await add();
-      expect((await send('DELETE', '/deleteEmailTemplate', undefined, { templateId: id })).body).toEqual({ code: 200, msg: '', data: {}, extMsg: null });
+      expect((await send('DELETE', '/deleteEmailTemplate', undefined, { templateId: id })).body).toEqual({
+        code: 200,
+        msg: '',
+        data: {},
+        extMsg: null,
+      });
       expect((await send('DELETE', '/deleteEmailTemplate', undefined, { templateId: id })).body.code).toBe(5435);
       expect((await send('DELETE', '/deleteEmailTemplate')).body.code).toBe(5434);
       expect((await rows()).some((t) => t.templateId === id)).toBe(false);

@@ -124,7 +124,13 @@ const ROWS: ConformanceRow[] = [
       ),
       // §8: BOOL/ENUM/STRUCT specs are arrays; the vendor schema says object.
       ...['properties[]', 'events[].outputData[]', 'services[].outputData[]'].map(
-        (base): Deviation => ({ kind: 'type', path: `data.${base}.specs`, actual: 'array', section: TSL_SECTION, evidence: '| `specs` | object or array |' }),
+        (base): Deviation => ({
+          kind: 'type',
+          path: `data.${base}.specs`,
+          actual: 'array',
+          section: TSL_SECTION,
+          evidence: '| `specs` | object or array |',
+        }),
       ),
     ],
   },
@@ -136,7 +142,12 @@ const ROWS: ConformanceRow[] = [
       Promise.all(
         sim.store
           .authorizedProducts()
-          .flatMap((p): Array<Record<string, string | number>> => [{ productKey: p.productKey, pageSize: 100 }, { productKey: p.productKey, activeStatus: 0 }])
+          .flatMap(
+            (p): Array<Record<string, string | number>> => [
+              { productKey: p.productKey, pageSize: 100 },
+              { productKey: p.productKey, activeStatus: 0 },
+            ],
+          )
           .map((query) => call(sim, PATHS.deviceOverview, query, { token })),
       ),
     failure: async ({ sim, token }) => [
@@ -151,9 +162,7 @@ const ROWS: ConformanceRow[] = [
     method: 'get',
     path: PATHS.deviceDetail,
     success: async ({ sim, token }) =>
-      Promise.all(
-        sampleDevices(sim).map((d) => call(sim, PATHS.deviceDetail, { productKey: d.productKey, deviceKey: d.deviceKey }, { token })),
-      ),
+      Promise.all(sampleDevices(sim).map((d) => call(sim, PATHS.deviceDetail, { productKey: d.productKey, deviceKey: d.deviceKey }, { token }))),
     failure: async ({ sim, token }) => [
       await call(sim, PATHS.deviceDetail, { productKey: devicesOf(sim, 'meter')[0].productKey, deviceKey: 'nope' }, { token }),
     ],
@@ -164,16 +173,39 @@ const ROWS: ConformanceRow[] = [
     method: 'get',
     path: PATHS.deviceResource,
     success: async ({ sim, token }) =>
-      Promise.all(
-        sampleDevices(sim).map((d) => call(sim, PATHS.deviceResource, { productKey: d.productKey, deviceKey: d.deviceKey }, { token })),
-      ),
+      Promise.all(sampleDevices(sim).map((d) => call(sim, PATHS.deviceResource, { productKey: d.productKey, deviceKey: d.deviceKey }, { token }))),
     failure: async ({ sim, token }) => [await call(sim, PATHS.deviceResource, { productKey: 'p1none', deviceKey: 'nope' }, { token })],
     // The vendor's DeviceResource (batteryLevel, networkType, ...) matches neither the doc page nor
     // the example; the reference's "QdDeviceStatus" field list is what the simulator serves.
     deviations: documentedFields(RESOURCE_SECTION, 'data', [
-      'id', 'battery', 'voltage', 'memoryFree', 'rsrp', 'rsrq', 'snr', 'type', 'cellId', 'iccId', 'mcc', 'mnc', 'lac',
-      'phoneNum', 'simNum', 'locator', 'comProtocolVer', 'dataProtocolVer', 'sdkVer', 'version', 'mcuVersion', 'deviceId', 'capabilitiesBitmask',
-      'sn', 'logEnable', 'logLevel', 'createTime', 'updateTime',
+      'id',
+      'battery',
+      'voltage',
+      'memoryFree',
+      'rsrp',
+      'rsrq',
+      'snr',
+      'type',
+      'cellId',
+      'iccId',
+      'mcc',
+      'mnc',
+      'lac',
+      'phoneNum',
+      'simNum',
+      'locator',
+      'comProtocolVer',
+      'dataProtocolVer',
+      'sdkVer',
+      'version',
+      'mcuVersion',
+      'deviceId',
+      'capabilitiesBitmask',
+      'sn',
+      'logEnable',
+      'logLevel',
+      'createTime',
+      'updateTime',
     ]),
   },
   {
@@ -185,12 +217,24 @@ const ROWS: ConformanceRow[] = [
       await postJson(
         sim,
         PATHS.deviceCreate,
-        { productKey: productOf(sim, 'plug').productKey, deviceKey: 'CONF-0002', deviceName: 'Conformance', sn: 'SN-C2', authMode: 2, fingerPrint: 'ab'.repeat(20) },
+        {
+          productKey: productOf(sim, 'plug').productKey,
+          deviceKey: 'CONF-0002',
+          deviceName: 'Conformance',
+          sn: 'SN-C2',
+          authMode: 2,
+          fingerPrint: 'ab'.repeat(20),
+        },
         token,
       ),
     ],
     failure: async ({ sim, token }) => [
-      await postJson(sim, PATHS.deviceCreate, { productKey: productOf(sim, 'meter').productKey, deviceKey: devicesOf(sim, 'meter')[0].deviceKey }, token),
+      await postJson(
+        sim,
+        PATHS.deviceCreate,
+        { productKey: productOf(sim, 'meter').productKey, deviceKey: devicesOf(sim, 'meter')[0].deviceKey },
+        token,
+      ),
       await postJson(sim, PATHS.deviceCreate, { productKey: 'p1none', deviceKey: 'CONF-X' }, token),
       await postJson(sim, PATHS.deviceCreate, { productKey: productOf(sim, 'meter').productKey }, token),
     ],
@@ -218,23 +262,46 @@ const ROWS: ConformanceRow[] = [
     method: 'get',
     path: PATHS.location,
     success: async ({ sim, token }) => {
-      const located = sim.store.devices(productOf(sim, 'meter').productKey).filter((d) => d.location !== null).slice(0, 3);
+      const located = sim.store
+        .devices(productOf(sim, 'meter').productKey)
+        .filter((d) => d.location !== null)
+        .slice(0, 3);
       const unlocated = devicesOf(sim, 'plug')[0];
       return Promise.all(
         [...located, unlocated].map((d) => call(sim, PATHS.location, { productKey: d.productKey, deviceKey: d.deviceKey }, { token })),
       );
     },
-    failure: async ({ sim, token }) => [
-      await call(sim, PATHS.location, {}, { token }),
-      await call(sim, PATHS.location, { deviceId: 1 }, { token }),
-    ],
+    failure: async ({ sim, token }) => [await call(sim, PATHS.location, {}, { token }), await call(sim, PATHS.location, { deviceId: 1 }, { token })],
     // The vendor's DeviceLocation (latitude/longitude/altitude/timestamp) matches neither the doc page nor its
     // example; the reference's "QdLocationLatest" is what the simulator serves, `accuracy` a string as there.
     deviations: [
       ...documentedFields(LOCATION_SECTION, 'data', [
-        'id', 'deviceId', 'deviceStatus', 'ticket', 'createTime', 'locateTime', 'locateType', 'locType', 'locateStatus', 'locateRaw',
-        'lat', 'lng', 'latType', 'lngType', 'wgsLat', 'wgsLng', 'gcjLat', 'gcjLng', 'bdLat', 'bdLng', 'hdop', 'height', 'satellites',
-        'speed', 'ggaStatus', 'count',
+        'id',
+        'deviceId',
+        'deviceStatus',
+        'ticket',
+        'createTime',
+        'locateTime',
+        'locateType',
+        'locType',
+        'locateStatus',
+        'locateRaw',
+        'lat',
+        'lng',
+        'latType',
+        'lngType',
+        'wgsLat',
+        'wgsLng',
+        'gcjLat',
+        'gcjLng',
+        'bdLat',
+        'bdLng',
+        'hdop',
+        'height',
+        'satellites',
+        'speed',
+        'ggaStatus',
+        'count',
       ]),
       { kind: 'type', path: 'data.accuracy', actual: 'string', section: LOCATION_SECTION, evidence: '| `accuracy` | string |' },
     ],
@@ -260,7 +327,10 @@ const ROWS: ConformanceRow[] = [
     path: PATHS.writeData,
     success: async ({ sim, token }) => {
       const plug = productOf(sim, 'plug').productKey;
-      const devices = [deviceWhere(sim, 'plug', (d) => d.deviceStatus === 1).deviceKey, deviceWhere(sim, 'plug', (d) => d.deviceStatus === 0).deviceKey];
+      const devices = [
+        deviceWhere(sim, 'plug', (d) => d.deviceStatus === 1).deviceKey,
+        deviceWhere(sim, 'plug', (d) => d.deviceStatus === 0).deviceKey,
+      ];
       return [await postJson(sim, PATHS.writeData, { productKey: plug, devices, data: '[{"switch":"true"},{"led_mode":"2"}]' }, token)];
     },
     failure: async ({ sim, token }) => [
@@ -275,7 +345,10 @@ const ROWS: ConformanceRow[] = [
     path: PATHS.sendRaw,
     success: async ({ sim, token }) => {
       const water = deviceWhere(sim, 'water-meter', (d) => d.deviceStatus === 1);
-      const devices = [{ productKey: water.productKey, deviceKey: water.deviceKey }, { productKey: water.productKey, deviceKey: 'nope' }];
+      const devices = [
+        { productKey: water.productKey, deviceKey: water.deviceKey },
+        { productKey: water.productKey, deviceKey: 'nope' },
+      ];
       return [
         await postJson(sim, PATHS.sendRaw, { encode: 'Hex', data: '0102AB', devices }, token),
         await postJson(sim, PATHS.sendRaw, { encode: 'Text', data: 'ping', devices: devices.slice(0, 1), isCache: true, cacheTime: 60 }, token),

@@ -47,7 +47,11 @@ describeWithRabbit('push channel on a real RabbitMQ (§9)', () => {
     await rabbit?.stop();
   });
 
-  const api = (method: string, path: string, { query = {}, body }: { query?: Record<string, string | number>; body?: unknown } = {}): Promise<CallResult> =>
+  const api = (
+    method: string,
+    path: string,
+    { query = {}, body }: { query?: Record<string, string | number>; body?: unknown } = {},
+  ): Promise<CallResult> =>
     call(sim, path, query, {
       method,
       token,
@@ -191,7 +195,11 @@ describeWithRabbit('push channel on a real RabbitMQ (§9)', () => {
     it('should push MATTR/WRITE then REQACK with the API ticket to started matching subscriptions only', async () => {
       const started = await productQueue('write-started', [5, 6]);
       const stoppedQueue = await createQueue('write-stopped');
-      const stoppedId = await subscribe('create', { queueName: stoppedQueue.queueName, productKey: meter.productKey, dataLevel: 1, msgTypes: [5, 6] }, false);
+      const stoppedId = await subscribe(
+        'create',
+        { queueName: stoppedQueue.queueName, productKey: meter.productKey, dataLevel: 1, msgTypes: [5, 6] },
+        false,
+      );
       const stopped = await openInbox(stoppedQueue.queueName);
       const onlineOnly = await productQueue('write-online-only', [1]);
 
@@ -225,11 +233,23 @@ describeWithRabbit('push channel on a real RabbitMQ (§9)', () => {
       const { inbox } = await productQueue('service-raw', [4, 5, 10]);
       const service = await tslDownlink(PATHS.sendServiceData, '[{"relay_control":[{"switch":"false"}]}]');
       const serviceTicket = service.body.data[0].ticket;
-      expect((await inbox.next()).body).toMatchObject({ type: 'MSERV', subtype: 'INPUT', ticket: serviceTicket, data: { code: 'relay_control', kv: { switch: false } } });
+      expect((await inbox.next()).body).toMatchObject({
+        type: 'MSERV',
+        subtype: 'INPUT',
+        ticket: serviceTicket,
+        data: { code: 'relay_control', kv: { switch: false } },
+      });
       expect((await inbox.next()).body).toMatchObject({ type: 'REQACK', ticket: serviceTicket });
-      const raw = await api('POST', PATHS.sendRaw, { body: { devices: [{ productKey: meter.productKey, deviceKey: meter.deviceKey }], encode: 'Text', data: 'hi' } });
+      const raw = await api('POST', PATHS.sendRaw, {
+        body: { devices: [{ productKey: meter.productKey, deviceKey: meter.deviceKey }], encode: 'Text', data: 'hi' },
+      });
       const rawTicket = raw.body.data[0].ticket;
-      expect((await inbox.next()).body).toMatchObject({ type: 'RAW', subtype: 'DOWNLINK', ticket: rawTicket, data: { raw: Buffer.from('hi').toString('base64') } });
+      expect((await inbox.next()).body).toMatchObject({
+        type: 'RAW',
+        subtype: 'DOWNLINK',
+        ticket: rawTicket,
+        data: { raw: Buffer.from('hi').toString('base64') },
+      });
       expect((await inbox.next()).body).toMatchObject({ type: 'REQACK', ticket: rawTicket });
     });
 
@@ -241,12 +261,22 @@ describeWithRabbit('push channel on a real RabbitMQ (§9)', () => {
       const deviceKey = 'PUSH-0001';
       const origin = { type: 'META_EVENT', subtype: 'DEVICE', productKey: meter.productKey, deviceKey };
 
-      expect((await api('POST', PATHS.deviceCreate, { body: { productKey: meter.productKey, deviceKey, deviceName: 'Pump', sn: 'SN9' } })).body.code).toBe(200);
-      expect((await api('POST', PATHS.deviceUpdate, { body: { productKey: meter.productKey, deviceKey, deviceName: 'Pump 2' } })).body.code).toBe(200);
+      expect(
+        (await api('POST', PATHS.deviceCreate, { body: { productKey: meter.productKey, deviceKey, deviceName: 'Pump', sn: 'SN9' } })).body.code,
+      ).toBe(200);
+      expect((await api('POST', PATHS.deviceUpdate, { body: { productKey: meter.productKey, deviceKey, deviceName: 'Pump 2' } })).body.code).toBe(
+        200,
+      );
       expect((await api('POST', PATHS.deviceDelete, { body: { productKey: meter.productKey, deviceKey } })).body.code).toBe(200);
       for (const inbox of [product.inbox, saas]) {
         expect((await inbox.next()).body).toMatchObject({ ...origin, operation: 'ADD', data: { deviceName: 'Pump', sn: 'SN9' } });
-        expect((await inbox.next()).body).toEqual({ ...origin, operation: 'UPDATE', createdAt: clock.now(), ticket: expect.any(String), data: { deviceName: { old: 'Pump', new: 'Pump 2' } } });
+        expect((await inbox.next()).body).toEqual({
+          ...origin,
+          operation: 'UPDATE',
+          createdAt: clock.now(),
+          ticket: expect.any(String),
+          data: { deviceName: { old: 'Pump', new: 'Pump 2' } },
+        });
         expect((await inbox.next()).body).toMatchObject({ ...origin, operation: 'DELETE', data: { deviceName: 'Pump 2', sn: 'SN9' } });
       }
     });
@@ -255,11 +285,19 @@ describeWithRabbit('push channel on a real RabbitMQ (§9)', () => {
       const { inbox } = await productQueue('bindings', [14]);
       const admin = sim.store.admin;
       const user = admin.users().find((u) => u.status === 1)!;
-      const device = sim.store.devices(meter.productKey).find((d) => !admin.bindings().some((b) => b.productKey === d.productKey && b.deviceKey === d.deviceKey))!;
+      const device = sim.store
+        .devices(meter.productKey)
+        .find((d) => !admin.bindings().some((b) => b.productKey === d.productKey && b.deviceKey === d.deviceKey))!;
       const query = { uid: user.uid, pk: device.productKey, dk: device.deviceKey };
       expect((await api('POST', '/v2/binding/enterpriseapi/bindDeviceByPkDk', { query })).body.code).toBe(200);
       expect((await api('DELETE', '/v2/binding/enterpriseapi/unbundlingUserDevice', { query })).body.code).toBe(200);
-      const bound = { type: 'ENDUSER', subtype: 'USER-BIND', productKey: device.productKey, deviceKey: device.deviceKey, deviceName: device.deviceName };
+      const bound = {
+        type: 'ENDUSER',
+        subtype: 'USER-BIND',
+        productKey: device.productKey,
+        deviceKey: device.deviceKey,
+        deviceName: device.deviceName,
+      };
       const who = { endUserId: user.uid, endUserDomain: user.userDomain, authStatus: 1, authLevel: 1 };
       expect((await inbox.next()).body).toMatchObject({ ...bound, data: { ...who, value: 1 } });
       expect((await inbox.next()).body).toMatchObject({ ...bound, data: { ...who, value: 0, invalidCause: 1 } });

@@ -38,7 +38,12 @@ describe('raw/sendData', () => {
 
   it('should answer per-device 70130, 70089 and 61002, and cache with isCache', async () => {
     const tracker = session.sim.store.devices(productOf(session.sim, 'tracker').productKey)[0];
-    const devices = [{ productKey: water.productKey, deviceKey: 'NOPE' }, { productKey: 'p1none', deviceKey: 'x' }, keys(tracker), keys(offlineWater)];
+    const devices = [
+      { productKey: water.productKey, deviceKey: 'NOPE' },
+      { productKey: 'p1none', deviceKey: 'x' },
+      keys(tracker),
+      keys(offlineWater),
+    ];
     const { body } = await send({ encode: 'Text', data: 'x', devices });
     expect(body.data.map((r: { code: number }) => r.code)).toEqual([70130, 70130, 70089, 61002]);
     const cached = await send({ encode: 'Text', data: 'x', devices: [keys(offlineWater)], isCache: true });

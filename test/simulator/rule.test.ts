@@ -38,7 +38,18 @@ describe('message queues and subscriptions (§6.6)', () => {
   it('should list queues with top-level paging and refuse a pageSize above 100', async () => {
     const { body } = await post('/queue/list', { pageNum: 1, pageSize: 1 });
     expect(body).toMatchObject({ code: 200, pageNum: 1, pageSize: 1, total: session.sim.store.admin.queues().length });
-    expect(Object.keys(body.data[0]).sort()).toEqual(['createTime', 'entUserId', 'id', 'isFree', 'metadata', 'queueDesc', 'queueName', 'status', 'updateTime', 'userId']);
+    expect(Object.keys(body.data[0]).sort()).toEqual([
+      'createTime',
+      'entUserId',
+      'id',
+      'isFree',
+      'metadata',
+      'queueDesc',
+      'queueName',
+      'status',
+      'updateTime',
+      'userId',
+    ]);
     expect((await post('/queue/list', { pageSize: 101 })).body.code).toBe(50005);
     expect((await post('/queue/list', { pageSize: 0 })).body.code).toBe(50005);
     expect((await post('/queue/list', {})).body.pageSize).toBe(10);
@@ -47,14 +58,21 @@ describe('message queues and subscriptions (§6.6)', () => {
   it('should answer queue detail with the backlog and 16002 for an unknown queue', async () => {
     const queue = session.sim.store.admin.queues()[0];
     const { body } = await get('/queue/detail', { queueId: queue.id });
-    expect(body.data).toMatchObject({ queueId: queue.id, queueName: queue.queueName, msgNum: 0, connectUrl: expect.stringMatching(/^amqp:\/\//), createTime: queue.createTime });
+    expect(body.data).toMatchObject({
+      queueId: queue.id,
+      queueName: queue.queueName,
+      msgNum: 0,
+      connectUrl: expect.stringMatching(/^amqp:\/\//),
+      createTime: queue.createTime,
+    });
     expect((await get('/queue/detail', { queueId: 1 })).body.code).toBe(16002);
     expect((await del('/queue/delete', { queueId: 1 })).body.code).toBe(16002);
     expect((await post('/queue/clear', undefined, { queueId: 1 })).body.code).toBe(16002);
   });
 
   it('should stop at 50 queues with 16007', async () => {
-    for (let i = 0; session.sim.store.admin.queues().length < 50; i++) expect((await post('/queue/create', { queueName: `q${i}` })).body.code).toBe(200);
+    for (let i = 0; session.sim.store.admin.queues().length < 50; i++)
+      expect((await post('/queue/create', { queueName: `q${i}` })).body.code).toBe(200);
     expect((await post('/queue/create', { queueName: 'overflow' })).body.code).toBe(16007);
     for (const q of session.sim.store.admin.queues().filter((x) => /\.q\d+$/.test(x.queueName))) session.sim.store.admin.deleteQueue(q.id);
   });
@@ -67,10 +85,22 @@ describe('message queues and subscriptions (§6.6)', () => {
 
     it('should create, start, stop and delete under the state rules', async () => {
       const meter = productOf(session.sim, 'meter');
-      const created = await post('/subscribe/create', { subscribeName: '订阅_1', queueName, productKey: meter.productKey, dataLevel: 1, msgTypes: [1, 6] });
+      const created = await post('/subscribe/create', {
+        subscribeName: '订阅_1',
+        queueName,
+        productKey: meter.productKey,
+        dataLevel: 1,
+        msgTypes: [1, 6],
+      });
       expect(created.body).toEqual({ code: 200, msg: '', data: { subscribeId: expect.any(Number) } });
       const id = created.body.data.subscribeId;
-      expect((await get('/subscribe/detail', { subscribeId: id })).body.data).toMatchObject({ dataLevel: 1, msgType: '1,6', status: 0, productKey: meter.productKey, queueName });
+      expect((await get('/subscribe/detail', { subscribeId: id })).body.data).toMatchObject({
+        dataLevel: 1,
+        msgType: '1,6',
+        status: 0,
+        productKey: meter.productKey,
+        queueName,
+      });
       expect((await post('/subscribe/stop', undefined, { subscribeId: id })).body.code).toBe(16021);
       expect((await post('/subscribe/start', undefined, { subscribeId: id })).body.code).toBe(200);
       expect(session.sim.store.admin.queueByName(queueName)!.status).toBe(1);
@@ -118,7 +148,9 @@ describe('message queues and subscriptions (§6.6)', () => {
       for (const row of body.data) {
         expect(typeof row.queueId).toBe('string');
         expect([1, 3, 5, 6]).toContain(row.subscribeLevel);
-        expect(Object.keys(row).sort()).toEqual(['createTime', 'projectId', 'projectName', 'queueId', 'queueName', 'status', 'subscribeId', 'subscribeLevel', 'subscribeName'].sort());
+        expect(Object.keys(row).sort()).toEqual(
+          ['createTime', 'projectId', 'projectName', 'queueId', 'queueName', 'status', 'subscribeId', 'subscribeLevel', 'subscribeName'].sort(),
+        );
       }
       expect((await post('/subscribe/list', { pageSize: 101 })).body.code).toBe(50005);
     });

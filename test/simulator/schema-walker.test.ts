@@ -16,7 +16,14 @@ const list: SchemaNode = { $ref: '#/components/schemas/List' };
 
 describe('schema walker', () => {
   it('should accept a conforming value, skipping nulls and free-form objects', () => {
-    const value = { code: 200, data: [{ deviceKey: 'DK1', createTime: 1 }, { deviceKey: null, createTime: null }], extra: { anything: [1, 'x'] } };
+    const value = {
+      code: 200,
+      data: [
+        { deviceKey: 'DK1', createTime: 1 },
+        { deviceKey: null, createTime: null },
+      ],
+      extra: { anything: [1, 'x'] },
+    };
     expect(walkSchema(document, list, value)).toEqual([]);
   });
 

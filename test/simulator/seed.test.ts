@@ -77,9 +77,7 @@ describe('seed thing models', () => {
   it('should use every §8 data type, including arrays of INT, STRUCT and TEXT', () => {
     const types = new Set(properties.map((p) => p.dataType));
     expect([...types].sort()).toEqual(['ARRAY', 'BOOL', 'DATE', 'DOUBLE', 'ENUM', 'FLOAT', 'INT', 'RAW', 'STRUCT', 'TEXT']);
-    const elementTypes = new Set(
-      properties.filter((p) => p.dataType === 'ARRAY').map((p) => (p.specs as { dataType: string }).dataType),
-    );
+    const elementTypes = new Set(properties.filter((p) => p.dataType === 'ARRAY').map((p) => (p.specs as { dataType: string }).dataType));
     for (const element of ['INT', 'STRUCT', 'TEXT']) expect(elementTypes.has(element)).toBe(true);
   });
 
@@ -105,7 +103,10 @@ describe('seed thing models', () => {
       expect(new Set(features.map((f) => f.id)).size).toBe(features.length);
       expect(new Set(features.map((f) => f.code)).size).toBe(features.length);
       const propertyIds = new Set((tsl.properties ?? []).map((p) => p.id));
-      const params = [...(tsl.events ?? []).flatMap((e) => e.outputData ?? []), ...(tsl.services ?? []).flatMap((s) => [...(s.inputData ?? []), ...(s.outputData ?? [])])];
+      const params = [
+        ...(tsl.events ?? []).flatMap((e) => e.outputData ?? []),
+        ...(tsl.services ?? []).flatMap((s) => [...(s.inputData ?? []), ...(s.outputData ?? [])]),
+      ];
       for (const ref of params.filter(isRef)) {
         expect(ref.$ref).toMatch(/^#\/properties\/id\/\d+$/);
         expect(propertyIds.has(Number(ref.$ref.split('/').pop()))).toBe(true);
@@ -115,7 +116,11 @@ describe('seed thing models', () => {
 
   it('should write every number inside specs as a string', () => {
     const numbersIn = (value: unknown): number[] =>
-      typeof value === 'number' ? [value] : value && typeof value === 'object' ? Object.entries(value).flatMap(([key, v]) => (key === 'id' ? [] : numbersIn(v))) : [];
+      typeof value === 'number'
+        ? [value]
+        : value && typeof value === 'object'
+          ? Object.entries(value).flatMap(([key, v]) => (key === 'id' ? [] : numbersIn(v)))
+          : [];
     const specs: TslSpecs[] = [
       ...properties.map((p) => p.specs),
       ...[...events.flatMap((e) => e.outputData ?? []), ...services.flatMap((s) => [...(s.inputData ?? []), ...(s.outputData ?? [])])]

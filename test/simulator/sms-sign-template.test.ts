@@ -19,7 +19,14 @@ function useSimulator(): Sim {
   });
   afterAll(() => ctx.sim.close());
   ctx.send = async (method, path, body, query = {}) =>
-    (await call(ctx.sim, SMS + path, query, { method, token: ctx.token, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } })).body;
+    (
+      await call(ctx.sim, SMS + path, query, {
+        method,
+        token: ctx.token,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      })
+    ).body;
   ctx.domains = () => ctx.sim.store.admin.userDomains().map((d) => d.userDomain);
   return ctx;
 }

@@ -4,7 +4,8 @@ const SMS = '/v2/sms/enterpriseapi';
 
 describe('SMS management (§11.7, inferred)', () => {
   const session = signedSession(SMS);
-  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) => session.send(method, path, { query, body });
+  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) =>
+    session.send(method, path, { query, body });
 
   it('should list accounts in envelope B, credentials included as upstream hands them back', async () => {
     const { body } = await send('GET', '/entSmsAccountList');
@@ -38,7 +39,8 @@ describe('SMS management (§11.7, inferred)', () => {
 
 describe('mail accounts (§11.8, inferred)', () => {
   const session = signedSession('/v2/enduser/enterpriseapi');
-  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) => session.send(method, path, { query, body });
+  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) =>
+    session.send(method, path, { query, body });
 
   const full = { accountName: 'n', smtpServer: 'smtp.x', smtpPort: 25, account: 'a', password: 'p', senderAddress: 'a@x' };
 
@@ -55,7 +57,12 @@ describe('mail accounts (§11.8, inferred)', () => {
   });
 
   it('should add, list with the password, and refuse an unknown id', async () => {
-    expect((await send('POST', '/addEmailAccount', full)).body).toEqual({ code: 200, msg: '', data: { accountId: expect.any(Number) }, extMsg: null });
+    expect((await send('POST', '/addEmailAccount', full)).body).toEqual({
+      code: 200,
+      msg: '',
+      data: { accountId: expect.any(Number) },
+      extMsg: null,
+    });
     const { body } = await send('GET', '/getEmailAccountList');
     expect(body.data.list.at(-1)).toMatchObject({ accountName: 'n', password: 'p' });
     expect((await send('DELETE', '/deleteEmailAccount', undefined, { accountId: 1 })).body.code).toBe(5431);

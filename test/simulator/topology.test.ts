@@ -15,7 +15,13 @@ describe('projects (§11.1, inferred paths)', () => {
   it('should list projects in envelope A with top-level paging', async () => {
     const { body } = await get(`/overview`);
     expect(body).toMatchObject({ code: 200, pageNum: 1, pageSize: 10 });
-    expect(body.data[0]).toEqual({ projectId: expect.any(Number), projectName: expect.any(String), projectDesc: expect.any(String), productCount: expect.any(Number), createTime: expect.stringMatching(/^\d{13}$/) });
+    expect(body.data[0]).toEqual({
+      projectId: expect.any(Number),
+      projectName: expect.any(String),
+      projectDesc: expect.any(String),
+      productCount: expect.any(Number),
+      createTime: expect.stringMatching(/^\d{13}$/),
+    });
   });
 
   it('should serve detail and products under {projectId} path segments', async () => {
@@ -29,8 +35,7 @@ describe('projects (§11.1, inferred paths)', () => {
   });
 
   describe('edit', () => {
-    const edit = (projectId: number | string, body: unknown) =>
-      session.send('PUT', `/${projectId}/edit`, { body });
+    const edit = (projectId: number | string, body: unknown) => session.send('PUT', `/${projectId}/edit`, { body });
 
     it('should rename a project and change its description, keeping what is omitted', async () => {
       const project = session.sim.store.project(productOf(session.sim, 'meter').projectId)!;
@@ -63,7 +68,8 @@ describe('projects (§11.1, inferred paths)', () => {
 
 describe('device groups (§11.6, inferred paths)', () => {
   const session = signedSession(GROUP);
-  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) => session.send(method, path, { query, body });
+  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) =>
+    session.send(method, path, { query, body });
 
   it('should seed nested groups holding many devices', () => {
     const groups = session.sim.store.admin.groups();
@@ -94,7 +100,10 @@ describe('device groups (§11.6, inferred paths)', () => {
   });
 
   it('should refuse more than 100 devices per call with 5312', async () => {
-    const list = session.sim.store.devices().slice(0, 101).map((d) => ({ pk: d.productKey, dk: d.deviceKey }));
+    const list = session.sim.store
+      .devices()
+      .slice(0, 101)
+      .map((d) => ({ pk: d.productKey, dk: d.deviceKey }));
     expect((await send('POST', '/addDeviceToGroup', { dgid: 9100, deviceList: list })).body.code).toBe(5312);
   });
 

@@ -5,7 +5,8 @@ const ENDUSER = '/v2/enduser/enterpriseapi';
 
 describe('user-domain product authorization and third-party login (§11.8, inferred)', () => {
   const session = signedSession(ENDUSER);
-  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) => session.send(method, path, { query, body });
+  const send = (method: string, path: string, body?: unknown, query: Record<string, string | number> = {}) =>
+    session.send(method, path, { query, body });
   const consumer = () => session.sim.store.admin.userDomains().find((d) => d.userDomainType === '1')!;
   const installer = () => session.sim.store.admin.userDomains().find((d) => d.userDomainType === '2')!;
   const keysOf = (domain: string) => session.sim.store.admin.domainAuth.productAuths({ userDomain: domain }).map((a) => a.productKey);
@@ -13,16 +14,28 @@ describe('user-domain product authorization and third-party login (§11.8, infer
   describe('seed', () => {
     it('should authorize direct and gateway products to the consumer App and gateways and sub-devices to the installer App', () => {
       const authorized = session.sim.store.authorizedProducts();
-      const ofTypes = (types: number[]) => authorized.filter((p) => types.includes(p.accessType)).map((p) => p.productKey).sort();
+      const ofTypes = (types: number[]) =>
+        authorized
+          .filter((p) => types.includes(p.accessType))
+          .map((p) => p.productKey)
+          .sort();
       expect([...keysOf(consumer().userDomain)].sort()).toEqual(ofTypes([0, 1]));
       expect([...keysOf(installer().userDomain)].sort()).toEqual(ofTypes([1, 2]));
-      const unauthorized = session.sim.store.products().filter((p) => !p.authorized).map((p) => p.productKey);
+      const unauthorized = session.sim.store
+        .products()
+        .filter((p) => !p.authorized)
+        .map((p) => p.productKey);
       expect(unauthorized.length).toBeGreaterThan(0);
       expect(session.sim.store.admin.domainAuth.productAuths().filter((a) => unauthorized.includes(a.productKey))).toEqual([]);
     });
 
     it('should configure WeChat and Apple login for the consumer App and Google for the installer App', () => {
-      expect(session.sim.store.admin.domainAuth.thirdPartyConfigs(consumer().userDomain).map((c) => c.platform).sort()).toEqual(['apple', 'wechat']);
+      expect(
+        session.sim.store.admin.domainAuth
+          .thirdPartyConfigs(consumer().userDomain)
+          .map((c) => c.platform)
+          .sort(),
+      ).toEqual(['apple', 'wechat']);
       expect(session.sim.store.admin.domainAuth.thirdPartyConfigs(installer().userDomain).map((c) => c.platform)).toEqual(['google']);
     });
   });
@@ -32,9 +45,19 @@ describe('user-domain product authorization and third-party login (§11.8, infer
       const domain = consumer().userDomain;
       const auths = session.sim.store.admin.domainAuth.productAuths({ userDomain: domain });
       const { body } = await send('GET', '/userDomainProductAuthList', undefined, { userDomain: domain, page: 1, pageSize: 2 });
-      expect(body).toMatchObject({ code: 200, msg: '', extMsg: null, data: { total: auths.length, pageNum: 1, pageSize: 2, size: 2, hasNextPage: true } });
+      expect(body).toMatchObject({
+        code: 200,
+        msg: '',
+        extMsg: null,
+        data: { total: auths.length, pageNum: 1, pageSize: 2, size: 2, hasNextPage: true },
+      });
       const first = session.sim.store.product(auths[0].productKey)!;
-      expect(body.data.list[0]).toEqual({ productId: first.productId, productKey: first.productKey, productName: first.productName, authTime: auths[0].authTime });
+      expect(body.data.list[0]).toEqual({
+        productId: first.productId,
+        productKey: first.productKey,
+        productName: first.productName,
+        authTime: auths[0].authTime,
+      });
       expect(body.data.list[1].productKey).toBe(auths[1].productKey);
     });
 
@@ -125,7 +148,8 @@ describe('user-domain product authorization and third-party login (§11.8, infer
 
     it('should add, replace in place (keeping createTime) and delete a config', async () => {
       const domain = installer().userDomain;
-      const add = (appId: string, appSecret: string) => send('POST', '/addEnterpriseThirdpartyConfig', { userDomain: domain, platform: 'alipay', appId, appSecret });
+      const add = (appId: string, appSecret: string) =>
+        send('POST', '/addEnterpriseThirdpartyConfig', { userDomain: domain, platform: 'alipay', appId, appSecret });
       expect((await add('2021000', 'first-secret')).body).toEqual({ code: 200, msg: '', data: {}, extMsg: null });
       const created = { ...session.sim.store.admin.domainAuth.thirdPartyConfig(domain, 'alipay')! };
       expect(created).toMatchObject({ appId: '2021000', appSecret: 'first-secret' });
@@ -149,7 +173,12 @@ describe('user-domain product authorization and third-party login (§11.8, infer
       [{ ...full, appSecret: '' }, 50004],
       [full, 5015],
     ])('should refuse the config %j with %i', async (request, code) => {
-      expect((await send('POST', '/addEnterpriseThirdpartyConfig', request)).body).toEqual({ code, msg: expect.any(String), data: null, extMsg: null });
+      expect((await send('POST', '/addEnterpriseThirdpartyConfig', request)).body).toEqual({
+        code,
+        msg: expect.any(String),
+        data: null,
+        extMsg: null,
+      });
     });
 
     it.each([

@@ -23,7 +23,9 @@ describe('toPageFromPageInfo', () => {
 
 describe('rule mappers', () => {
   it('should map a queue row with its ms-string time', () => {
-    expect(toMessageQueue({ id: 6611, queueName: 'a.1.q', queueDesc: '', status: 2, isFree: 1, createTime: '1730871805372', updateTime: null })).toEqual({
+    expect(
+      toMessageQueue({ id: 6611, queueName: 'a.1.q', queueDesc: '', status: 2, isFree: 1, createTime: '1730871805372', updateTime: null }),
+    ).toEqual({
       id: '6611',
       name: 'a.1.q',
       description: null,
@@ -34,7 +36,15 @@ describe('rule mappers', () => {
   });
 
   it('should map list levels and a string queueId', () => {
-    const sub = toMessageSubscription({ subscribeId: 1, subscribeName: 's', queueId: '6611', queueName: 'a.1.q', status: 1, subscribeLevel: 3, createTime: 1730871813000 });
+    const sub = toMessageSubscription({
+      subscribeId: 1,
+      subscribeName: 's',
+      queueId: '6611',
+      queueName: 'a.1.q',
+      status: 1,
+      subscribeLevel: 3,
+      createTime: 1730871813000,
+    });
     expect(sub).toMatchObject({ id: '1', queueId: '6611', status: 'RUNNING', level: 'DEVICE' });
   });
 
@@ -44,7 +54,17 @@ describe('rule mappers', () => {
   });
 
   it('should read detail dataLevel 4 as SaaS and blank keys as null', () => {
-    const sub = toMessageSubscriptionFromDetail({ subscribeId: 2, subscribeName: 's', dataLevel: 4, msgType: '101', queueId: 1, queueName: 'q', productKey: '', deviceKey: '', status: 0 });
+    const sub = toMessageSubscriptionFromDetail({
+      subscribeId: 2,
+      subscribeName: 's',
+      dataLevel: 4,
+      msgType: '101',
+      queueId: 1,
+      queueName: 'q',
+      productKey: '',
+      deviceKey: '',
+      status: 0,
+    });
     expect(sub.level).toBe('SAAS');
     expect(sub.detail).toMatchObject({ productKey: null, deviceKey: null, messageTypes: ['PRODUCT_CHANGED'] });
   });
@@ -53,7 +73,15 @@ describe('rule mappers', () => {
 describe('end-user mappers', () => {
   it('should map a user domain without any secret field', () => {
     const domain = toUserDomain({ userDomainId: 5, userDomain: 'C.DM.1.1', enable: false, addTime: 1665280943221 } as never);
-    expect(domain).toEqual({ id: '5', domain: 'C.DM.1.1', type: null, remark: null, enabled: false, createdAt: new Date(1665280943221), updatedAt: null });
+    expect(domain).toEqual({
+      id: '5',
+      domain: 'C.DM.1.1',
+      type: null,
+      remark: null,
+      enabled: false,
+      createdAt: new Date(1665280943221),
+      updatedAt: null,
+    });
   });
 
   it('should map status 0/1 and (sic) nikeName', () => {

@@ -57,7 +57,11 @@ class FakeChannel extends EventEmitter {
   /** The broker delivering one message body. */
   deliver(body: string | object, deliveryTag: number): void {
     const content = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
-    this.consumer!({ content, fields: { deliveryTag, redelivered: false, consumerTag: 'x', exchange: '', routingKey: QUEUE }, properties: {} } as unknown as ConsumeMessage);
+    this.consumer!({
+      content,
+      fields: { deliveryTag, redelivered: false, consumerTag: 'x', exchange: '', routingKey: QUEUE },
+      properties: {},
+    } as unknown as ConsumeMessage);
   }
 }
 
@@ -145,7 +149,12 @@ function setup(options: { failures?: Error[] } = {}) {
 
 describe('amqpTarget and the SASL credentials', () => {
   it('should split the URL into amqplib options, the path being the vhost', () => {
-    expect(amqpTarget('amqps://iot-amqp.acceleronix.io:5671/quec-open')).toEqual({ protocol: 'amqps', hostname: 'iot-amqp.acceleronix.io', port: 5671, vhost: 'quec-open' });
+    expect(amqpTarget('amqps://iot-amqp.acceleronix.io:5671/quec-open')).toEqual({
+      protocol: 'amqps',
+      hostname: 'iot-amqp.acceleronix.io',
+      port: 5671,
+      vhost: 'quec-open',
+    });
     expect(amqpTarget('amqp://127.0.0.1')).toEqual({ protocol: 'amqp', hostname: '127.0.0.1', port: 5672, vhost: 'quec-open' });
     expect(amqpTarget('amqps://broker')).toMatchObject({ port: 5671 });
   });
@@ -210,7 +219,10 @@ describe('AmqpConsumer messages', () => {
     t.channel().deliver(pushBody({ ticket: 'good' }), 5);
     expect(t.journal.slice(-4)).toEqual(['ack 3', 'ack 4', 'deliver good', 'ack 5']);
     expect(t.counts.malformed).toBe(2);
-    const warnings = t.logs().split('\n').filter((line) => line.includes('malformed push message'));
+    const warnings = t
+      .logs()
+      .split('\n')
+      .filter((line) => line.includes('malformed push message'));
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toContain('createdAt must be epoch milliseconds');
     expect(t.logs()).not.toContain('SENSITIVE-PAYLOAD');

@@ -16,7 +16,11 @@ describe('inbound auth configuration', () => {
       ROUTER_SECRET: 'router-secret-0123456789',
     });
     expect(config.auth.apiKeys.map((k) => k.scopes)).toEqual([['read'], ['read', 'control', 'admin', 'pii']]);
-    expect(config.auth.jwt).toEqual({ keys: { kind: 'jwks', url: 'https://id.example.com/.well-known/jwks.json' }, issuer: 'https://id.example.com/', audience: 'quec-graph' });
+    expect(config.auth.jwt).toEqual({
+      keys: { kind: 'jwks', url: 'https://id.example.com/.well-known/jwks.json' },
+      issuer: 'https://id.example.com/',
+      audience: 'quec-graph',
+    });
     expect(config.auth.routerSecret).toBe('router-secret-0123456789');
   });
 
@@ -34,7 +38,9 @@ describe('inbound auth configuration', () => {
 
   it('should name the variable of a malformed value', () => {
     expect(() => loadConfig({ AUTH_API_KEYS: 'k1:root' })).toThrow(/AUTH_API_KEYS: entry 1: unknown scope "root"/);
-    expect(() => loadConfig({ AUTH_JWT_SECRET: 'short', AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' })).toThrow(/AUTH_JWT_SECRET: must be at least 32/);
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 'short', AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' })).toThrow(
+      /AUTH_JWT_SECRET: must be at least 32/,
+    );
     expect(() => loadConfig({ ROUTER_SECRET: 'short' })).toThrow(/ROUTER_SECRET: must be at least 16/);
     expect(() => loadConfig({ AUTH_DISABLED_ALLOW_REMOTE: 'yes' })).toThrow(/AUTH_DISABLED_ALLOW_REMOTE/);
   });
@@ -42,7 +48,9 @@ describe('inbound auth configuration', () => {
   it('should require issuer and audience with a JWT key source, and one key source only', () => {
     expect(() => loadConfig({ AUTH_JWT_SECRET: 'x'.repeat(32) })).toThrow(/missing AUTH_JWT_ISSUER, AUTH_JWT_AUDIENCE/);
     expect(() => loadConfig({ AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' })).toThrow(/need AUTH_JWKS_URL or AUTH_JWT_SECRET/);
-    expect(() => loadConfig({ AUTH_JWKS_URL: 'https://id.example.com/jwks', AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' })).toThrow(/not both/);
+    expect(() =>
+      loadConfig({ AUTH_JWKS_URL: 'https://id.example.com/jwks', AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' }),
+    ).toThrow(/not both/);
   });
 
   it('should know loopback hosts', () => {

@@ -32,14 +32,22 @@ describe('Authenticator without any auth configured', () => {
 });
 
 describe('Authenticator with API keys, JWTs and a router secret', () => {
-  const auth = new Authenticator({ apiKeys: keys, routerSecret: ROUTER_SECRET, jwt: { keys: { kind: 'secret', secret: 'x'.repeat(32) }, issuer: 'i', audience: 'a' } }, undefined, verifyJwt);
+  const auth = new Authenticator(
+    { apiKeys: keys, routerSecret: ROUTER_SECRET, jwt: { keys: { kind: 'secret', secret: 'x'.repeat(32) }, issuer: 'i', audience: 'a' } },
+    undefined,
+    verifyJwt,
+  );
 
-  it('should give an API key caller the key\'s scopes', async () => {
+  it("should give an API key caller the key's scopes", async () => {
     const caller = await auth.authenticate({ 'x-api-key': 'operator-key-0123' });
-    expect({ kind: caller.kind, scopes: [...caller.scopes], viaRouter: caller.viaRouter }).toEqual({ kind: 'api-key', scopes: ['read', 'control'], viaRouter: false });
+    expect({ kind: caller.kind, scopes: [...caller.scopes], viaRouter: caller.viaRouter }).toEqual({
+      kind: 'api-key',
+      scopes: ['read', 'control'],
+      viaRouter: false,
+    });
   });
 
-  it('should give a bearer token caller the token\'s scopes, whatever the case of the scheme and header names', async () => {
+  it("should give a bearer token caller the token's scopes, whatever the case of the scheme and header names", async () => {
     const caller = await auth.authenticate({ Authorization: 'bearer good.token.sig' });
     expect({ kind: caller.kind, scopes: [...caller.scopes] }).toEqual({ kind: 'jwt', scopes: ['read', 'pii'] });
   });
@@ -57,9 +65,13 @@ describe('Authenticator with API keys, JWTs and a router secret', () => {
     expect(await codeOf(auth.authenticate({ 'x-api-key': ['reader-key-0123456', 'operator-key-0123'] }))).toBe('UNAUTHENTICATED');
   });
 
-  it('should mark a request with the right router secret as via the router, with the client credential\'s scopes', async () => {
+  it("should mark a request with the right router secret as via the router, with the client credential's scopes", async () => {
     const caller = await auth.authenticate({ 'x-router-secret': ROUTER_SECRET, 'x-api-key': 'reader-key-0123456' });
-    expect({ kind: caller.kind, scopes: [...caller.scopes], viaRouter: caller.viaRouter }).toEqual({ kind: 'api-key', scopes: ['read'], viaRouter: true });
+    expect({ kind: caller.kind, scopes: [...caller.scopes], viaRouter: caller.viaRouter }).toEqual({
+      kind: 'api-key',
+      scopes: ['read'],
+      viaRouter: true,
+    });
   });
 
   it('should give the router alone no scope when clients authenticate themselves', async () => {

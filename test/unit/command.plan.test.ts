@@ -42,15 +42,29 @@ describe('toCommandPayload', () => {
       { productKey: 'pA', deviceKey: 'd1', status: 'ACCEPTED', accepted: true, code: 200, ticket: 't1', message: null },
       { productKey: 'pB', deviceKey: 'd2', status: 'REJECTED', accepted: false, code: 70089, ticket: null, message: 'no permission' },
       { productKey: 'pA', deviceKey: 'd3', status: 'REJECTED', accepted: false, code: 61002, ticket: null, message: 'device offline' },
-      { productKey: 'pC', deviceKey: 'd4', status: 'UNKNOWN', accepted: false, code: null, ticket: null, message: 'Platform did not answer dm.writeData within 10 ms' },
+      {
+        productKey: 'pC',
+        deviceKey: 'd4',
+        status: 'UNKNOWN',
+        accepted: false,
+        code: null,
+        ticket: null,
+        message: 'Platform did not answer dm.writeData within 10 ms',
+      },
     ]);
     expect(payload).toMatchObject({ acceptedCount: 1, rejectedCount: 2, unknownCount: 1, allAccepted: false });
   });
 
   it('should say UNKNOWN for a device the answer leaves out, and mask errors that are not ours', () => {
     const payload = toCommandPayload(
-      [{ productKey: 'pA', deviceKey: 'd1' }, { productKey: 'pB', deviceKey: 'd2' }],
-      [{ status: 'fulfilled', value: [] }, { status: 'rejected', reason: new Error('secret token in url') }],
+      [
+        { productKey: 'pA', deviceKey: 'd1' },
+        { productKey: 'pB', deviceKey: 'd2' },
+      ],
+      [
+        { status: 'fulfilled', value: [] },
+        { status: 'rejected', reason: new Error('secret token in url') },
+      ],
       callOf,
     );
     expect(payload.results.map((r) => [r.status, r.message])).toEqual([
@@ -60,7 +74,11 @@ describe('toCommandPayload', () => {
   });
 
   it('should be allAccepted only when every device accepted', () => {
-    const payload = toCommandPayload([{ productKey: 'pA', deviceKey: 'd1' }], [{ status: 'fulfilled', value: [{ code: 200, productKey: 'pA', deviceKey: 'd1', ticket: 't' }] }], callOf);
+    const payload = toCommandPayload(
+      [{ productKey: 'pA', deviceKey: 'd1' }],
+      [{ status: 'fulfilled', value: [{ code: 200, productKey: 'pA', deviceKey: 'd1', ticket: 't' }] }],
+      callOf,
+    );
     expect(payload).toMatchObject({ acceptedCount: 1, rejectedCount: 0, unknownCount: 0, allAccepted: true });
   });
 });

@@ -4,7 +4,10 @@ import { FakeDeviceDataApi } from '../fakes/fake-device-data.api';
 describe('device data loaders', () => {
   function setup() {
     const api = new FakeDeviceDataApi();
-    api.messages.set('pA/d1', [{ productKey: 'pA', deviceKey: 'd1', direction: 1, ticket: 'm1' }, { productKey: 'pA', deviceKey: 'd1', direction: 2, ticket: 'm2' }]);
+    api.messages.set('pA/d1', [
+      { productKey: 'pA', deviceKey: 'd1', direction: 1, ticket: 'm1' },
+      { productKey: 'pA', deviceKey: 'd1', direction: 2, ticket: 'm2' },
+    ]);
     api.messages.set('pA/d2', []);
     api.messages.set('pA/d3', []);
     api.locations.set('pA/d1', { wgsLat: 1, wgsLng: 2 });

@@ -1,6 +1,12 @@
 import { toThingModel } from '../../src/resolvers/catalog/thing-model.mapper';
 import type { TslDocumentDto } from '../../src/datasources/catalog/thing-model.dto';
-import { toDeviceEvent, toDeviceLocation, toDeviceMessage, toDeviceProperties, toUpstreamEventType } from '../../src/resolvers/device-data/device-data.mapper';
+import {
+  toDeviceEvent,
+  toDeviceLocation,
+  toDeviceMessage,
+  toDeviceProperties,
+  toUpstreamEventType,
+} from '../../src/resolvers/device-data/device-data.mapper';
 import type { DeviceMessageDto } from '../../src/datasources/device-data/device-data.dto';
 import { DeviceEventType } from '../../src/schema/device-data/device-event-type.enum';
 import reference from '../fixtures/tsl-reference.json';
@@ -8,15 +14,31 @@ import reference from '../fixtures/tsl-reference.json';
 const model = toThingModel(reference as TslDocumentDto);
 
 function message(at: number, dmData: unknown, direction = 1): DeviceMessageDto {
-  return { productKey: 'PK0001', deviceKey: 'DK1', direction, cmd: direction === 1 ? '0012' : '0013', dmData: JSON.stringify(dmData), createTime: String(at), sendTime: String(at), sendStatus: 1 };
+  return {
+    productKey: 'PK0001',
+    deviceKey: 'DK1',
+    direction,
+    cmd: direction === 1 ? '0012' : '0013',
+    dmData: JSON.stringify(dmData),
+    createTime: String(at),
+    sendTime: String(at),
+    sendStatus: 1,
+  };
 }
 
 describe('toDeviceProperties', () => {
   const log = [
     message(3000, [{ id: 10, value: false }]),
-    message(1000, [{ id: 10, value: true }, { id: 11, value: 1 }, { id: 1, value: 7 }]),
+    message(1000, [
+      { id: 10, value: true },
+      { id: 11, value: 1 },
+      { id: 1, value: 7 },
+    ]),
     message(4000, [{ id: 1, value: 99 }], 2),
-    message(2000, [{ id: 11, value: 2 }, { id: 999, value: 'x' }]),
+    message(2000, [
+      { id: 11, value: 2 },
+      { id: 999, value: 'x' },
+    ]),
   ];
 
   it('should take each property from the newest uplink that carries it, with that report time', () => {
@@ -52,7 +74,9 @@ describe('toDeviceMessage', () => {
 
   it('should decode a service call by service id into a struct of its inputs, and an uplink answer into its outputs', () => {
     const call = toDeviceMessage(message(1000, [{ id: 22, value: [{ id: 7, value: 'aa' }] }], 2), model);
-    expect(call.values).toEqual([{ id: 22, code: 'fuwu', name: 'Service', value: expect.objectContaining({ dataType: 'STRUCT', json: { raw1: 'AA' } }) }]);
+    expect(call.values).toEqual([
+      { id: 22, code: 'fuwu', name: 'Service', value: expect.objectContaining({ dataType: 'STRUCT', json: { raw1: 'AA' } }) },
+    ]);
     const answer = toDeviceMessage(message(1000, [{ id: 22, value: [{ id: 10, value: true }] }], 1), model);
     expect(answer.values[0].value).toMatchObject({ json: { bool: true } });
   });
@@ -70,7 +94,16 @@ describe('toDeviceMessage', () => {
 describe('toDeviceEvent', () => {
   it('should map the event type and decode outputs by code with the event definition', () => {
     const e = toDeviceEvent(
-      { productKey: 'p', deviceKey: 'd', id: 'e1', eventType: '4', eventCode: 'gaojin', eventName: null, outputData: '{"canshu_array_int":[1,2]}', createTime: '1749173645408' },
+      {
+        productKey: 'p',
+        deviceKey: 'd',
+        id: 'e1',
+        eventType: '4',
+        eventCode: 'gaojin',
+        eventName: null,
+        outputData: '{"canshu_array_int":[1,2]}',
+        createTime: '1749173645408',
+      },
       model,
     );
     expect(e).toMatchObject({ id: 'e1', type: 'WARNING', code: 'gaojin', name: 'Alarm event', occurredAt: new Date(1749173645408) });
@@ -78,7 +111,10 @@ describe('toDeviceEvent', () => {
   });
 
   it('should map connectivity events without outputs', () => {
-    expect(toDeviceEvent({ productKey: 'p', deviceKey: 'd', eventType: '1', eventCode: 'online', outputData: null }, model)).toMatchObject({ type: 'ONLINE', outputs: [] });
+    expect(toDeviceEvent({ productKey: 'p', deviceKey: 'd', eventType: '1', eventCode: 'online', outputData: null }, model)).toMatchObject({
+      type: 'ONLINE',
+      outputs: [],
+    });
   });
 
   it('should translate every filter type to its upstream code (reference §5)', () => {

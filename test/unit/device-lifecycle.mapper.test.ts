@@ -13,12 +13,19 @@ describe('device lifecycle mappers', () => {
   });
 
   it('should split a batch into succeeded devices and failed rows with their input index', () => {
-    const payload = toDeviceBatchPayload('pA', [{ deviceKey: 'd1' }, { deviceKey: 'd2' }, { deviceKey: 'd3' }], [
-      { deviceKey: 'd3', code: 70062, message: 'DeviceKey already exists' },
-      { deviceKey: 'ghost', code: 50005, message: 'x' },
-    ]);
+    const payload = toDeviceBatchPayload(
+      'pA',
+      [{ deviceKey: 'd1' }, { deviceKey: 'd2' }, { deviceKey: 'd3' }],
+      [
+        { deviceKey: 'd3', code: 70062, message: 'DeviceKey already exists' },
+        { deviceKey: 'ghost', code: 50005, message: 'x' },
+      ],
+    );
     expect(payload).toEqual({
-      succeeded: [{ productKey: 'pA', deviceKey: 'd1' }, { productKey: 'pA', deviceKey: 'd2' }],
+      succeeded: [
+        { productKey: 'pA', deviceKey: 'd1' },
+        { productKey: 'pA', deviceKey: 'd2' },
+      ],
       failed: [
         { index: 2, productKey: 'pA', deviceKey: 'd3', code: 70062, message: 'DeviceKey already exists' },
         { index: null, productKey: 'pA', deviceKey: 'ghost', code: 50005, message: 'x' },

@@ -2,7 +2,10 @@ import { createDeviceLoaders } from '../../src/datasources/devices/device.loader
 import { UpstreamError, ErrorCode } from '../../src/errors';
 import { FakeDeviceApi } from '../fakes/fake-device.api';
 
-const ref = (productKey: string, n: number | string) => ({ productKey, deviceKey: typeof n === 'string' ? n : `${productKey}-d${String(n).padStart(4, '0')}` });
+const ref = (productKey: string, n: number | string) => ({
+  productKey,
+  deviceKey: typeof n === 'string' ? n : `${productKey}-d${String(n).padStart(4, '0')}`,
+});
 
 describe('deviceByKey', () => {
   it('should return one result per key, in key order, with null for missing keys', async () => {

@@ -14,8 +14,24 @@ describe('inferred endpoint paths', () => {
   });
 
   it('should take overrides and drop a trailing slash from base paths', () => {
-    const paths = loadConfig({ QUEC_PATH_PROJECTS: '/v2/x/project/', QUEC_PATH_DEVICE_GROUPS: '/v2/dg/', QUEC_PATH_DEVICE_USER_LIST: '/v2/b/users', QUEC_PATH_BINDING: '/v2/b/', QUEC_PATH_SMS: '/v2/s/', QUEC_PATH_MAIL: '/v2/mail/', QUEC_PATH_END_USER_ADMIN: '/v2/eu/' }).inferredPaths;
-    expect(paths).toEqual({ projects: '/v2/x/project', deviceGroups: '/v2/dg', deviceUserList: '/v2/b/users', bindingWrites: '/v2/b', sms: '/v2/s', mail: '/v2/mail', endUserAdmin: '/v2/eu' });
+    const paths = loadConfig({
+      QUEC_PATH_PROJECTS: '/v2/x/project/',
+      QUEC_PATH_DEVICE_GROUPS: '/v2/dg/',
+      QUEC_PATH_DEVICE_USER_LIST: '/v2/b/users',
+      QUEC_PATH_BINDING: '/v2/b/',
+      QUEC_PATH_SMS: '/v2/s/',
+      QUEC_PATH_MAIL: '/v2/mail/',
+      QUEC_PATH_END_USER_ADMIN: '/v2/eu/',
+    }).inferredPaths;
+    expect(paths).toEqual({
+      projects: '/v2/x/project',
+      deviceGroups: '/v2/dg',
+      deviceUserList: '/v2/b/users',
+      bindingWrites: '/v2/b',
+      sms: '/v2/s',
+      mail: '/v2/mail',
+      endUserAdmin: '/v2/eu',
+    });
   });
 
   it('should name the variable when a path is not a path', () => {

@@ -7,7 +7,12 @@ const ISSUER = 'https://issuer.test';
 const AUDIENCE = 'quec-graph';
 const SECRET = 'a-shared-hs256-secret-of-at-least-32-chars';
 
-function sign(key: KeyLike | Uint8Array, alg: string, claims: Record<string, unknown>, options: { kid?: string; issuer?: string; audience?: string; expires?: string | null } = {}) {
+function sign(
+  key: KeyLike | Uint8Array,
+  alg: string,
+  claims: Record<string, unknown>,
+  options: { kid?: string; issuer?: string; audience?: string; expires?: string | null } = {},
+) {
   let jwt = new SignJWT(claims)
     .setProtectedHeader({ alg, ...(options.kid ? { kid: options.kid } : {}) })
     .setIssuer(options.issuer ?? ISSUER)

@@ -6,7 +6,10 @@ describe('log redaction of inbound credentials', () => {
     let written = '';
     const sink = new Writable({ write: (chunk, _encoding, done) => ((written += String(chunk)), done()) });
     createLogger('info', sink).info(
-      { headers: { 'x-api-key': 'key-value-1', 'x-router-secret': 'router-value-1', authorization: 'Bearer token-value-1' }, request: { 'x-api-key': 'key-value-2' } },
+      {
+        headers: { 'x-api-key': 'key-value-1', 'x-router-secret': 'router-value-1', authorization: 'Bearer token-value-1' },
+        request: { 'x-api-key': 'key-value-2' },
+      },
       'request',
     );
     expect(written).toContain('[redacted]');

@@ -2,7 +2,18 @@ import { toMailTemplate } from '../../src/resolvers/notifications/mail-template.
 import { toMailAccount, toUserDomainList } from '../../src/resolvers/notifications/mail.mapper';
 
 describe('toMailTemplate', () => {
-  const row = { templateId: 4202, templateName: 'Firmware notice', templateType: 2, subject: 'Update', reviewStatus: 2, reviewNote: 'No links.', enabled: 0, userDomainList: ['C.DM.1.1'], createTime: 1730871805372, updateTime: '1730958205372' };
+  const row = {
+    templateId: 4202,
+    templateName: 'Firmware notice',
+    templateType: 2,
+    subject: 'Update',
+    reviewStatus: 2,
+    reviewNote: 'No links.',
+    enabled: 0,
+    userDomainList: ['C.DM.1.1'],
+    createTime: 1730871805372,
+    updateTime: '1730958205372',
+  };
 
   it('should map a rejected row with its review note and no content', () => {
     expect(toMailTemplate(row)).toEqual({
@@ -27,7 +38,13 @@ describe('toMailTemplate', () => {
   it('should read type 1 as VERIFICATION_CODE and unknown codes as null / UNKNOWN', () => {
     expect(toMailTemplate({ ...row, templateType: 1, enabled: 1 })).toMatchObject({ type: 'VERIFICATION_CODE', enabled: true });
     expect(toMailTemplate({ ...row, templateType: 9, reviewStatus: 7 })).toMatchObject({ type: null, review: 'UNKNOWN', reviewNote: null });
-    expect(toMailTemplate({ templateId: 1, templateName: 'bare' })).toMatchObject({ type: null, subject: null, review: 'UNKNOWN', authorizedUserDomains: [], createdAt: null });
+    expect(toMailTemplate({ templateId: 1, templateName: 'bare' })).toMatchObject({
+      type: null,
+      subject: null,
+      review: 'UNKNOWN',
+      authorizedUserDomains: [],
+      createdAt: null,
+    });
   });
 });
 

@@ -99,7 +99,15 @@ describe('persisted-query store over the shared keyv (Redis)', () => {
 
   it('should answer a miss instead of waiting when the store does not answer', async () => {
     const never = new Keyv({
-      store: { get: () => new Promise(() => undefined), set: async () => true, delete: async () => true, clear: async () => undefined, on() { return this; } },
+      store: {
+        get: () => new Promise(() => undefined),
+        set: async () => true,
+        delete: async () => true,
+        clear: async () => undefined,
+        on() {
+          return this;
+        },
+      },
     });
     const store = persistedQueryCache(limits(), never);
     jest.useFakeTimers();

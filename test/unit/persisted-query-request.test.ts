@@ -27,14 +27,16 @@ describe('persistedQueryProblem', () => {
   });
 
   it('should refuse a hash that does not match the query sent with it', () => {
-    expect(persistedQueryProblem({ query: `${query} `, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, '')).toMatch(/does not match/);
+    expect(persistedQueryProblem({ query: `${query} `, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, '')).toMatch(
+      /does not match/,
+    );
   });
 
   it('should refuse a query that is not a string', () => {
     expect(persistedQueryProblem({ query: 42, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, '')).toMatch(/must be a string/);
   });
 
-  it('should read a GET request\'s extensions and query from the URL', () => {
+  it("should read a GET request's extensions and query from the URL", () => {
     const search = `?${new URLSearchParams({ query: 'x', extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }) })}`;
     expect(persistedQueryProblem(undefined, search)).toMatch(/does not match/);
     expect(persistedQueryProblem(undefined, `?${new URLSearchParams({ extensions: '{not json' })}`)).toBeUndefined();

@@ -83,7 +83,7 @@ describe('PushHub fan-out', () => {
 });
 
 describe('PushHub bounded buffer', () => {
-  it('should drop a slow subscriber\'s oldest events and say how many in the next one it reads', async () => {
+  it("should drop a slow subscriber's oldest events and say how many in the next one it reads", async () => {
     const { source, hub, counts } = setup(3);
     const slow = hub.subscribe({});
     const fast = hub.subscribe({});

@@ -44,7 +44,11 @@ describe('parsePushMessage', () => {
 
   it('should take extData.occurredAt (a ms string) as the device time', () => {
     const message = parsed(EXAMPLES.report);
-    expect(message).toMatchObject({ type: PushMessageType.PROPERTY_REPORT, occurredAt: 1652433712899, data: { packetId: 5, kv: { numberKey: '10.2' } } });
+    expect(message).toMatchObject({
+      type: PushMessageType.PROPERTY_REPORT,
+      occurredAt: 1652433712899,
+      data: { packetId: 5, kv: { numberKey: '10.2' } },
+    });
   });
 
   it('should keep operation and the kind-specific top-level fields', () => {
@@ -57,7 +61,16 @@ describe('parsePushMessage', () => {
   });
 
   it('should accept a null data (META_EVENT RESET) and a numeric ticket', () => {
-    const body = { type: 'META_EVENT', subtype: 'DEVICE', operation: 'RESET', productKey: 'p1', deviceKey: 'd1', createdAt: 1, ticket: 1032330579905, data: null };
+    const body = {
+      type: 'META_EVENT',
+      subtype: 'DEVICE',
+      operation: 'RESET',
+      productKey: 'p1',
+      deviceKey: 'd1',
+      createdAt: 1,
+      ticket: 1032330579905,
+      data: null,
+    };
     expect(parsed(JSON.stringify(body))).toMatchObject({ data: null, ticket: '1032330579905' });
   });
 
@@ -68,10 +81,22 @@ describe('parsePushMessage', () => {
     ['no ticket', JSON.stringify({ type: 'ONLINE', createdAt: 1, data: {} }), 'ticket must be a non-empty string'],
     ['createdAt as text', JSON.stringify({ type: 'ONLINE', ticket: 't', createdAt: 'yesterday', data: {} }), 'createdAt must be epoch milliseconds'],
     ['a fractional createdAt', JSON.stringify({ type: 'ONLINE', ticket: 't', createdAt: 1.5, data: {} }), 'createdAt must be epoch milliseconds'],
-    ['a numeric productKey', JSON.stringify({ type: 'ONLINE', ticket: 't', createdAt: 1, productKey: 7, data: {} }), 'productKey must be a string when present'],
+    [
+      'a numeric productKey',
+      JSON.stringify({ type: 'ONLINE', ticket: 't', createdAt: 1, productKey: 7, data: {} }),
+      'productKey must be a string when present',
+    ],
     ['data as a string', JSON.stringify({ type: 'ONLINE', ticket: 't', createdAt: 1, data: 'x' }), 'data must be a JSON object'],
-    ['a gateway without deviceKey', JSON.stringify({ type: 'ONLINE', ticket: 't', createdAt: 1, gateway: { productKey: 'p' } }), 'gateway.deviceKey must be a non-empty string'],
-    ['a bad occurredAt', JSON.stringify({ type: 'ONLINE', ticket: 't', createdAt: 1, extData: { occurredAt: 'soon' } }), 'extData.occurredAt must be epoch milliseconds'],
+    [
+      'a gateway without deviceKey',
+      JSON.stringify({ type: 'ONLINE', ticket: 't', createdAt: 1, gateway: { productKey: 'p' } }),
+      'gateway.deviceKey must be a non-empty string',
+    ],
+    [
+      'a bad occurredAt',
+      JSON.stringify({ type: 'ONLINE', ticket: 't', createdAt: 1, extData: { occurredAt: 'soon' } }),
+      'extData.occurredAt must be epoch milliseconds',
+    ],
   ])('should refuse %s with a reason that names the field', (_name, body, reason) => {
     expect(parsePushMessage(body)).toEqual({ ok: false, reason });
   });
@@ -120,14 +145,41 @@ describe('pushMessageTypeOf', () => {
   it('should cover every value of the enum but OTHER', () => {
     const mapped = new Set(
       [
-        ['ONLINE'], ['STATUS'], ['REQACK'], ['RAW', 'UPLINK'], ['RAW', 'DOWNLINK'], ['MATTR', 'READ'], ['MATTR', 'READRESP'], ['MATTR', 'WRITE'],
-        ['MATTR', 'REPORT'], ['MEVENT', 'INFO'], ['MEVENT', 'WARN'], ['MEVENT', 'ERROR'], ['MSERV', 'INPUT'], ['MSERV', 'OUTPUT'],
-        ['LOCATION', 'QUERY'], ['LOCATION', 'MODE'], ['LOCATION', 'INFO-RAW'], ['LOCATION', 'INFO-KV'], ['ENDUSER', 'USER-BIND'],
-        ['ENDUSER', 'USER-ADD'], ['ENDUSER', 'USER-UPDATE'], ['ENDUSER', 'USER-DELETE'], ['META_EVENT', 'DEVICE'], ['META_EVENT', 'PRODUCT'],
-        ['META_EVENT', 'THING_MODEL'], ['META_EVENT', 'GRANT_AUTHORIZED'], ['META_EVENT', 'GRANT_USER_DOMAIN'], ['CEP_RULE', 'NOTICE'],
+        ['ONLINE'],
+        ['STATUS'],
+        ['REQACK'],
+        ['RAW', 'UPLINK'],
+        ['RAW', 'DOWNLINK'],
+        ['MATTR', 'READ'],
+        ['MATTR', 'READRESP'],
+        ['MATTR', 'WRITE'],
+        ['MATTR', 'REPORT'],
+        ['MEVENT', 'INFO'],
+        ['MEVENT', 'WARN'],
+        ['MEVENT', 'ERROR'],
+        ['MSERV', 'INPUT'],
+        ['MSERV', 'OUTPUT'],
+        ['LOCATION', 'QUERY'],
+        ['LOCATION', 'MODE'],
+        ['LOCATION', 'INFO-RAW'],
+        ['LOCATION', 'INFO-KV'],
+        ['ENDUSER', 'USER-BIND'],
+        ['ENDUSER', 'USER-ADD'],
+        ['ENDUSER', 'USER-UPDATE'],
+        ['ENDUSER', 'USER-DELETE'],
+        ['META_EVENT', 'DEVICE'],
+        ['META_EVENT', 'PRODUCT'],
+        ['META_EVENT', 'THING_MODEL'],
+        ['META_EVENT', 'GRANT_AUTHORIZED'],
+        ['META_EVENT', 'GRANT_USER_DOMAIN'],
+        ['CEP_RULE', 'NOTICE'],
       ].map(([type, subtype]) => pushMessageTypeOf(type, subtype ?? null)),
     );
-    expect([...mapped].sort()).toEqual(Object.values(PushMessageType).filter((v) => v !== PushMessageType.OTHER).sort());
+    expect([...mapped].sort()).toEqual(
+      Object.values(PushMessageType)
+        .filter((v) => v !== PushMessageType.OTHER)
+        .sort(),
+    );
   });
 
   it.each([

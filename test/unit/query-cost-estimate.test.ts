@@ -46,7 +46,9 @@ describe('estimateOperation', () => {
     });
 
     it('should merge the same field selected twice under one response key, as execution does', () => {
-      expect(estimate('{ products(first: 10) { edges { node { thingModel { name: __typename } thingModel { properties { code } } } } } }').upstreamCalls).toBe(11);
+      expect(
+        estimate('{ products(first: 10) { edges { node { thingModel { name: __typename } thingModel { properties { code } } } } } }').upstreamCalls,
+      ).toBe(11);
     });
   });
 

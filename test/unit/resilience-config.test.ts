@@ -8,7 +8,12 @@ describe('retry and breaker configuration', () => {
   });
 
   it('should read the four variables', () => {
-    const config = loadConfig({ UPSTREAM_RETRY_BUDGET_MS: '1500', UPSTREAM_RETRY_MAX: '0', UPSTREAM_BREAKER_THRESHOLD: '4', UPSTREAM_BREAKER_HALF_OPEN_MS: '250' });
+    const config = loadConfig({
+      UPSTREAM_RETRY_BUDGET_MS: '1500',
+      UPSTREAM_RETRY_MAX: '0',
+      UPSTREAM_BREAKER_THRESHOLD: '4',
+      UPSTREAM_BREAKER_HALF_OPEN_MS: '250',
+    });
     expect(config.upstreamResilience).toEqual({ retryBudgetMs: 1500, maxRetries: 0, breakerThreshold: 4, breakerHalfOpenAfterMs: 250 });
   });
 

@@ -164,7 +164,10 @@ describe('the circuit breaker per endpoint family', () => {
     for (let i = 0; i < 3; i += 1) await failRead(client);
     expect(resilience.circuitStates()).toEqual({ device: 'open' });
     const error = await client.request(read).catch((e: unknown) => e);
-    expect(error).toMatchObject({ message: expect.stringContaining('not calling device.detail'), extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE } });
+    expect(error).toMatchObject({
+      message: expect.stringContaining('not calling device.detail'),
+      extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE },
+    });
     expect(calls).toHaveLength(3);
     await expect(client.request({ endpoint: 'product.list', method: 'GET', path: '/p' })).resolves.toMatchObject({ data: [] });
     expect(calls).toHaveLength(4);

@@ -1,9 +1,28 @@
-import { isEnumType, isInputObjectType, isIntrospectionType, isObjectType, isInterfaceType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
+import {
+  isEnumType,
+  isInputObjectType,
+  isIntrospectionType,
+  isObjectType,
+  isInterfaceType,
+  isSpecifiedScalarType,
+  type GraphQLSchema,
+} from 'graphql';
 import { buildFederatedSchema } from '../../src/schema/build-schema';
 import { graphResolvers } from '../../src/resolvers';
 
 /** Added by the federation library, not by us: they carry Apollo's descriptions or none. */
-const FEDERATION_TYPES = new Set(['_Service', '_Any', '_Entity', 'FieldSet', 'link__Import', 'link__Purpose', 'federation__FieldSet', 'federation__Scope', 'federation__Policy', 'federation__ContextFieldValue']);
+const FEDERATION_TYPES = new Set([
+  '_Service',
+  '_Any',
+  '_Entity',
+  'FieldSet',
+  'link__Import',
+  'link__Purpose',
+  'federation__FieldSet',
+  'federation__Scope',
+  'federation__Policy',
+  'federation__ContextFieldValue',
+]);
 const FEDERATION_FIELDS = new Set(['Query._entities', 'Query._service']);
 
 /**
@@ -36,7 +55,12 @@ function undocumentedEnumValues(schema: GraphQLSchema): string[] {
   return Object.values(schema.getTypeMap())
     .filter(isEnumType)
     .filter((type) => !isIntrospectionType(type) && !FEDERATION_TYPES.has(type.name))
-    .flatMap((type) => type.getValues().filter((value) => !value.description?.trim()).map((value) => `${type.name}.${value.name}`));
+    .flatMap((type) =>
+      type
+        .getValues()
+        .filter((value) => !value.description?.trim())
+        .map((value) => `${type.name}.${value.name}`),
+    );
 }
 
 describe('schema documentation', () => {

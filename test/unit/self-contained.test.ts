@@ -13,11 +13,7 @@ const CITING_DIRS = ['src', 'simulator', 'test', 'bench', 'scripts', 'examples']
 const NOT_SCANNED = new Set(['package-lock.json']);
 
 /** Built from parts, so this file does not contain what it forbids. */
-const FORBIDDEN = [
-  ['..', 'shared'].join('/'),
-  ['shared', 'quectel-openapi'].join('/'),
-  ['shared', 'reference'].join('/'),
-];
+const FORBIDDEN = [['..', 'shared'].join('/'), ['shared', 'quectel-openapi'].join('/'), ['shared', 'reference'].join('/')];
 const SECTION_SIGN = '\u00a7';
 /** A section of the contract; `RFC 9110 §10.2.3` and the like cite someone else's document and are left alone. */
 const CITATION = new RegExp(`(?<!RFC \\d+ )${SECTION_SIGN}(\\d+(?:\\.\\d+)*)`, 'g');
@@ -57,9 +53,9 @@ function textOf(file: string): string | undefined {
 }
 
 function forbiddenReferences(file: string, text: string): Hit[] {
-  return text.split('\n').flatMap((line, i) =>
-    FORBIDDEN.filter((needle) => line.includes(needle)).map((needle) => ({ file, line: i + 1, text: needle })),
-  );
+  return text
+    .split('\n')
+    .flatMap((line, i) => FORBIDDEN.filter((needle) => line.includes(needle)).map((needle) => ({ file, line: i + 1, text: needle })));
 }
 
 function citations(file: string, text: string): Hit[] {
@@ -107,7 +103,9 @@ describe('self-contained repository', () => {
 
   it('should keep section citations out of the SDL, where API users read descriptions without our docs', () => {
     const sdl = readFileSync(join(ROOT, 'schema.graphql'), 'utf8').split('\n');
-    const citing = sdl.map((text, index) => ({ file: 'schema.graphql', line: index + 1, text })).filter((hit) => /\u00a7\d|\breference \u00a7/.test(hit.text));
+    const citing = sdl
+      .map((text, index) => ({ file: 'schema.graphql', line: index + 1, text }))
+      .filter((hit) => /\u00a7\d|\breference \u00a7/.test(hit.text));
     expect(citing.map(format)).toEqual([]);
   });
 

@@ -2,7 +2,9 @@ import { toSmsSignature, toSmsTemplate } from '../../src/resolvers/notifications
 
 describe('SMS signature and template mappers', () => {
   it('should map a signature row with its authorized user domains', () => {
-    expect(toSmsSignature({ ssid: 'C4', signName: 'Acme', status: 0, enabled: 1, createTime: 1730871805372, userDomainList: ['C.DM.1.1', 'C.DM.1.2'] })).toEqual({
+    expect(
+      toSmsSignature({ ssid: 'C4', signName: 'Acme', status: 0, enabled: 1, createTime: 1730871805372, userDomainList: ['C.DM.1.1', 'C.DM.1.2'] }),
+    ).toEqual({
       id: 'C4',
       text: 'Acme',
       approval: 'PENDING',
@@ -13,14 +15,30 @@ describe('SMS signature and template mappers', () => {
   });
 
   it('should map a template row with its authorized user domains', () => {
-    const template = toSmsTemplate({ stid: 'C2', templateName: 'Alert', thirdTemplateId: 'SMS_1', content: 'Hi ${name}', status: 2, enabled: 0, userDomainList: ['C.DM.1.1'] });
-    expect(template).toMatchObject({ id: 'C2', providerTemplateId: 'SMS_1', approval: 'REJECTED', enabled: false, authorizedUserDomains: ['C.DM.1.1'] });
+    const template = toSmsTemplate({
+      stid: 'C2',
+      templateName: 'Alert',
+      thirdTemplateId: 'SMS_1',
+      content: 'Hi ${name}',
+      status: 2,
+      enabled: 0,
+      userDomainList: ['C.DM.1.1'],
+    });
+    expect(template).toMatchObject({
+      id: 'C2',
+      providerTemplateId: 'SMS_1',
+      approval: 'REJECTED',
+      enabled: false,
+      authorizedUserDomains: ['C.DM.1.1'],
+    });
   });
 
   it('should read a missing or malformed userDomainList as no domains', () => {
     expect(toSmsSignature({ ssid: 'C1', signName: 'A' }).authorizedUserDomains).toEqual([]);
     expect(toSmsSignature({ ssid: 'C1', signName: 'A', userDomainList: null }).authorizedUserDomains).toEqual([]);
     expect(toSmsTemplate({ stid: 'C1', templateName: 't', userDomainList: 'C.DM.1.1' as never }).authorizedUserDomains).toEqual([]);
-    expect(toSmsTemplate({ stid: 'C1', templateName: 't', userDomainList: ['C.DM.1.1', 7, '', null] as never }).authorizedUserDomains).toEqual(['C.DM.1.1']);
+    expect(toSmsTemplate({ stid: 'C1', templateName: 't', userDomainList: ['C.DM.1.1', 7, '', null] as never }).authorizedUserDomains).toEqual([
+      'C.DM.1.1',
+    ]);
   });
 });

@@ -16,13 +16,23 @@ describe('toThingModel', () => {
   });
 
   it('should parse number specs from strings, with "" as null', () => {
-    expect(property('int01')).toMatchObject({ dataType: 'INT', access: 'RW', specs: { kind: 'number', min: 1, max: 10000, step: 1, unit: null, multiple: null } });
+    expect(property('int01')).toMatchObject({
+      dataType: 'INT',
+      access: 'RW',
+      specs: { kind: 'number', min: 1, max: 10000, step: 1, unit: null, multiple: null },
+    });
     expect(property('double02')).toMatchObject({ access: 'W', specs: { kind: 'number', step: 0.1 } });
   });
 
   it('should map BOOL and ENUM options', () => {
     expect(property('bool').specs).toEqual({ kind: 'bool', trueLabel: '1', falseLabel: '2' });
-    expect(property('enum').specs).toEqual({ kind: 'enum', values: [{ value: '1', label: 'd1' }, { value: '2', label: 'd2' }] });
+    expect(property('enum').specs).toEqual({
+      kind: 'enum',
+      values: [
+        { value: '1', label: 'd1' },
+        { value: '2', label: 'd2' },
+      ],
+    });
   });
 
   it('should map TEXT and DATE lengths', () => {
@@ -41,12 +51,25 @@ describe('toThingModel', () => {
   });
 
   it('should map ARRAY of numbers and ARRAY of STRUCT', () => {
-    expect(property('array_int').specs).toMatchObject({ kind: 'array', maxSize: 10, elementType: 'INT', elementSpecs: { kind: 'number', min: -2147483648 } });
-    expect(property('arr').specs).toMatchObject({ kind: 'array', elementType: 'STRUCT', elementSpecs: { kind: 'struct', fields: [{ code: 'buer', dataType: 'BOOL' }] } });
+    expect(property('array_int').specs).toMatchObject({
+      kind: 'array',
+      maxSize: 10,
+      elementType: 'INT',
+      elementSpecs: { kind: 'number', min: -2147483648 },
+    });
+    expect(property('arr').specs).toMatchObject({
+      kind: 'array',
+      elementType: 'STRUCT',
+      elementSpecs: { kind: 'struct', fields: [{ code: 'buer', dataType: 'BOOL' }] },
+    });
   });
 
   it('should map event levels and resolve $ref outputs to the property they name', () => {
-    expect(model.events.map((e) => [e.code, e.level])).toEqual([['shijian', 'INFO'], ['gaojin', 'WARN'], ['error', 'ERROR']]);
+    expect(model.events.map((e) => [e.code, e.level])).toEqual([
+      ['shijian', 'INFO'],
+      ['gaojin', 'WARN'],
+      ['error', 'ERROR'],
+    ]);
     expect(model.events[2].outputs).toEqual([expect.objectContaining({ id: 10, code: 'bool', dataType: 'BOOL' })]);
   });
 
@@ -62,7 +85,9 @@ describe('toThingModel', () => {
   });
 
   it('should drop a dangling $ref instead of failing the model', () => {
-    const broken = toThingModel({ events: [{ id: 1, code: 'e', name: 'E', type: 'EVENT', subType: 'INFO', outputData: [{ $ref: '#/properties/id/999' }] }] });
+    const broken = toThingModel({
+      events: [{ id: 1, code: 'e', name: 'E', type: 'EVENT', subType: 'INFO', outputData: [{ $ref: '#/properties/id/999' }] }],
+    });
     expect(broken.events[0].outputs).toEqual([]);
   });
 });

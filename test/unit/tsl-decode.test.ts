@@ -8,7 +8,13 @@ const property = (code: string) => model.properties.find((p) => p.code === code)
 
 describe('parseDmData', () => {
   it('should read uplink {id,value} entries and downlink read ids (reference §6.5)', () => {
-    expect(parseDmData('[{"id":10,"value":true},{"id":1,"value":"7"}]')).toEqual({ values: [{ id: 10, value: true }, { id: 1, value: '7' }], ids: [] });
+    expect(parseDmData('[{"id":10,"value":true},{"id":1,"value":"7"}]')).toEqual({
+      values: [
+        { id: 10, value: true },
+        { id: 1, value: '7' },
+      ],
+      ids: [],
+    });
     expect(parseDmData('["10","12","1"]')).toEqual({ values: [], ids: [10, 12, 1] });
   });
 
@@ -35,26 +41,49 @@ describe('decodeValue', () => {
   });
 
   it('should decode DATE from epoch milliseconds, number or string', () => {
-    expect(decodeValue(property('date'), '1748736000000')).toEqual({ kind: 'date', dataType: 'DATE', json: 1748736000000, date: new Date('2025-06-01T00:00:00Z') });
+    expect(decodeValue(property('date'), '1748736000000')).toEqual({
+      kind: 'date',
+      dataType: 'DATE',
+      json: 1748736000000,
+      date: new Date('2025-06-01T00:00:00Z'),
+    });
   });
 
   it('should decode a STRUCT keyed by field id, in thing-model order', () => {
-    const value = decodeValue(property('struct'), [{ id: 3, value: 'hi' }, { id: 1, value: 4 }]);
+    const value = decodeValue(property('struct'), [
+      { id: 3, value: 'hi' },
+      { id: 1, value: 4 },
+    ]);
     expect(value).toMatchObject({ kind: 'struct', json: { struct_int: 4, struct_text: 'hi' } });
-    expect(value).toMatchObject({ fields: [{ id: 1, code: 'struct_int', value: { number: 4 } }, { id: 3, code: 'struct_text', value: { text: 'hi' } }] });
+    expect(value).toMatchObject({
+      fields: [
+        { id: 1, code: 'struct_int', value: { number: 4 } },
+        { id: 3, code: 'struct_text', value: { text: 'hi' } },
+      ],
+    });
   });
 
   it('should decode an ARRAY wrapped as [{"id":0,"value":[...]}]', () => {
-    expect(decodeValue(property('array_int'), [{ id: 0, value: [1, 2, 3] }])).toMatchObject({ kind: 'array', json: [1, 2, 3], items: [{ number: 1 }, { number: 2 }, { number: 3 }] });
+    expect(decodeValue(property('array_int'), [{ id: 0, value: [1, 2, 3] }])).toMatchObject({
+      kind: 'array',
+      json: [1, 2, 3],
+      items: [{ number: 1 }, { number: 2 }, { number: 3 }],
+    });
   });
 
   it('should decode an ARRAY of STRUCT, whole-list wrapped or one wrapper per element', () => {
     const whole = decodeValue(property('arr'), [{ id: 0, value: [[{ id: 1, value: true }], [{ id: 1, value: false }]] }]);
-    const each = decodeValue(property('arr'), [{ id: 0, value: [{ id: 1, value: true }] }, { id: 0, value: [{ id: 1, value: false }] }]);
+    const each = decodeValue(property('arr'), [
+      { id: 0, value: [{ id: 1, value: true }] },
+      { id: 0, value: [{ id: 1, value: false }] },
+    ]);
     const single = decodeValue(property('arr'), [{ id: 0, value: [{ id: 1, value: true }] }]);
     expect(whole).toMatchObject({ json: [{ buer: true }, { buer: false }] });
     expect(each).toEqual(whole);
-    expect(single).toMatchObject({ json: [{ buer: true }], items: [{ kind: 'struct', fields: [{ code: 'buer', value: { bool: true, label: 'true' } }] }] });
+    expect(single).toMatchObject({
+      json: [{ buer: true }],
+      items: [{ kind: 'struct', fields: [{ code: 'buer', value: { bool: true, label: 'true' } }] }],
+    });
   });
 
   it('should decode plain arrays and code-keyed structs (event outputData, AMQP kv)', () => {
@@ -72,7 +101,12 @@ describe('decodeValue', () => {
 
 describe('decodeById and decodeByCode', () => {
   it('should skip ids the model does not define', () => {
-    expect(decodeById(model.properties, [{ id: 10, value: true }, { id: 999, value: 1 }]).map((f) => f.code)).toEqual(['bool']);
+    expect(
+      decodeById(model.properties, [
+        { id: 10, value: true },
+        { id: 999, value: 1 },
+      ]).map((f) => f.code),
+    ).toEqual(['bool']);
   });
 
   it('should keep codes the model does not define, undecoded', () => {

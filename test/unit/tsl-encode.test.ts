@@ -15,13 +15,29 @@ doc.properties!.push({
   dataType: 'FLOAT',
   specs: { min: '-40', max: '85', step: '0.1', unit: '°C' },
 });
-doc.properties!.push({ id: 31, code: 'level', name: 'Level', type: 'PROPERTY', subType: 'RW', dataType: 'FLOAT', specs: { min: '0', max: '1', step: '0.1', unit: '' } });
+doc.properties!.push({
+  id: 31,
+  code: 'level',
+  name: 'Level',
+  type: 'PROPERTY',
+  subType: 'RW',
+  dataType: 'FLOAT',
+  specs: { min: '0', max: '1', step: '0.1', unit: '' },
+});
 doc.properties!.push({ id: 33, code: 'pad', name: 'Pad', type: 'PROPERTY', subType: 'RW', dataType: 'BOOL', specs: [] });
 doc.properties!.push({ id: 32, code: 'blob', name: 'Blob', type: 'PROPERTY', subType: 'RW', dataType: 'RAW', specs: { length: '2' } });
 const model = toThingModel(doc);
 
 function write(code: string, value: unknown) {
-  return encodePropertyWrites(model, [{ code: 'pad', value: true }, { code, value }], 'input.properties', 'product PK0001');
+  return encodePropertyWrites(
+    model,
+    [
+      { code: 'pad', value: true },
+      { code, value },
+    ],
+    'input.properties',
+    'product PK0001',
+  );
 }
 
 function failure(run: () => unknown): { argumentName: unknown; message: string } {
@@ -69,17 +85,38 @@ describe('encodePropertyWrites: what upstream receives', () => {
   });
 
   it('should accept an enum value given as its integer string and a DATE as epoch milliseconds', () => {
-    expect(encodePropertyWrites(model, [{ code: 'enum', value: '1' }, { code: 'date', value: 1748736000000 }], 'p', 'o')).toEqual([
-      { enum: '1' },
-      { date: '1748736000000' },
-    ]);
+    expect(
+      encodePropertyWrites(
+        model,
+        [
+          { code: 'enum', value: '1' },
+          { code: 'date', value: 1748736000000 },
+        ],
+        'p',
+        'o',
+      ),
+    ).toEqual([{ enum: '1' }, { date: '1748736000000' }]);
   });
 });
 
 describe('encodePropertyWrites: every rule names the field', () => {
   it.each([
     ['an unknown code', () => write('nope', 1), 'input.properties[1].code', /has no property "nope"/],
-    ['a property written twice', () => encodePropertyWrites(model, [{ code: 'bool', value: true }, { code: 'bool', value: false }], 'input.properties', 'p'), 'input.properties[1].code', /twice/],
+    [
+      'a property written twice',
+      () =>
+        encodePropertyWrites(
+          model,
+          [
+            { code: 'bool', value: true },
+            { code: 'bool', value: false },
+          ],
+          'input.properties',
+          'p',
+        ),
+      'input.properties[1].code',
+      /twice/,
+    ],
     ['a write to a read-only property', () => write('temp', 20), 'input.properties[1].code', /read-only/],
     ['a BOOL given a string', () => write('bool', 'true'), 'input.properties[1].value', /must be a boolean/],
     ['an INT given a string', () => write('int01', '5'), 'input.properties[1].value', /must be a number/],
@@ -100,9 +137,23 @@ describe('encodePropertyWrites: every rule names the field', () => {
     ['a STRUCT field out of range', () => write('struct', { struct_int: 11 }), 'input.properties[1].value.struct_int', /at most 10/],
     ['an empty STRUCT', () => write('struct', {}), 'input.properties[1].value', /at least one field/],
     ['an ARRAY given an object', () => write('array_int', { 0: 1 }), 'input.properties[1].value', /must be an array/],
-    ['an ARRAY too long', () => write('array_int', Array.from({ length: 11 }, () => 1)), 'input.properties[1].value', /11 elements, at most 10/],
+    [
+      'an ARRAY too long',
+      () =>
+        write(
+          'array_int',
+          Array.from({ length: 11 }, () => 1),
+        ),
+      'input.properties[1].value',
+      /11 elements, at most 10/,
+    ],
     ['an ARRAY element of the wrong type', () => write('array_int', [1, 'two']), 'input.properties[1].value[1]', /must be a number/],
-    ['an ARRAY of STRUCT with a wrong field', () => write('arr', [{ buer: true }, { bier: true }]), 'input.properties[1].value[1]', /no field "bier"/],
+    [
+      'an ARRAY of STRUCT with a wrong field',
+      () => write('arr', [{ buer: true }, { bier: true }]),
+      'input.properties[1].value[1]',
+      /no field "bier"/,
+    ],
   ])('should refuse %s', (_name, run, argumentName, message) => {
     const error = failure(run);
     expect(error.argumentName).toBe(argumentName);
@@ -137,6 +188,9 @@ describe('checkPropertyReads', () => {
 
   it('should refuse an unknown code and a write-only property, naming the entry', () => {
     expect(failure(() => checkPropertyReads(model, ['bool', 'nope'], 'input.codes', 'p')).argumentName).toBe('input.codes[1]');
-    expect(failure(() => checkPropertyReads(model, ['double02'], 'input.codes', 'p'))).toMatchObject({ argumentName: 'input.codes[0]', message: expect.stringMatching(/write-only/) });
+    expect(failure(() => checkPropertyReads(model, ['double02'], 'input.codes', 'p'))).toMatchObject({
+      argumentName: 'input.codes[0]',
+      message: expect.stringMatching(/write-only/),
+    });
   });
 });

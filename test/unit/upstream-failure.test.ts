@@ -45,7 +45,16 @@ describe('the read endpoint allowlist', () => {
   });
 
   it('should leave every downlink and every write out', () => {
-    for (const write of ['dm.writeData', 'dm.sendServiceData', 'raw.sendData', 'group.control', 'enduser.setUserStatus', 'binding.verifyBindingCode', 'queue.create', 'subscribe.start']) {
+    for (const write of [
+      'dm.writeData',
+      'dm.sendServiceData',
+      'raw.sendData',
+      'group.control',
+      'enduser.setUserStatus',
+      'binding.verifyBindingCode',
+      'queue.create',
+      'subscribe.start',
+    ]) {
       expect({ write, read: READ_ENDPOINTS.has(write) }).toEqual({ write, read: false });
     }
   });

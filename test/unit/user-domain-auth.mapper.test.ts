@@ -1,4 +1,10 @@
-import { toAuthorizedProduct, toAuthorizedUserDomain, toPlatform, toPlatformName, toThirdPartyLogin } from '../../src/resolvers/end-users/user-domain-auth.mapper';
+import {
+  toAuthorizedProduct,
+  toAuthorizedUserDomain,
+  toPlatform,
+  toPlatformName,
+  toThirdPartyLogin,
+} from '../../src/resolvers/end-users/user-domain-auth.mapper';
 import { ThirdPartyLoginPlatform } from '../../src/schema/end-users/third-party-login-platform.enum';
 
 describe('third-party login mappers', () => {
@@ -17,7 +23,9 @@ describe('third-party login mappers', () => {
   });
 
   it('should map a config row with its ms times', () => {
-    expect(toThirdPartyLogin({ userDomain: 'C.DM.1.1', platform: 'apple', appId: 'com.acme', createTime: 1718176968345, updateTime: '1718176968346' })).toEqual({
+    expect(
+      toThirdPartyLogin({ userDomain: 'C.DM.1.1', platform: 'apple', appId: 'com.acme', createTime: 1718176968345, updateTime: '1718176968346' }),
+    ).toEqual({
       platform: 'APPLE',
       appId: 'com.acme',
       createdAt: new Date(1718176968345),
@@ -28,7 +36,10 @@ describe('third-party login mappers', () => {
 
 describe('authorization row mappers', () => {
   it('should set only the product fields the row carries, so the rest load by key', () => {
-    expect(toAuthorizedProduct({ productKey: 'p1abcd', productName: 'Plug', productId: 1, authTime: 2 })).toEqual({ productKey: 'p1abcd', name: 'Plug' });
+    expect(toAuthorizedProduct({ productKey: 'p1abcd', productName: 'Plug', productId: 1, authTime: 2 })).toEqual({
+      productKey: 'p1abcd',
+      name: 'Plug',
+    });
     expect(Object.keys(toAuthorizedProduct({ productKey: 'p1abcd', productName: '' }))).toEqual(['productKey']);
   });
 

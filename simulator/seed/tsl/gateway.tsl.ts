@@ -18,7 +18,19 @@ export function gatewayTsl(): TslFeatures {
   return {
     properties: [
       property(1, 'sub_device_count', 'Sub-device count', 'R', 'INT', numberSpecs('0', '256', '1'), 1),
-      property(2, 'uplink', 'Uplink', 'R', 'ENUM', enumSpecs([[0, 'Cellular'], [1, 'Wi-Fi'], [2, 'Ethernet']]), 2),
+      property(
+        2,
+        'uplink',
+        'Uplink',
+        'R',
+        'ENUM',
+        enumSpecs([
+          [0, 'Cellular'],
+          [1, 'Wi-Fi'],
+          [2, 'Ethernet'],
+        ]),
+        2,
+      ),
       property(3, 'cpu_temperature', 'CPU temperature', 'R', 'FLOAT', numberSpecs('-40', '125', '0.1', '°C'), 3),
       property(4, 'whitelist', 'Sub-device whitelist', 'RW', 'ARRAY', textArraySpecs(50), 4),
       property(5, 'boot_time', 'Boot time', 'R', 'DATE', dateSpecs(), 5),

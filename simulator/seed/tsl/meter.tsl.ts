@@ -23,7 +23,19 @@ export function meterTsl(): TslFeatures {
       property(4, 'total_energy', 'Total energy', 'R', 'DOUBLE', numberSpecs('0', '99999999', '0.01', 'kWh'), 4),
       property(5, 'switch', 'Relay switch', 'RW', 'BOOL', boolSpecs('Closed', 'Open'), 5),
       property(6, 'report_interval', 'Report interval', 'RW', 'INT', numberSpecs('10', '86400', '1', 's'), 6),
-      property(7, 'tariff_mode', 'Tariff mode', 'RW', 'ENUM', enumSpecs([[0, 'Flat'], [1, 'Peak/valley'], [2, 'Tiered']]), 7),
+      property(
+        7,
+        'tariff_mode',
+        'Tariff mode',
+        'RW',
+        'ENUM',
+        enumSpecs([
+          [0, 'Flat'],
+          [1, 'Peak/valley'],
+          [2, 'Tiered'],
+        ]),
+        7,
+      ),
       property(8, 'meter_time', 'Meter clock', 'R', 'DATE', dateSpecs(), 8),
       property(9, 'install_location', 'Install location', 'RW', 'TEXT', lengthSpecs(64), 9),
       property(
@@ -53,20 +65,25 @@ export function meterTsl(): TslFeatures {
     ],
     events: [
       event(20, 'power_outage', 'Power outage', 'ERROR', [ref(8)], 13),
-      event(
-        21,
-        'overload',
-        'Overload',
-        'WARN',
-        [param(1, 'peak_power', 'Peak power', 'DOUBLE', numberSpecs('0', '100000', '0.001', 'kW'))],
-        14,
-      ),
+      event(21, 'overload', 'Overload', 'WARN', [param(1, 'peak_power', 'Peak power', 'DOUBLE', numberSpecs('0', '100000', '0.001', 'kW'))], 14),
       event(
         22,
         'meter_reset',
         'Meter reset',
         'INFO',
-        [param(1, 'reason', 'Reason', 'ENUM', enumSpecs([[0, 'Power on'], [1, 'Watchdog'], [2, 'Remote command']]))],
+        [
+          param(
+            1,
+            'reason',
+            'Reason',
+            'ENUM',
+            enumSpecs([
+              [0, 'Power on'],
+              [1, 'Watchdog'],
+              [2, 'Remote command'],
+            ]),
+          ),
+        ],
         15,
       ),
     ],
@@ -76,7 +93,19 @@ export function meterTsl(): TslFeatures {
         'relay_control',
         'Relay control',
         [ref(5)],
-        [param(1, 'result', 'Result', 'ENUM', enumSpecs([[0, 'Success'], [1, 'Failed'], [2, 'Busy']]))],
+        [
+          param(
+            1,
+            'result',
+            'Result',
+            'ENUM',
+            enumSpecs([
+              [0, 'Success'],
+              [1, 'Failed'],
+              [2, 'Busy'],
+            ]),
+          ),
+        ],
         16,
       ),
       service(31, 'sync_clock', 'Synchronise clock', [param(1, 'server_time', 'Server time', 'DATE', dateSpecs())], [], 17),

@@ -1,14 +1,4 @@
-import {
-  enumSpecs,
-  event,
-  numberArraySpecs,
-  numberSpecs,
-  param,
-  property,
-  ref,
-  service,
-  type TslFeatures,
-} from './tsl.builders';
+import { enumSpecs, event, numberArraySpecs, numberSpecs, param, property, ref, service, type TslFeatures } from './tsl.builders';
 
 /** LoRa soil sensor behind a gateway (product integration). */
 export function soilSensorTsl(): TslFeatures {
@@ -32,16 +22,7 @@ export function soilSensorTsl(): TslFeatures {
         ],
         6,
       ),
-      property(
-        7,
-        'moisture_trend',
-        'Moisture trend',
-        'R',
-        'ARRAY',
-        numberArraySpecs(24, 'FLOAT', '0', '100', '0.1'),
-        7,
-        'Hourly, last 24 h',
-      ),
+      property(7, 'moisture_trend', 'Moisture trend', 'R', 'ARRAY', numberArraySpecs(24, 'FLOAT', '0', '100', '0.1'), 7, 'Hourly, last 24 h'),
     ],
     events: [
       event(20, 'low_battery', 'Low battery', 'WARN', [ref(4)], 8),
@@ -50,12 +31,22 @@ export function soilSensorTsl(): TslFeatures {
         'probe_fault',
         'Probe fault',
         'ERROR',
-        [param(1, 'probe', 'Probe', 'ENUM', enumSpecs([[0, 'Moisture'], [1, 'Temperature'], [2, 'EC']]))],
+        [
+          param(
+            1,
+            'probe',
+            'Probe',
+            'ENUM',
+            enumSpecs([
+              [0, 'Moisture'],
+              [1, 'Temperature'],
+              [2, 'EC'],
+            ]),
+          ),
+        ],
         9,
       ),
     ],
-    services: [
-      service(30, 'calibrate', 'Calibrate', [param(1, 'dry_value', 'Dry reading', 'INT', numberSpecs('0', '4095', '1'))], [], 10),
-    ],
+    services: [service(30, 'calibrate', 'Calibrate', [param(1, 'dry_value', 'Dry reading', 'INT', numberSpecs('0', '4095', '1'))], [], 10)],
   };
 }

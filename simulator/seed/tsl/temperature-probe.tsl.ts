@@ -6,7 +6,18 @@ export function temperatureProbeTsl(): TslFeatures {
     properties: [
       property(1, 'temperature', 'Temperature', 'R', 'FLOAT', numberSpecs('-50', '200', '0.1', '°C'), 1),
       property(2, 'alarm_threshold', 'Alarm threshold', 'RW', 'FLOAT', numberSpecs('-50', '200', '0.5', '°C'), 2),
-      property(3, 'unit', 'Display unit', 'RW', 'ENUM', enumSpecs([[0, 'Celsius'], [1, 'Fahrenheit']]), 3),
+      property(
+        3,
+        'unit',
+        'Display unit',
+        'RW',
+        'ENUM',
+        enumSpecs([
+          [0, 'Celsius'],
+          [1, 'Fahrenheit'],
+        ]),
+        3,
+      ),
       property(4, 'alarm_enabled', 'Alarm enabled', 'RW', 'BOOL', boolSpecs(), 4),
     ],
     events: [

@@ -39,13 +39,7 @@ export function lengthSpecs(length: number): TslLengthSpecs {
 /** DATE values are 13-digit epoch-ms strings (§8). */
 export const dateSpecs = (): TslLengthSpecs => lengthSpecs(13);
 
-export function numberArraySpecs(
-  size: number,
-  dataType: 'INT' | 'FLOAT' | 'DOUBLE',
-  min: string,
-  max: string,
-  step: string,
-): TslArraySpecs {
+export function numberArraySpecs(size: number, dataType: 'INT' | 'FLOAT' | 'DOUBLE', min: string, max: string, step: string): TslArraySpecs {
   return { size: String(size), dataType, numberSpecs: { min, max, step } };
 }
 

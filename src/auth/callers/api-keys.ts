@@ -24,7 +24,10 @@ export function parseApiKeys(text: string): ApiKey[] {
     if (colon <= 0) throw new Error(`${where} must be key:scope+scope`);
     const key = entry.slice(0, colon);
     if (!KEY_PATTERN.test(key)) throw new Error(`${where}: the key must be 1-256 letters, digits or . _ ~ - / =`);
-    const names = entry.slice(colon + 1).split('+').map((name) => name.trim());
+    const names = entry
+      .slice(colon + 1)
+      .split('+')
+      .map((name) => name.trim());
     const unknown = names.filter((name) => !isScope(name));
     if (unknown.length > 0 || names.length === 0) {
       throw new Error(`${where}: unknown scope ${JSON.stringify(unknown[0] ?? '')}; scopes are ${SCOPES.join(', ')}`);

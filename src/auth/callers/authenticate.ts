@@ -52,7 +52,8 @@ export class Authenticator {
 
   /** One line for the start-up log: which mode the process runs in. Names sources, never secrets. */
   describe(): string {
-    if (!this.required) return 'no inbound auth configured: every caller is trusted with all scopes (loopback only unless AUTH_DISABLED_ALLOW_REMOTE=true)';
+    if (!this.required)
+      return 'no inbound auth configured: every caller is trusted with all scopes (loopback only unless AUTH_DISABLED_ALLOW_REMOTE=true)';
     const parts = [
       this.settings.apiKeys.length > 0 && `${this.settings.apiKeys.length} API key(s)`,
       this.settings.jwt && `JWT (${this.settings.jwt.keys.kind === 'jwks' ? 'JWKS' : 'HS256 shared key'}, issuer ${this.settings.jwt.issuer})`,

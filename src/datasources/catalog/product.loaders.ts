@@ -23,9 +23,7 @@ export function createProductLoaders(api: ProductApi, pageSize: number): Product
     }),
   );
 
-  const thingModelByProduct = new DataLoader<string, TslDocumentDto | null>((keys) =>
-    perKey(keys, (key) => api.getThingModel(key)),
-  );
+  const thingModelByProduct = new DataLoader<string, TslDocumentDto | null>((keys) => perKey(keys, (key) => api.getThingModel(key)));
 
   return { productPage, productByKey, thingModelByProduct };
 }

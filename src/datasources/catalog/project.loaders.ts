@@ -17,10 +17,11 @@ export interface ProjectLoaders {
 }
 
 export function createProjectLoaders(api: ProjectApi, pageSize: number): ProjectLoaders {
-  const projectPage = new DataLoader<number, Page<ProjectDto>>((pageNums) => settleEach(pageNums, (pageNum) => api.listProjects({ pageNum, pageSize })));
+  const projectPage = new DataLoader<number, Page<ProjectDto>>((pageNums) =>
+    settleEach(pageNums, (pageNum) => api.listProjects({ pageNum, pageSize })),
+  );
   const projectProductPage: ProjectLoaders['projectProductPage'] = new DataLoader(
-    (keys) =>
-      settleEach(keys, ({ projectId, pageNum }) => api.listProjectProducts(projectId, { pageNum, pageSize })),
+    (keys) => settleEach(keys, ({ projectId, pageNum }) => api.listProjectProducts(projectId, { pageNum, pageSize })),
     { cacheKeyFn: (key) => `${key.projectId}\u0000${key.pageNum}` },
   );
 

@@ -54,9 +54,4 @@ export interface TslArraySpecsDto {
   specs?: TslInlineParamDto[];
 }
 
-export type TslSpecsDto =
-  | TslOptionDto[]
-  | TslInlineParamDto[]
-  | TslNumberSpecsDto
-  | { length?: string }
-  | TslArraySpecsDto;
+export type TslSpecsDto = TslOptionDto[] | TslInlineParamDto[] | TslNumberSpecsDto | { length?: string } | TslArraySpecsDto;

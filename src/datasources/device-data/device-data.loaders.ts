@@ -28,12 +28,18 @@ const NO_LOCATION = new Set([70215, 70216]);
 
 export function createDeviceDataLoaders(history: HistoryApi, locations: LocationApi, pageSize: number): DeviceDataLoaders {
   const messagePageByDevice: DeviceDataLoaders['messagePageByDevice'] = new DataLoader(
-    (keys) => settleEach(keys, ({ pageNum, productKey, deviceKey, ...filter }) => history.listMessages({ productKey, deviceKey }, filter, { pageNum, pageSize })),
+    (keys) =>
+      settleEach(keys, ({ pageNum, productKey, deviceKey, ...filter }) =>
+        history.listMessages({ productKey, deviceKey }, filter, { pageNum, pageSize }),
+      ),
     { cacheKeyFn: (key) => [deviceRefKey(key), key.direction ?? '*', key.from ?? '', key.to ?? '', key.pageNum].join('\u0000') },
   );
 
   const eventPageByDevice: DeviceDataLoaders['eventPageByDevice'] = new DataLoader(
-    (keys) => settleEach(keys, ({ pageNum, productKey, deviceKey, ...filter }) => history.listEvents({ productKey, deviceKey }, filter, { pageNum, pageSize })),
+    (keys) =>
+      settleEach(keys, ({ pageNum, productKey, deviceKey, ...filter }) =>
+        history.listEvents({ productKey, deviceKey }, filter, { pageNum, pageSize }),
+      ),
     { cacheKeyFn: (key) => [deviceRefKey(key), key.eventType ?? '*', key.from ?? '', key.to ?? '', key.pageNum].join('\u0000') },
   );
 

@@ -30,7 +30,11 @@ export interface HistoryApi {
 export class HttpHistoryApi implements HistoryApi {
   constructor(private readonly client: PlatformClient) {}
 
-  async listMessages({ productKey, deviceKey }: DeviceRef, filter: MessageFilter, { pageNum, pageSize }: PageRequest): Promise<Page<DeviceMessageDto>> {
+  async listMessages(
+    { productKey, deviceKey }: DeviceRef,
+    filter: MessageFilter,
+    { pageNum, pageSize }: PageRequest,
+  ): Promise<Page<DeviceMessageDto>> {
     const response = await this.client.request<DeviceMessageDto[]>({
       endpoint: 'history.data',
       method: 'GET',

@@ -41,7 +41,12 @@ export class HttpDeviceGroupApi implements DeviceGroupApi {
   ) {}
 
   async createGroup(fields: DeviceGroupFields & { name: string }): Promise<number> {
-    const response = await this.client.request<{ dgid: number }>({ endpoint: 'group.add', method: 'POST', path: `${this.basePath}/addDeviceGroup`, body: fields });
+    const response = await this.client.request<{ dgid: number }>({
+      endpoint: 'group.add',
+      method: 'POST',
+      path: `${this.basePath}/addDeviceGroup`,
+      body: fields,
+    });
     return Number(response.data.dgid);
   }
 
@@ -54,7 +59,12 @@ export class HttpDeviceGroupApi implements DeviceGroupApi {
   }
 
   async getGroup(dgid: number): Promise<DeviceGroupDto> {
-    const response = await this.client.request<DeviceGroupDto>({ endpoint: 'group.info', method: 'GET', path: `${this.basePath}/deviceGroupInfo`, query: { dgid } });
+    const response = await this.client.request<DeviceGroupDto>({
+      endpoint: 'group.info',
+      method: 'GET',
+      path: `${this.basePath}/deviceGroupInfo`,
+      query: { dgid },
+    });
     return response.data;
   }
 
@@ -69,12 +79,22 @@ export class HttpDeviceGroupApi implements DeviceGroupApi {
   }
 
   async addDevices(dgid: number, devices: readonly DeviceRef[]): Promise<void> {
-    await this.client.request({ endpoint: 'group.addDevices', method: 'POST', path: `${this.basePath}/addDeviceToGroup`, body: { dgid, deviceList: deviceList(devices) } });
+    await this.client.request({
+      endpoint: 'group.addDevices',
+      method: 'POST',
+      path: `${this.basePath}/addDeviceToGroup`,
+      body: { dgid, deviceList: deviceList(devices) },
+    });
   }
 
   async removeDevices(dgid: number, devices: readonly DeviceRef[]): Promise<void> {
     // DELETE with a JSON body, as the published method and the device-list parameter together imply [INFERRED].
-    await this.client.request({ endpoint: 'group.removeDevices', method: 'DELETE', path: `${this.basePath}/deleteDeviceToGroup`, body: { dgid, deviceList: deviceList(devices) } });
+    await this.client.request({
+      endpoint: 'group.removeDevices',
+      method: 'DELETE',
+      path: `${this.basePath}/deleteDeviceToGroup`,
+      body: { dgid, deviceList: deviceList(devices) },
+    });
   }
 
   async listGroupDevices(dgid: number, page: PageRequest): Promise<Page<GroupDeviceDto>> {
@@ -98,7 +118,12 @@ export class HttpDeviceGroupApi implements DeviceGroupApi {
   }
 
   async control(request: GroupControlRequest): Promise<number> {
-    const response = await this.client.request<{ taskId: number }>({ endpoint: 'group.control', method: 'POST', path: `${this.basePath}/controlDevicesByDeviceGroup`, body: request });
+    const response = await this.client.request<{ taskId: number }>({
+      endpoint: 'group.control',
+      method: 'POST',
+      path: `${this.basePath}/controlDevicesByDeviceGroup`,
+      body: request,
+    });
     return Number(response.data.taskId);
   }
 

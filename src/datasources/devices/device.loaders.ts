@@ -40,10 +40,9 @@ const DETAIL_ONLY_UP_TO = 2;
 const NO_CURRENT_GATEWAY = new Set([70026, 70027, 70028, 70029]);
 
 export function createDeviceLoaders(devices: DeviceApi, gateways: GatewayApi, pageSize: number): DeviceLoaders {
-  const deviceByKey: DeviceLoaders['deviceByKey'] = new DataLoader(
-    (refs) => planDeviceLoads(refs, devices, devicePage, pageSize),
-    { cacheKeyFn: deviceRefKey },
-  );
+  const deviceByKey: DeviceLoaders['deviceByKey'] = new DataLoader((refs) => planDeviceLoads(refs, devices, devicePage, pageSize), {
+    cacheKeyFn: deviceRefKey,
+  });
 
   const primeDevices = (rows: DeviceDto[]) => {
     for (const row of rows) deviceByKey.prime({ productKey: row.productKey, deviceKey: row.deviceKey }, row);

@@ -30,11 +30,21 @@ export class HttpBindingApi implements BindingApi {
   ) {}
 
   async bindDevice(uid: string, { productKey, deviceKey }: DeviceRef): Promise<void> {
-    await this.client.request({ endpoint: 'binding.bindDeviceByPkDk', method: 'POST', path: `${this.basePath}/bindDeviceByPkDk`, query: { uid, pk: productKey, dk: deviceKey } });
+    await this.client.request({
+      endpoint: 'binding.bindDeviceByPkDk',
+      method: 'POST',
+      path: `${this.basePath}/bindDeviceByPkDk`,
+      query: { uid, pk: productKey, dk: deviceKey },
+    });
   }
 
   async unbindDevice(uid: string, { productKey, deviceKey }: DeviceRef): Promise<void> {
-    await this.client.request({ endpoint: 'binding.unbundlingUserDevice', method: 'DELETE', path: `${this.basePath}/unbundlingUserDevice`, query: { uid, pk: productKey, dk: deviceKey } });
+    await this.client.request({
+      endpoint: 'binding.unbundlingUserDevice',
+      method: 'DELETE',
+      path: `${this.basePath}/unbundlingUserDevice`,
+      query: { uid, pk: productKey, dk: deviceKey },
+    });
   }
 
   async unbindDevices(devices: readonly DeviceRef[]): Promise<UnbindRowDto[]> {

@@ -54,7 +54,12 @@ export class HttpEndUserApi implements EndUserApi {
   }
 
   async getUser(uid: string): Promise<EndUserDto> {
-    const response = await this.client.request<EndUserDto>({ endpoint: 'enduser.userInfo', method: 'GET', path: `${ENDUSER}/userInfo`, query: { uid } });
+    const response = await this.client.request<EndUserDto>({
+      endpoint: 'enduser.userInfo',
+      method: 'GET',
+      path: `${ENDUSER}/userInfo`,
+      query: { uid },
+    });
     return response.data;
   }
 

@@ -49,10 +49,20 @@ export class HttpThirdPartyLoginApi implements ThirdPartyLoginApi {
   }
 
   async putConfig(config: ThirdPartyLoginWrite): Promise<void> {
-    await this.client.request({ endpoint: 'enduser.addThirdpartyConfig', method: 'POST', path: `${this.basePath}/addEnterpriseThirdpartyConfig`, body: config });
+    await this.client.request({
+      endpoint: 'enduser.addThirdpartyConfig',
+      method: 'POST',
+      path: `${this.basePath}/addEnterpriseThirdpartyConfig`,
+      body: config,
+    });
   }
 
   async deleteConfig(userDomain: string, platform: string): Promise<void> {
-    await this.client.request({ endpoint: 'enduser.deleteThirdpartyConfig', method: 'DELETE', path: `${this.basePath}/deleteEnterpriseThirdpartyConfig`, query: { userDomain, platform } });
+    await this.client.request({
+      endpoint: 'enduser.deleteThirdpartyConfig',
+      method: 'DELETE',
+      path: `${this.basePath}/deleteEnterpriseThirdpartyConfig`,
+      query: { userDomain, platform },
+    });
   }
 }

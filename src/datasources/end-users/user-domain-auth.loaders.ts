@@ -25,10 +25,14 @@ export function createUserDomainAuthLoaders(products: UserDomainProductApi, logi
     settleEach(productKeys, async (productKey) => {
       const first = await products.listProductDomains(productKey, { pageNum: 1, pageSize });
       const pages = Math.ceil(first.total / pageSize);
-      const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => products.listProductDomains(productKey, { pageNum: i + 2, pageSize })));
+      const rest = await Promise.all(
+        Array.from({ length: Math.max(0, pages - 1) }, (_, i) => products.listProductDomains(productKey, { pageNum: i + 2, pageSize })),
+      );
       return [first, ...rest].flatMap((page) => page.rows);
     }),
   );
-  const thirdPartyLoginsByDomain = new DataLoader<string, ThirdPartyLoginDto[]>((domains) => settleEach(domains, (userDomain) => logins.listConfigs(userDomain)));
+  const thirdPartyLoginsByDomain = new DataLoader<string, ThirdPartyLoginDto[]>((domains) =>
+    settleEach(domains, (userDomain) => logins.listConfigs(userDomain)),
+  );
   return { domainProductPage, domainsOfProduct, thirdPartyLoginsByDomain };
 }

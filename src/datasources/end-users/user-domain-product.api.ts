@@ -65,10 +65,20 @@ export class HttpUserDomainProductApi implements UserDomainProductApi {
   }
 
   async authorize(userDomain: string, productKey: string): Promise<void> {
-    await this.client.request({ endpoint: 'enduser.addDomainProductAuth', method: 'POST', path: `${this.basePath}/addUserDomainProductAuth`, body: { userDomain, productKey } });
+    await this.client.request({
+      endpoint: 'enduser.addDomainProductAuth',
+      method: 'POST',
+      path: `${this.basePath}/addUserDomainProductAuth`,
+      body: { userDomain, productKey },
+    });
   }
 
   async revoke(userDomain: string, productKey: string): Promise<void> {
-    await this.client.request({ endpoint: 'enduser.deleteDomainProductAuth', method: 'DELETE', path: `${this.basePath}/deleteUserDomainProductAuth`, query: { userDomain, productKey } });
+    await this.client.request({
+      endpoint: 'enduser.deleteDomainProductAuth',
+      method: 'DELETE',
+      path: `${this.basePath}/deleteUserDomainProductAuth`,
+      query: { userDomain, productKey },
+    });
   }
 }

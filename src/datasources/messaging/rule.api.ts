@@ -73,7 +73,12 @@ export class HttpRuleApi implements RuleApi {
   }
 
   async getQueue(queueId: number): Promise<QueueDetailDto> {
-    const response = await this.client.request<QueueDetailDto>({ endpoint: 'queue.detail', method: 'GET', path: `${PREFIX}/queue/detail`, query: { queueId } });
+    const response = await this.client.request<QueueDetailDto>({
+      endpoint: 'queue.detail',
+      method: 'GET',
+      path: `${PREFIX}/queue/detail`,
+      query: { queueId },
+    });
     return response.data;
   }
 

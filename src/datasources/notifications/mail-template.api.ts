@@ -76,23 +76,48 @@ export class HttpMailTemplateApi implements MailTemplateApi {
   }
 
   async createTemplate(fields: MailTemplateFields): Promise<number> {
-    const response = await this.client.request<{ templateId: number }>({ endpoint: 'mail.addTemplate', method: 'POST', path: `${this.basePath}/addEmailTemplate`, body: fields });
+    const response = await this.client.request<{ templateId: number }>({
+      endpoint: 'mail.addTemplate',
+      method: 'POST',
+      path: `${this.basePath}/addEmailTemplate`,
+      body: fields,
+    });
     return Number(response.data.templateId);
   }
 
   async updateTemplate(templateId: number, changes: Partial<MailTemplateFields>): Promise<void> {
-    await this.client.request({ endpoint: 'mail.setTemplate', method: 'PUT', path: `${this.basePath}/setEmailTemplate`, body: { templateId, ...changes } });
+    await this.client.request({
+      endpoint: 'mail.setTemplate',
+      method: 'PUT',
+      path: `${this.basePath}/setEmailTemplate`,
+      body: { templateId, ...changes },
+    });
   }
 
   async setTemplateEnabled(templateId: number, enabled: boolean): Promise<void> {
-    await this.client.request({ endpoint: 'mail.enableTemplate', method: 'PUT', path: `${this.basePath}/enabledEmailTemplate`, body: { templateId, enabled: enabled ? 1 : 0 } });
+    await this.client.request({
+      endpoint: 'mail.enableTemplate',
+      method: 'PUT',
+      path: `${this.basePath}/enabledEmailTemplate`,
+      body: { templateId, enabled: enabled ? 1 : 0 },
+    });
   }
 
   async deleteTemplate(templateId: number): Promise<void> {
-    await this.client.request({ endpoint: 'mail.deleteTemplate', method: 'DELETE', path: `${this.basePath}/deleteEmailTemplate`, query: { templateId } });
+    await this.client.request({
+      endpoint: 'mail.deleteTemplate',
+      method: 'DELETE',
+      path: `${this.basePath}/deleteEmailTemplate`,
+      query: { templateId },
+    });
   }
 
   async setTemplateUserDomains(templateId: number, userDomains: string[]): Promise<void> {
-    await this.client.request({ endpoint: 'mail.templateUserDomainAuth', method: 'POST', path: `${this.basePath}/emailTemplateUserDomainAuth`, body: { templateId, userDomainList: userDomains } });
+    await this.client.request({
+      endpoint: 'mail.templateUserDomainAuth',
+      method: 'POST',
+      path: `${this.basePath}/emailTemplateUserDomainAuth`,
+      body: { templateId, userDomainList: userDomains },
+    });
   }
 }

@@ -15,7 +15,9 @@ export interface MailTemplateLoaders {
 }
 
 export function createMailTemplateLoaders(api: MailTemplateApi, pageSize: number): MailTemplateLoaders {
-  const mailTemplatePage = new DataLoader<number, Page<MailTemplateDto>>((pageNums) => settleEach(pageNums, (pageNum) => api.listTemplates({ pageNum, pageSize })));
+  const mailTemplatePage = new DataLoader<number, Page<MailTemplateDto>>((pageNums) =>
+    settleEach(pageNums, (pageNum) => api.listTemplates({ pageNum, pageSize })),
+  );
   const mailTemplateById = new DataLoader<number, MailTemplateDto | null>(async (ids) => {
     const first = await mailTemplatePage.load(1);
     const pages = Math.ceil(first.total / pageSize);

@@ -59,23 +59,48 @@ export class HttpMailApi implements MailApi {
   }
 
   async createAccount(fields: Required<MailAccountFields>): Promise<number> {
-    const response = await this.client.request<{ accountId: number }>({ endpoint: 'mail.addAccount', method: 'POST', path: `${this.basePath}/addEmailAccount`, body: fields });
+    const response = await this.client.request<{ accountId: number }>({
+      endpoint: 'mail.addAccount',
+      method: 'POST',
+      path: `${this.basePath}/addEmailAccount`,
+      body: fields,
+    });
     return Number(response.data.accountId);
   }
 
   async updateAccount(accountId: number, fields: MailAccountFields): Promise<void> {
-    await this.client.request({ endpoint: 'mail.setAccount', method: 'PUT', path: `${this.basePath}/setEmailAccount`, body: { accountId, ...fields } });
+    await this.client.request({
+      endpoint: 'mail.setAccount',
+      method: 'PUT',
+      path: `${this.basePath}/setEmailAccount`,
+      body: { accountId, ...fields },
+    });
   }
 
   async setAccountEnabled(accountId: number, enabled: boolean): Promise<void> {
-    await this.client.request({ endpoint: 'mail.enableAccount', method: 'PUT', path: `${this.basePath}/enabledEmailAccount`, body: { accountId, enabled: enabled ? 1 : 0 } });
+    await this.client.request({
+      endpoint: 'mail.enableAccount',
+      method: 'PUT',
+      path: `${this.basePath}/enabledEmailAccount`,
+      body: { accountId, enabled: enabled ? 1 : 0 },
+    });
   }
 
   async deleteAccount(accountId: number): Promise<void> {
-    await this.client.request({ endpoint: 'mail.deleteAccount', method: 'DELETE', path: `${this.basePath}/deleteEmailAccount`, query: { accountId } });
+    await this.client.request({
+      endpoint: 'mail.deleteAccount',
+      method: 'DELETE',
+      path: `${this.basePath}/deleteEmailAccount`,
+      query: { accountId },
+    });
   }
 
   async setAccountUserDomains(accountId: number, userDomains: string[]): Promise<void> {
-    await this.client.request({ endpoint: 'mail.accountUserDomainAuth', method: 'POST', path: `${this.basePath}/emailAccountUserDomainAuth`, body: { accountId, userDomainList: userDomains } });
+    await this.client.request({
+      endpoint: 'mail.accountUserDomainAuth',
+      method: 'POST',
+      path: `${this.basePath}/emailAccountUserDomainAuth`,
+      body: { accountId, userDomainList: userDomains },
+    });
   }
 }

@@ -10,7 +10,9 @@ export interface MailLoaders {
 }
 
 export function createMailLoaders(api: MailApi, pageSize: number): MailLoaders {
-  const mailAccountPage = new DataLoader<number, Page<MailAccountDto>>((pageNums) => settleEach(pageNums, (pageNum) => api.listAccounts({ pageNum, pageSize })));
+  const mailAccountPage = new DataLoader<number, Page<MailAccountDto>>((pageNums) =>
+    settleEach(pageNums, (pageNum) => api.listAccounts({ pageNum, pageSize })),
+  );
   const mailAccountById = new DataLoader<number, MailAccountDto | null>(async (ids) => {
     const first = await mailAccountPage.load(1);
     const pages = Math.ceil(first.total / pageSize);

@@ -94,34 +94,69 @@ export class HttpSmsApi implements SmsApi {
   }
 
   async createAccount(account: { accountName: string; smsPlatform: string } & SmsCredentials): Promise<number> {
-    const response = await this.client.request<{ accountId: number }>({ endpoint: 'sms.addAccount', method: 'POST', path: `${this.basePath}/addEntSmsAccount`, body: account });
+    const response = await this.client.request<{ accountId: number }>({
+      endpoint: 'sms.addAccount',
+      method: 'POST',
+      path: `${this.basePath}/addEntSmsAccount`,
+      body: account,
+    });
     return Number(response.data.accountId);
   }
 
   async updateAccount(accountId: number, changes: { accountName?: string } & Partial<SmsCredentials>): Promise<void> {
-    await this.client.request({ endpoint: 'sms.setAccount', method: 'PUT', path: `${this.basePath}/setEntSmsAccount`, body: { accountId, ...changes } });
+    await this.client.request({
+      endpoint: 'sms.setAccount',
+      method: 'PUT',
+      path: `${this.basePath}/setEntSmsAccount`,
+      body: { accountId, ...changes },
+    });
   }
 
   async setAccountEnabled(accountId: number, enabled: boolean): Promise<void> {
-    await this.client.request({ endpoint: 'sms.enableAccount', method: 'PUT', path: `${this.basePath}/enabledEntSmsAccount`, body: { accountId, enabled: enabled ? 1 : 0 } });
+    await this.client.request({
+      endpoint: 'sms.enableAccount',
+      method: 'PUT',
+      path: `${this.basePath}/enabledEntSmsAccount`,
+      body: { accountId, enabled: enabled ? 1 : 0 },
+    });
   }
 
   async deleteAccount(accountId: number): Promise<void> {
-    await this.client.request({ endpoint: 'sms.deleteAccount', method: 'DELETE', path: `${this.basePath}/deleteEntSmsAccount`, query: { accountId } });
+    await this.client.request({
+      endpoint: 'sms.deleteAccount',
+      method: 'DELETE',
+      path: `${this.basePath}/deleteEntSmsAccount`,
+      query: { accountId },
+    });
   }
 
   async listSignatures(page: PageRequest): Promise<Page<SmsSignDto>> {
-    const response = await this.client.request<PageInfoDto<SmsSignDto>>({ endpoint: 'sms.signList', method: 'GET', path: `${this.basePath}/entSmsSignList`, query: pageQuery(page) });
+    const response = await this.client.request<PageInfoDto<SmsSignDto>>({
+      endpoint: 'sms.signList',
+      method: 'GET',
+      path: `${this.basePath}/entSmsSignList`,
+      query: pageQuery(page),
+    });
     return toPageFromPageInfo(response.data);
   }
 
   async createSignature(signName: string): Promise<string> {
-    const response = await this.client.request<{ ssid: string }>({ endpoint: 'sms.addSign', method: 'POST', path: `${this.basePath}/addEntSmsSign`, body: { signName } });
+    const response = await this.client.request<{ ssid: string }>({
+      endpoint: 'sms.addSign',
+      method: 'POST',
+      path: `${this.basePath}/addEntSmsSign`,
+      body: { signName },
+    });
     return String(response.data.ssid);
   }
 
   async setSignatureEnabled(ssid: string, enabled: boolean): Promise<void> {
-    await this.client.request({ endpoint: 'sms.enableSign', method: 'PUT', path: `${this.basePath}/enabledEntSmsSign`, body: { ssid, enabled: enabled ? 1 : 0 } });
+    await this.client.request({
+      endpoint: 'sms.enableSign',
+      method: 'PUT',
+      path: `${this.basePath}/enabledEntSmsSign`,
+      body: { ssid, enabled: enabled ? 1 : 0 },
+    });
   }
 
   async deleteSignature(ssid: string): Promise<void> {
@@ -129,21 +164,41 @@ export class HttpSmsApi implements SmsApi {
   }
 
   async setSignatureUserDomains(ssid: string, userDomains: readonly string[]): Promise<void> {
-    await this.client.request({ endpoint: 'sms.signUserDomainAuth', method: 'POST', path: `${this.basePath}/entSmsSignUserDomainAuth`, body: { ssid, userDomainList: [...userDomains] } });
+    await this.client.request({
+      endpoint: 'sms.signUserDomainAuth',
+      method: 'POST',
+      path: `${this.basePath}/entSmsSignUserDomainAuth`,
+      body: { ssid, userDomainList: [...userDomains] },
+    });
   }
 
   async listTemplates(page: PageRequest): Promise<Page<SmsTemplateDto>> {
-    const response = await this.client.request<PageInfoDto<SmsTemplateDto>>({ endpoint: 'sms.templateList', method: 'GET', path: `${this.basePath}/entSmsTemplateList`, query: pageQuery(page) });
+    const response = await this.client.request<PageInfoDto<SmsTemplateDto>>({
+      endpoint: 'sms.templateList',
+      method: 'GET',
+      path: `${this.basePath}/entSmsTemplateList`,
+      query: pageQuery(page),
+    });
     return toPageFromPageInfo(response.data);
   }
 
   async createTemplate(template: NewSmsTemplate): Promise<string> {
-    const response = await this.client.request<{ stid: string }>({ endpoint: 'sms.addTemplate', method: 'POST', path: `${this.basePath}/addEntSmsTemplate`, body: template });
+    const response = await this.client.request<{ stid: string }>({
+      endpoint: 'sms.addTemplate',
+      method: 'POST',
+      path: `${this.basePath}/addEntSmsTemplate`,
+      body: template,
+    });
     return String(response.data.stid);
   }
 
   async setTemplateEnabled(stid: string, enabled: boolean): Promise<void> {
-    await this.client.request({ endpoint: 'sms.enableTemplate', method: 'PUT', path: `${this.basePath}/enabledEntSmsTemplate`, body: { stid, enabled: enabled ? 1 : 0 } });
+    await this.client.request({
+      endpoint: 'sms.enableTemplate',
+      method: 'PUT',
+      path: `${this.basePath}/enabledEntSmsTemplate`,
+      body: { stid, enabled: enabled ? 1 : 0 },
+    });
   }
 
   async deleteTemplate(stid: string): Promise<void> {
@@ -151,6 +206,11 @@ export class HttpSmsApi implements SmsApi {
   }
 
   async setTemplateUserDomains(stid: string, userDomains: readonly string[]): Promise<void> {
-    await this.client.request({ endpoint: 'sms.templateUserDomainAuth', method: 'POST', path: `${this.basePath}/entSmsTemplateUserDomainAuth`, body: { stid, userDomainList: [...userDomains] } });
+    await this.client.request({
+      endpoint: 'sms.templateUserDomainAuth',
+      method: 'POST',
+      path: `${this.basePath}/entSmsTemplateUserDomainAuth`,
+      body: { stid, userDomainList: [...userDomains] },
+    });
   }
 }

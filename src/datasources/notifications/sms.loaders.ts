@@ -24,17 +24,23 @@ async function allRows<T>(pages: DataLoader<number, Page<T>>, pageSize: number):
 }
 
 export function createSmsLoaders(api: SmsApi, pageSize: number): SmsLoaders {
-  const smsAccountPage = new DataLoader<number, Page<SmsAccountDto>>((pageNums) => settleEach(pageNums, (pageNum) => api.listAccounts({ pageNum, pageSize })));
+  const smsAccountPage = new DataLoader<number, Page<SmsAccountDto>>((pageNums) =>
+    settleEach(pageNums, (pageNum) => api.listAccounts({ pageNum, pageSize })),
+  );
   const smsAccountById = new DataLoader<number, SmsAccountDto | null>(async (ids) => {
     const rows = await allRows(smsAccountPage, pageSize);
     return ids.map((id) => rows.find((row) => Number(row.accountId) === id) ?? null);
   });
-  const smsSignPage = new DataLoader<number, Page<SmsSignDto>>((pageNums) => settleEach(pageNums, (pageNum) => api.listSignatures({ pageNum, pageSize })));
+  const smsSignPage = new DataLoader<number, Page<SmsSignDto>>((pageNums) =>
+    settleEach(pageNums, (pageNum) => api.listSignatures({ pageNum, pageSize })),
+  );
   const smsSignById = new DataLoader<string, SmsSignDto | null>(async (ssids) => {
     const rows = await allRows(smsSignPage, pageSize);
     return ssids.map((ssid) => rows.find((row) => String(row.ssid) === ssid) ?? null);
   });
-  const smsTemplatePage = new DataLoader<number, Page<SmsTemplateDto>>((pageNums) => settleEach(pageNums, (pageNum) => api.listTemplates({ pageNum, pageSize })));
+  const smsTemplatePage = new DataLoader<number, Page<SmsTemplateDto>>((pageNums) =>
+    settleEach(pageNums, (pageNum) => api.listTemplates({ pageNum, pageSize })),
+  );
   const smsTemplateById = new DataLoader<string, SmsTemplateDto | null>(async (stids) => {
     const rows = await allRows(smsTemplatePage, pageSize);
     return stids.map((stid) => rows.find((row) => String(row.stid) === stid) ?? null);

@@ -90,9 +90,7 @@ export class HttpTransport {
       const name = (error as { name?: unknown } | null)?.name;
       const timedOut = name === 'TimeoutError' || name === 'AbortError';
       throw new UpstreamTransportError(
-        timedOut
-          ? `Platform did not answer ${request.endpoint} within ${this.options.timeoutMs} ms`
-          : `Platform unreachable for ${request.endpoint}`,
+        timedOut ? `Platform did not answer ${request.endpoint} within ${this.options.timeoutMs} ms` : `Platform unreachable for ${request.endpoint}`,
         ErrorCode.UPSTREAM_UNAVAILABLE,
         request.endpoint,
         timedOut ? 'timeout' : 'network',
@@ -119,7 +117,12 @@ export class HttpTransport {
       );
     }
     if (!body) {
-      throw new UpstreamError(`Platform answered ${request.endpoint} with a body that is not JSON`, ErrorCode.UPSTREAM_ERROR, undefined, request.endpoint);
+      throw new UpstreamError(
+        `Platform answered ${request.endpoint} with a body that is not JSON`,
+        ErrorCode.UPSTREAM_ERROR,
+        undefined,
+        request.endpoint,
+      );
     }
     return body;
   }

@@ -39,7 +39,12 @@ export interface ResilienceObserver {
   circuit(event: { family: string; state: 'closed' | 'open' | 'half_open' }): void;
 }
 
-const STATE_NAMES = { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half_open', [CircuitState.Isolated]: 'open' } as const;
+const STATE_NAMES = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half_open',
+  [CircuitState.Isolated]: 'open',
+} as const;
 
 /**
  * Retries idempotent reads and guards every endpoint family with a circuit breaker (cockatiel). Writes, commands

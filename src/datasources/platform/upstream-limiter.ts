@@ -33,7 +33,12 @@ export class UpstreamLimiter {
     // p-limit starts queued calls on a later tick, so count both: a synchronous burst is all "pending" at first.
     if (this.limit.activeCount + this.limit.pendingCount >= this.limits.maxInFlight + this.limits.maxQueued) {
       return Promise.reject(
-        new UpstreamError(`Too many platform calls in progress; ${endpoint} was not sent, retry later`, ErrorCode.SERVICE_OVERLOADED, undefined, endpoint),
+        new UpstreamError(
+          `Too many platform calls in progress; ${endpoint} was not sent, retry later`,
+          ErrorCode.SERVICE_OVERLOADED,
+          undefined,
+          endpoint,
+        ),
       );
     }
     return this.limit(send);

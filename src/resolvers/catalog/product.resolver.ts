@@ -17,10 +17,16 @@ export class ProductResolver {
   @RequiresScope('read')
   @Query(() => ProductConnection, { description: 'Products authorized to this service, in platform order.' })
   products(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
-    return pageConnection('products', paging, ctx.pageSize, (pageNum) => ctx.loaders.productPage.load(pageNum), (row, cursor) => ({
-      cursor,
-      node: toProduct(row),
-    }));
+    return pageConnection(
+      'products',
+      paging,
+      ctx.pageSize,
+      (pageNum) => ctx.loaders.productPage.load(pageNum),
+      (row, cursor) => ({
+        cursor,
+        node: toProduct(row),
+      }),
+    );
   }
 
   @RequiresScope('read')

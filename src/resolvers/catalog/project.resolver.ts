@@ -14,9 +14,18 @@ import { RequiresScope } from '../../schema/requires-scope';
 @Resolver(() => Project)
 export class ProjectResolver {
   @RequiresScope('read')
-  @Query(() => ProjectConnection, { description: 'Projects holding products authorized to this service. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_PROJECTS.' })
+  @Query(() => ProjectConnection, {
+    description:
+      'Projects holding products authorized to this service. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_PROJECTS.',
+  })
   projects(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
-    return pageConnection('projects', paging, ctx.pageSize, (pageNum) => ctx.loaders.projectPage.load(pageNum), (row, cursor) => ({ cursor, node: toProject(row) }));
+    return pageConnection(
+      'projects',
+      paging,
+      ctx.pageSize,
+      (pageNum) => ctx.loaders.projectPage.load(pageNum),
+      (row, cursor) => ({ cursor, node: toProject(row) }),
+    );
   }
 
   @RequiresScope('read')
@@ -28,9 +37,13 @@ export class ProjectResolver {
 
   @RequiresScope('admin')
   @Mutation(() => Project, {
-    description: 'Rename a project or change its description. A name another project uses is refused. Uses an endpoint the platform does not document publicly; its path is set by QUEC_PATH_PROJECTS. Idempotent: yes.',
+    description:
+      'Rename a project or change its description. A name another project uses is refused. Uses an endpoint the platform does not document publicly; its path is set by QUEC_PATH_PROJECTS. Idempotent: yes.',
   })
-  async updateProject(@Arg('input', { description: 'The project and its changes.' }) input: UpdateProjectInput, @Ctx() ctx: Context): Promise<Project> {
+  async updateProject(
+    @Arg('input', { description: 'The project and its changes.' }) input: UpdateProjectInput,
+    @Ctx() ctx: Context,
+  ): Promise<Project> {
     if (input.name == null && input.description == null) throw new BadUserInputError('Nothing to change: give name or description', 'input');
     const id = Number(input.id);
     await ctx.apis.projects.editProject(id, { projectName: input.name ?? undefined, projectDesc: input.description ?? undefined });

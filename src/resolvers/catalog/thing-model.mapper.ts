@@ -33,30 +33,36 @@ export function toThingModel(doc: TslDocumentDto): ThingModel {
   return {
     tslVersion: doc.profile?.tslVersion ?? null,
     version: doc.profile?.version ?? null,
-    properties: properties.map((p): ThingModelProperty => ({
-      ...toInlineParameter(p),
-      access: toAccess(p.subType),
-      sortOrder: p.sort ?? null,
-    })),
-    events: [...(doc.events ?? [])].sort(bySort).map((e): ThingModelEvent => ({
-      id: e.id,
-      code: e.code,
-      name: e.name,
-      level: toLevel(e.subType),
-      outputs: params(e.outputData),
-      sortOrder: e.sort ?? null,
-      description: e.desc || null,
-    })),
-    services: [...(doc.services ?? [])].sort(bySort).map((s): ThingModelService => ({
-      id: s.id,
-      code: s.code,
-      name: s.name,
-      callType: s.subType === 'SYNC' ? ServiceCallType.SYNC : ServiceCallType.ASYNC,
-      inputs: params(s.inputData),
-      outputs: params(s.outputData),
-      sortOrder: s.sort ?? null,
-      description: s.desc || null,
-    })),
+    properties: properties.map(
+      (p): ThingModelProperty => ({
+        ...toInlineParameter(p),
+        access: toAccess(p.subType),
+        sortOrder: p.sort ?? null,
+      }),
+    ),
+    events: [...(doc.events ?? [])].sort(bySort).map(
+      (e): ThingModelEvent => ({
+        id: e.id,
+        code: e.code,
+        name: e.name,
+        level: toLevel(e.subType),
+        outputs: params(e.outputData),
+        sortOrder: e.sort ?? null,
+        description: e.desc || null,
+      }),
+    ),
+    services: [...(doc.services ?? [])].sort(bySort).map(
+      (s): ThingModelService => ({
+        id: s.id,
+        code: s.code,
+        name: s.name,
+        callType: s.subType === 'SYNC' ? ServiceCallType.SYNC : ServiceCallType.ASYNC,
+        inputs: params(s.inputData),
+        outputs: params(s.outputData),
+        sortOrder: s.sort ?? null,
+        description: s.desc || null,
+      }),
+    ),
   };
 }
 

@@ -73,7 +73,14 @@ export function toCommandPayload(
       };
     }
     if (answer instanceof UpstreamError && answer.upstream) {
-      return { ...ref, status: CommandStatus.REJECTED, accepted: false, code: answer.upstream.code, ticket: null, message: answer.upstream.msg || answer.message };
+      return {
+        ...ref,
+        status: CommandStatus.REJECTED,
+        accepted: false,
+        code: answer.upstream.code,
+        ticket: null,
+        message: answer.upstream.msg || answer.message,
+      };
     }
     // Only our own coded messages are safe to show; anything else is masked like formatError would.
     return unknown(ref, answer instanceof AppError ? answer.message : 'The platform did not answer');

@@ -30,13 +30,20 @@ export class CommandResolver {
   @RequiresScope('control')
   @Mutation(() => CommandPayload, {
     description:
-      'Set thing-model properties on one or many devices. Values are checked against each product\'s thing model first; ' +
+      "Set thing-model properties on one or many devices. Values are checked against each product's thing model first; " +
       'any invalid value fails the whole mutation with BAD_USER_INPUT naming the field, and nothing is sent. One upstream ' +
       `call per product; results per device. ${NOT_IDEMPOTENT}`,
   })
-  async writeDeviceProperties(@Arg('input', { description: 'Devices, properties and delivery options.' }) input: WritePropertiesInput, @Ctx() ctx: Context) {
-    return sendTsl(ctx, input.devices, input.options, (model, owner) => encodePropertyWrites(model, input.properties, 'input.properties', owner), (call) =>
-      ctx.apis.commands.writeData(call),
+  async writeDeviceProperties(
+    @Arg('input', { description: 'Devices, properties and delivery options.' }) input: WritePropertiesInput,
+    @Ctx() ctx: Context,
+  ) {
+    return sendTsl(
+      ctx,
+      input.devices,
+      input.options,
+      (model, owner) => encodePropertyWrites(model, input.properties, 'input.properties', owner),
+      (call) => ctx.apis.commands.writeData(call),
     );
   }
 
@@ -46,7 +53,10 @@ export class CommandResolver {
       'Invoke a thing-model service on one or many devices; the device answers later (see `Device.messages`). Inputs are ' +
       `checked against the thing model first. One upstream call per product; results per device. ${NOT_IDEMPOTENT}`,
   })
-  async invokeDeviceService(@Arg('input', { description: 'Devices, service, inputs and delivery options.' }) input: InvokeServiceInput, @Ctx() ctx: Context) {
+  async invokeDeviceService(
+    @Arg('input', { description: 'Devices, service, inputs and delivery options.' }) input: InvokeServiceInput,
+    @Ctx() ctx: Context,
+  ) {
     return sendTsl(
       ctx,
       input.devices,
@@ -62,9 +72,16 @@ export class CommandResolver {
       'Ask one or many devices to report property values now; the values arrive later in the message log and in ' +
       `\`Device.properties\`. One upstream call per product; results per device. ${NOT_IDEMPOTENT}`,
   })
-  async requestDeviceProperties(@Arg('input', { description: 'Devices, property codes and delivery options.' }) input: RequestPropertiesInput, @Ctx() ctx: Context) {
-    return sendTsl(ctx, input.devices, input.options, (model, owner) => checkPropertyReads(model, input.codes, 'input.codes', owner), (call) =>
-      ctx.apis.commands.readData(call),
+  async requestDeviceProperties(
+    @Arg('input', { description: 'Devices, property codes and delivery options.' }) input: RequestPropertiesInput,
+    @Ctx() ctx: Context,
+  ) {
+    return sendTsl(
+      ctx,
+      input.devices,
+      input.options,
+      (model, owner) => checkPropertyReads(model, input.codes, 'input.codes', owner),
+      (call) => ctx.apis.commands.readData(call),
     );
   }
 

@@ -132,7 +132,10 @@ function toInteger(value: number | string | null | undefined): number | null {
  * uplink answer or event), mirroring how their values are framed (`[{"id":<param>,"value":..}]`).
  */
 function featureParameters(model: ThingModel, uplink: boolean): ThingModelParameter[] {
-  const asStruct = (f: { id: number; code: string; name: string; description: string | null }, fields: ThingModelParameter[]): ThingModelParameter => ({
+  const asStruct = (
+    f: { id: number; code: string; name: string; description: string | null },
+    fields: ThingModelParameter[],
+  ): ThingModelParameter => ({
     id: f.id,
     code: f.code,
     name: f.name,

@@ -53,7 +53,8 @@ export class DeviceDataResolver {
 
   @FieldResolver(() => DeviceEventConnection, {
     nullable: true,
-    description: 'The event log, newest first: connectivity changes and thing-model events with decoded outputs; null (with an error) when it cannot be read.',
+    description:
+      'The event log, newest first: connectivity changes and thing-model events with decoded outputs; null (with an error) when it cannot be read.',
   })
   async events(@Root() device: DeviceSource, @Args() args: DeviceEventsArgs, @Ctx() ctx: Context) {
     const range = timeRange(args);

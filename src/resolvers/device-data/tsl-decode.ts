@@ -126,7 +126,10 @@ export function decodeByCode(params: readonly ThingModelParameter[], kv: Record<
 function decodeStruct(dataType: TslDataType, fields: readonly ThingModelParameter[], raw: unknown): TslValueModel | null {
   let decoded: TslFieldValue[];
   if (Array.isArray(raw) && raw.every((e) => isRecord(e) && 'id' in e && 'value' in e)) {
-    decoded = decodeById(fields, raw.map((e) => ({ id: Number((e as Record<string, unknown>).id), value: (e as Record<string, unknown>).value })));
+    decoded = decodeById(
+      fields,
+      raw.map((e) => ({ id: Number((e as Record<string, unknown>).id), value: (e as Record<string, unknown>).value })),
+    );
   } else if (Array.isArray(raw) && raw.every(isRecord)) {
     // The downlink spelling: a list of single-key objects, `[{"f1":"v1"},{"f2":"v2"}]`.
     decoded = decodeByCode(fields, Object.assign({}, ...(raw as Array<Record<string, unknown>>)));

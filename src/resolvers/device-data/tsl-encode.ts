@@ -22,7 +22,12 @@ const TEXT_MAX_BYTES = 10240;
 const RAW_MAX_BYTES = 4096;
 
 /** `[{"code1":"v1"},{"code2":"v2"}]`: the writeData document (reference §6.5). */
-export function encodePropertyWrites(model: ThingModel, writes: readonly CodeValue[], path: string, owner: string): Array<Record<string, EncodedValue>> {
+export function encodePropertyWrites(
+  model: ThingModel,
+  writes: readonly CodeValue[],
+  path: string,
+  owner: string,
+): Array<Record<string, EncodedValue>> {
   const byCode = new Map(model.properties.map((p) => [p.code, p]));
   const seen = new Set<string>();
   if (writes.length === 0) throw new BadUserInputError(`${path} must name at least one property`, path);

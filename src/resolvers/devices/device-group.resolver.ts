@@ -1,7 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import { DeviceGroup, DeviceGroupConnection, DeviceGroupTask, DeviceGroupTaskConnection, GroupDevicesPayload } from '../../schema/devices/device-group.type';
+import {
+  DeviceGroup,
+  DeviceGroupConnection,
+  DeviceGroupTask,
+  DeviceGroupTaskConnection,
+  GroupDevicesPayload,
+} from '../../schema/devices/device-group.type';
 import { Device, DeviceConnection, type DeviceSource } from '../../schema/devices/device.type';
 import {
   ControlDeviceGroupInput,
@@ -21,7 +27,10 @@ import { RequiresScope } from '../../schema/requires-scope';
 @Resolver(() => DeviceGroup)
 export class DeviceGroupResolver {
   @RequiresScope('read')
-  @Query(() => DeviceGroupConnection, { description: 'Device groups: all of them, or the direct children of `parentId`. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_DEVICE_GROUPS.' })
+  @Query(() => DeviceGroupConnection, {
+    description:
+      'Device groups: all of them, or the direct children of `parentId`. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_DEVICE_GROUPS.',
+  })
   deviceGroups(@Args() { parentId, first, after }: DeviceGroupsArgs, @Ctx() ctx: Context) {
     return groupConnection(parentId ? Number(parentId) : undefined, { first, after }, ctx);
   }
@@ -91,15 +100,19 @@ export class DeviceGroupResolver {
   }
 
   @RequiresScope('admin')
-  @Mutation(() => DeviceGroup, { description: 'Change a device group\'s fields. Idempotent: yes.' })
-  async updateDeviceGroup(@Arg('input', { description: 'The group and its new fields.' }) input: UpdateDeviceGroupInput, @Ctx() ctx: Context): Promise<DeviceGroup> {
+  @Mutation(() => DeviceGroup, { description: "Change a device group's fields. Idempotent: yes." })
+  async updateDeviceGroup(
+    @Arg('input', { description: 'The group and its new fields.' }) input: UpdateDeviceGroupInput,
+    @Ctx() ctx: Context,
+  ): Promise<DeviceGroup> {
     const fields = {
       name: input.name ?? undefined,
       description: input.description ?? undefined,
       address: input.address ?? undefined,
       manager: input.manager ?? undefined,
     };
-    if (Object.values(fields).every((v) => v === undefined)) throw new BadUserInputError('Nothing to change: give name, description, address or manager', 'input');
+    if (Object.values(fields).every((v) => v === undefined))
+      throw new BadUserInputError('Nothing to change: give name, description, address or manager', 'input');
     await ctx.apis.deviceGroups.updateGroup(Number(input.id), fields);
     return reload(ctx, Number(input.id));
   }
@@ -116,7 +129,10 @@ export class DeviceGroupResolver {
   @Mutation(() => GroupDevicesPayload, {
     description: 'Add devices to a group, 100 per upstream call; devices already in it stay. Stops at the first refused call. Idempotent: yes.',
   })
-  async addDevicesToGroup(@Arg('input', { description: 'The group and the devices.' }) input: GroupDevicesInput, @Ctx() ctx: Context): Promise<GroupDevicesPayload> {
+  async addDevicesToGroup(
+    @Arg('input', { description: 'The group and the devices.' }) input: GroupDevicesInput,
+    @Ctx() ctx: Context,
+  ): Promise<GroupDevicesPayload> {
     const devices = distinctDeviceRefs(input.devices);
     const chunks = chunk(devices, GROUP_DEVICES_PER_CALL);
     for (const part of chunks) await ctx.apis.deviceGroups.addDevices(Number(input.groupId), part);
@@ -128,7 +144,10 @@ export class DeviceGroupResolver {
     description:
       'Remove devices from a group, 100 per upstream call. A device not in the group fails its call (5337); earlier calls stay done. Idempotent: no.',
   })
-  async removeDevicesFromGroup(@Arg('input', { description: 'The group and the devices.' }) input: GroupDevicesInput, @Ctx() ctx: Context): Promise<GroupDevicesPayload> {
+  async removeDevicesFromGroup(
+    @Arg('input', { description: 'The group and the devices.' }) input: GroupDevicesInput,
+    @Ctx() ctx: Context,
+  ): Promise<GroupDevicesPayload> {
     const devices = distinctDeviceRefs(input.devices);
     const chunks = chunk(devices, GROUP_DEVICES_PER_CALL);
     for (const part of chunks) await ctx.apis.deviceGroups.removeDevices(Number(input.groupId), part);
@@ -137,11 +156,17 @@ export class DeviceGroupResolver {
 
   @RequiresScope('control')
   @Mutation(() => DeviceGroupTask, {
-    description: 'Send one command to every device of a group as an asynchronous task; follow it with `deviceGroupTask`. Never retried. Idempotent: no.',
+    description:
+      'Send one command to every device of a group as an asynchronous task; follow it with `deviceGroupTask`. Never retried. Idempotent: no.',
   })
-  async controlDeviceGroup(@Arg('input', { description: 'The group and the command.' }) input: ControlDeviceGroupInput, @Ctx() ctx: Context): Promise<DeviceGroupTask> {
-    if (input.type !== 'PASSTHROUGH' && !isJsonObjectOrArray(input.data)) throw new BadUserInputError('data must be JSON text for PROPERTY and SERVICE commands', 'input.data');
-    if (input.type === 'PASSTHROUGH' && !/^([0-9A-Fa-f]{2})+$/.test(input.data)) throw new BadUserInputError('data must be hex for PASSTHROUGH commands', 'input.data');
+  async controlDeviceGroup(
+    @Arg('input', { description: 'The group and the command.' }) input: ControlDeviceGroupInput,
+    @Ctx() ctx: Context,
+  ): Promise<DeviceGroupTask> {
+    if (input.type !== 'PASSTHROUGH' && !isJsonObjectOrArray(input.data))
+      throw new BadUserInputError('data must be JSON text for PROPERTY and SERVICE commands', 'input.data');
+    if (input.type === 'PASSTHROUGH' && !/^([0-9A-Fa-f]{2})+$/.test(input.data))
+      throw new BadUserInputError('data must be hex for PASSTHROUGH commands', 'input.data');
     const taskId = await ctx.apis.deviceGroups.control({ dgid: Number(input.groupId), type: input.type, operate: 'DOWN', data: input.data });
     return toDeviceGroupTask(await ctx.apis.deviceGroups.getTask(taskId));
   }

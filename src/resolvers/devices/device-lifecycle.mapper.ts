@@ -38,9 +38,7 @@ export function toDeviceBatchPayload(
   }));
   failed.sort((a, b) => (a.index ?? Infinity) - (b.index ?? Infinity));
   const failedKeys = new Set(failures.map((f) => f.deviceKey));
-  const succeeded = rows
-    .filter((row) => !failedKeys.has(row.deviceKey))
-    .map((row) => ({ productKey, deviceKey: row.deviceKey }));
+  const succeeded = rows.filter((row) => !failedKeys.has(row.deviceKey)).map((row) => ({ productKey, deviceKey: row.deviceKey }));
   return { succeeded, failed, succeededCount: succeeded.length, failedCount: failed.length };
 }
 

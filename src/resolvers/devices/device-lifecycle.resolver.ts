@@ -28,7 +28,10 @@ export class DeviceLifecycleResolver {
   @Mutation(() => DeviceBatchPayload, {
     description: `Register up to 500 devices of one product in one upstream call; rows the platform refuses are listed with its reason. ${ONCE}`,
   })
-  async createDevices(@Arg('input', { description: 'The product and its new devices.' }) input: CreateDevicesInput, @Ctx() ctx: Context): Promise<DeviceBatchPayload> {
+  async createDevices(
+    @Arg('input', { description: 'The product and its new devices.' }) input: CreateDevicesInput,
+    @Ctx() ctx: Context,
+  ): Promise<DeviceBatchPayload> {
     assertUniqueKeys(input.devices);
     const failures = await ctx.apis.lifecycle.createDevices(input.productKey, input.devices.map(toNewDeviceDto));
     return toDeviceBatchPayload(input.productKey, input.devices, failures);
@@ -36,7 +39,10 @@ export class DeviceLifecycleResolver {
 
   @RequiresScope('control')
   @Mutation(() => Device, { description: `Rename a device or change its serial number. ${REPEATABLE}` })
-  async updateDevice(@Arg('input', { description: 'The device and its new fields.' }) input: UpdateDeviceInput, @Ctx() ctx: Context): Promise<DeviceSource> {
+  async updateDevice(
+    @Arg('input', { description: 'The device and its new fields.' }) input: UpdateDeviceInput,
+    @Ctx() ctx: Context,
+  ): Promise<DeviceSource> {
     assertSomethingToChange(input, 'input');
     await ctx.apis.lifecycle.updateDevice(input.productKey, toDeviceChangeDto(input));
     return fresh(ctx, { productKey: input.productKey, deviceKey: input.deviceKey });
@@ -46,7 +52,10 @@ export class DeviceLifecycleResolver {
   @Mutation(() => DeviceBatchPayload, {
     description: `Change up to 500 devices of one product in one upstream call; rows the platform refuses are listed with its reason. ${REPEATABLE}`,
   })
-  async updateDevices(@Arg('input', { description: 'The product and the changes.' }) input: UpdateDevicesInput, @Ctx() ctx: Context): Promise<DeviceBatchPayload> {
+  async updateDevices(
+    @Arg('input', { description: 'The product and the changes.' }) input: UpdateDevicesInput,
+    @Ctx() ctx: Context,
+  ): Promise<DeviceBatchPayload> {
     assertUniqueKeys(input.devices);
     input.devices.forEach((row, i) => assertSomethingToChange(row, `input.devices[${i}]`));
     const failures = await ctx.apis.lifecycle.updateDevices(input.productKey, input.devices.map(toDeviceChangeDto));
@@ -85,7 +94,10 @@ function assertUniqueKeys(rows: ReadonlyArray<{ deviceKey: string }>): void {
   rows.forEach((row, i) => {
     const earlier = seen.get(row.deviceKey);
     if (earlier !== undefined) {
-      throw new BadUserInputError(`input.devices[${i}].deviceKey repeats input.devices[${earlier}] (${row.deviceKey})`, `input.devices[${i}].deviceKey`);
+      throw new BadUserInputError(
+        `input.devices[${i}].deviceKey repeats input.devices[${earlier}] (${row.deviceKey})`,
+        `input.devices[${i}].deviceKey`,
+      );
     }
     seen.set(row.deviceKey, i);
   });

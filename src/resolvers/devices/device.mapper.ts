@@ -51,7 +51,10 @@ export function toDeviceResources(dto: DeviceResourceDto): DeviceResources {
     phoneNumber: dto.phoneNum ?? null,
     simNumber: dto.simNum ?? null,
     // `locator` is a ";"-separated list with a trailing separator (reference §6.3).
-    locators: (dto.locator ?? '').split(';').map((part) => part.trim()).filter(Boolean),
+    locators: (dto.locator ?? '')
+      .split(';')
+      .map((part) => part.trim())
+      .filter(Boolean),
     communicationProtocolVersion: dto.comProtocolVer ?? null,
     dataProtocolVersion: dto.dataProtocolVer ?? null,
     sdkVersion: dto.sdkVer ?? null,

@@ -13,7 +13,7 @@ export class BindingResolver {
   @RequiresScope('admin')
   @Mutation(() => EndUser, {
     description:
-      "Bind a device to an end user as its owner (binding by product key and device key); returns the user, whose devices now include it. A device already bound to the user, or owned by someone else, is refused. Idempotent: no.",
+      'Bind a device to an end user as its owner (binding by product key and device key); returns the user, whose devices now include it. A device already bound to the user, or owned by someone else, is refused. Idempotent: no.',
   })
   async bindDeviceToEndUser(@Args() { uid, device }: EndUserDeviceArgs, @Ctx() ctx: Context): Promise<EndUserSource> {
     await ctx.apis.bindings.bindDevice(uid, { productKey: device.productKey, deviceKey: device.deviceKey });
@@ -37,7 +37,10 @@ export class BindingResolver {
     description:
       'Release devices from every end user (owners and shares), in one upstream call. Each device succeeds or fails on its own; a device with no binding succeeds. Idempotent: yes.',
   })
-  async unbindDevicesFromAllUsers(@Arg('input', { description: 'The devices.' }) input: UnbindDevicesInput, @Ctx() ctx: Context): Promise<DeviceBatchPayload> {
+  async unbindDevicesFromAllUsers(
+    @Arg('input', { description: 'The devices.' }) input: UnbindDevicesInput,
+    @Ctx() ctx: Context,
+  ): Promise<DeviceBatchPayload> {
     const devices = distinctDeviceRefs(input.devices);
     const rows = await ctx.apis.bindings.unbindDevices(devices);
     forgetBindings(ctx);

@@ -10,7 +10,8 @@ import { pageConnection } from '../connection';
 @Resolver(() => Device)
 export class DeviceEndUsersResolver {
   @FieldResolver(() => DeviceUserConnection, {
-    description: 'End users the device is bound to or shared with. Served by an endpoint the platform does not document publicly; its path is set by QUEC_PATH_DEVICE_USER_LIST.',
+    description:
+      'End users the device is bound to or shared with. Served by an endpoint the platform does not document publicly; its path is set by QUEC_PATH_DEVICE_USER_LIST.',
   })
   boundUsers(@Root() device: DeviceSource, @Args() paging: PagingArgs, @Ctx() ctx: Context) {
     const { productKey, deviceKey } = device;

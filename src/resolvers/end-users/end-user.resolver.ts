@@ -3,7 +3,14 @@ import type { Context } from '../../context';
 import { NotFoundError, UpstreamError } from '../../errors';
 import { EndUserStatus } from '../../schema/end-users/end-user-status.enum';
 import { BoundDeviceConnection } from '../../schema/end-users/binding.type';
-import { BindingCodeCheck, EndUser, EndUserConnection, type EndUserSource, UserDomain, UserDomainConnection } from '../../schema/end-users/end-user.type';
+import {
+  BindingCodeCheck,
+  EndUser,
+  EndUserConnection,
+  type EndUserSource,
+  UserDomain,
+  UserDomainConnection,
+} from '../../schema/end-users/end-user.type';
 import { BindingCodeArgs, BoundEndUsersArgs, DomainUsersArgs, EndUserUidArgs, SetEndUserStatusArgs } from '../../schema/end-users/end-user.args';
 import { PagingArgs } from '../../schema/paging.args';
 import { toBindingRole, toBoundEndUser, toEndUser, toUserDomain } from './end-user.mapper';
@@ -17,12 +24,18 @@ const CODE_REJECTED = new Set([5460, 5461, 5462]);
 @Resolver(() => EndUser)
 export class EndUserResolver {
   @RequiresScope('read')
-  @Query(() => UserDomainConnection, { description: "User domains (Apps) of the enterprise. Their signing secrets are never exposed." })
+  @Query(() => UserDomainConnection, { description: 'User domains (Apps) of the enterprise. Their signing secrets are never exposed.' })
   userDomains(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
-    return pageConnection('user-domains', paging, ctx.pageSize, (pageNum) => ctx.loaders.userDomainPage.load(pageNum), (row, cursor) => ({
-      cursor,
-      node: toUserDomain(row),
-    }));
+    return pageConnection(
+      'user-domains',
+      paging,
+      ctx.pageSize,
+      (pageNum) => ctx.loaders.userDomainPage.load(pageNum),
+      (row, cursor) => ({
+        cursor,
+        node: toUserDomain(row),
+      }),
+    );
   }
 
   @RequiresScope('read')
@@ -61,7 +74,8 @@ export class EndUserResolver {
       await ctx.apis.endUsers.verifyBindingCode(productKey, deviceKey, bindingCode);
       return { valid: true, reason: null };
     } catch (error) {
-      if (error instanceof UpstreamError && CODE_REJECTED.has(error.upstream?.code ?? 0)) return { valid: false, reason: error.upstream?.msg || null };
+      if (error instanceof UpstreamError && CODE_REJECTED.has(error.upstream?.code ?? 0))
+        return { valid: false, reason: error.upstream?.msg || null };
       throw error;
     }
   }

@@ -13,7 +13,9 @@ export function toPlatformName(platform: ThirdPartyLoginPlatform): string {
 
 export function toPlatform(name: string | null | undefined): ThirdPartyLoginPlatform {
   const value = String(name ?? '').toUpperCase();
-  return value !== ThirdPartyLoginPlatform.OTHER && value in ThirdPartyLoginPlatform ? (value as ThirdPartyLoginPlatform) : ThirdPartyLoginPlatform.OTHER;
+  return value !== ThirdPartyLoginPlatform.OTHER && value in ThirdPartyLoginPlatform
+    ? (value as ThirdPartyLoginPlatform)
+    : ThirdPartyLoginPlatform.OTHER;
 }
 
 export function toThirdPartyLogin(dto: ThirdPartyLoginDto): ThirdPartyLoginConfig {

@@ -17,7 +17,10 @@ const ALREADY_AUTHORIZED = 5227;
 /** Product authorization and third-party login of user domains (reference §11.8, inferred endpoints). */
 @Resolver(() => UserDomain)
 export class UserDomainAuthResolver {
-  @FieldResolver(() => ProductConnection, { description: "Products authorized to this user domain: the App's end users may bind and control their devices. Uses an endpoint the platform does not document publicly; its path is set by QUEC_PATH_END_USER_ADMIN." })
+  @FieldResolver(() => ProductConnection, {
+    description:
+      "Products authorized to this user domain: the App's end users may bind and control their devices. Uses an endpoint the platform does not document publicly; its path is set by QUEC_PATH_END_USER_ADMIN.",
+  })
   authorizedProducts(@Root() domain: UserDomainSource, @Args() paging: PagingArgs, @Ctx() ctx: Context) {
     return pageConnection(
       'domain-products',
@@ -28,7 +31,10 @@ export class UserDomainAuthResolver {
     );
   }
 
-  @FieldResolver(() => [ThirdPartyLoginConfig], { description: "Third-party logins configured for this App; their secrets are never shown. Uses an endpoint the platform does not document publicly; its path is set by QUEC_PATH_END_USER_ADMIN." })
+  @FieldResolver(() => [ThirdPartyLoginConfig], {
+    description:
+      'Third-party logins configured for this App; their secrets are never shown. Uses an endpoint the platform does not document publicly; its path is set by QUEC_PATH_END_USER_ADMIN.',
+  })
   async thirdPartyLogins(@Root() domain: UserDomainSource, @Ctx() ctx: Context): Promise<ThirdPartyLoginConfig[]> {
     return (await ctx.loaders.thirdPartyLoginsByDomain.load(domain.domain)).map(toThirdPartyLogin);
   }
@@ -49,7 +55,8 @@ export class UserDomainAuthResolver {
 
   @RequiresScope('admin')
   @Mutation(() => UserDomain, {
-    description: 'Revoke a product from a user domain (App); returns the user domain afterwards. A product that is not authorized to it is NOT_FOUND, so a repeat fails. Idempotent: no.',
+    description:
+      'Revoke a product from a user domain (App); returns the user domain afterwards. A product that is not authorized to it is NOT_FOUND, so a repeat fails. Idempotent: no.',
   })
   async revokeProductFromUserDomain(@Args() { userDomain, productKey }: UserDomainProductArgs, @Ctx() ctx: Context): Promise<UserDomainSource> {
     await ctx.apis.userDomainProducts.revoke(userDomain, productKey);
@@ -58,9 +65,13 @@ export class UserDomainAuthResolver {
 
   @RequiresScope('admin')
   @Mutation(() => ThirdPartyLoginConfig, {
-    description: "Configure a third-party login for an App: adds the platform's config or replaces the one there is, so a repeat leaves the same config. appSecret is write-only. Idempotent: yes.",
+    description:
+      "Configure a third-party login for an App: adds the platform's config or replaces the one there is, so a repeat leaves the same config. appSecret is write-only. Idempotent: yes.",
   })
-  async setThirdPartyLoginConfig(@Arg('input', { description: 'The App, platform and credentials.' }) input: SetThirdPartyLoginConfigInput, @Ctx() ctx: Context): Promise<ThirdPartyLoginConfig> {
+  async setThirdPartyLoginConfig(
+    @Arg('input', { description: 'The App, platform and credentials.' }) input: SetThirdPartyLoginConfigInput,
+    @Ctx() ctx: Context,
+  ): Promise<ThirdPartyLoginConfig> {
     const platform = toPlatformName(input.platform);
     await ctx.apis.thirdPartyLogins.putConfig({ userDomain: input.userDomain, platform, appId: input.appId, appSecret: input.appSecret });
     ctx.loaders.thirdPartyLoginsByDomain.clear(input.userDomain);
@@ -86,7 +97,10 @@ export class UserDomainAuthResolver {
 
 @Resolver(() => Product)
 export class ProductUserDomainsResolver {
-  @FieldResolver(() => [UserDomain], { description: 'User domains (Apps) this product is authorized to. Uses an endpoint the platform does not document publicly; its path is set by QUEC_PATH_END_USER_ADMIN.' })
+  @FieldResolver(() => [UserDomain], {
+    description:
+      'User domains (Apps) this product is authorized to. Uses an endpoint the platform does not document publicly; its path is set by QUEC_PATH_END_USER_ADMIN.',
+  })
   async authorizedUserDomains(@Root() product: Product, @Ctx() ctx: Context): Promise<UserDomainSource[]> {
     return (await ctx.loaders.domainsOfProduct.load(product.productKey)).map(toAuthorizedUserDomain);
   }

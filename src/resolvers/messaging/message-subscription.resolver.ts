@@ -114,13 +114,16 @@ export class MessageSubscriptionResolver {
 
   @RequiresScope('admin')
   @Mutation(() => MessageSubscription, {
-    description: 'Subscribe a queue to SaaS-level metadata messages. The subscription starts STOPPED; 100 subscriptions at most (16018). Idempotent: no.',
+    description:
+      'Subscribe a queue to SaaS-level metadata messages. The subscription starts STOPPED; 100 subscriptions at most (16018). Idempotent: no.',
   })
   async createSaasMessageSubscription(
     @Arg('input', { description: 'The subscription.' }) input: CreateSaasMessageSubscriptionInput,
     @Ctx() ctx: Context,
   ): Promise<MessageSubscription> {
-    const id = await explainingLimits(() => ctx.apis.rules.createSaasSubscription(input.name, input.queueName, input.messageTypes.map(toMessageTypeId)));
+    const id = await explainingLimits(() =>
+      ctx.apis.rules.createSaasSubscription(input.name, input.queueName, input.messageTypes.map(toMessageTypeId)),
+    );
     return reload(ctx, id);
   }
 
@@ -147,7 +150,8 @@ export class MessageSubscriptionResolver {
     @Arg('input', { description: 'The subscription and its new fields.' }) input: UpdateMessageSubscriptionInput,
     @Ctx() ctx: Context,
   ): Promise<MessageSubscription> {
-    if (!input.name && !input.queueName && !input.messageTypes) throw new BadUserInputError('Nothing to change: give name, queueName or messageTypes', 'input');
+    if (!input.name && !input.queueName && !input.messageTypes)
+      throw new BadUserInputError('Nothing to change: give name, queueName or messageTypes', 'input');
     await explainingLimits(() =>
       ctx.apis.rules.updateSubscription({
         subscribeId: Number(input.id),
@@ -161,7 +165,8 @@ export class MessageSubscriptionResolver {
 
   @RequiresScope('admin')
   @Mutation(() => MessageSubscription, {
-    description: 'Start pushing messages; also enables the queue. Starting a running subscription is refused with BAD_USER_INPUT (16020). Idempotent: no.',
+    description:
+      'Start pushing messages; also enables the queue. Starting a running subscription is refused with BAD_USER_INPUT (16020). Idempotent: no.',
   })
   async startMessageSubscription(@Args() { id }: PlatformIdArgs, @Ctx() ctx: Context): Promise<MessageSubscription> {
     await explainingLimits(() => ctx.apis.rules.startSubscription(Number(id)));
@@ -179,7 +184,8 @@ export class MessageSubscriptionResolver {
 
   @RequiresScope('admin')
   @Mutation(() => ID, {
-    description: 'Delete a stopped subscription; returns its id. A running one is refused with BAD_USER_INPUT (16019); NOT_FOUND for an unknown id (16011). Idempotent: no.',
+    description:
+      'Delete a stopped subscription; returns its id. A running one is refused with BAD_USER_INPUT (16019); NOT_FOUND for an unknown id (16011). Idempotent: no.',
   })
   async deleteMessageSubscription(@Args() { id }: PlatformIdArgs, @Ctx() ctx: Context): Promise<string> {
     await explainingLimits(() => ctx.apis.rules.deleteSubscription(Number(id)));

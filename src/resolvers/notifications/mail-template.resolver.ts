@@ -3,7 +3,12 @@ import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { MailTemplate, MailTemplateConnection } from '../../schema/notifications/mail-template.type';
 import { MailTemplateType } from '../../schema/notifications/mail-template-type.enum';
-import { CODE_PLACEHOLDER, CreateMailTemplateInput, SetMailTemplateEnabledArgs, UpdateMailTemplateInput } from '../../schema/notifications/mail-template.input';
+import {
+  CODE_PLACEHOLDER,
+  CreateMailTemplateInput,
+  SetMailTemplateEnabledArgs,
+  UpdateMailTemplateInput,
+} from '../../schema/notifications/mail-template.input';
 import { SetMailUserDomainsArgs } from '../../schema/notifications/mail.input';
 import { PagingArgs } from '../../schema/paging.args';
 import { PlatformIdArgs } from '../../schema/platform-id.args';
@@ -19,7 +24,13 @@ export class MailTemplateResolver {
   @RequiresScope('read')
   @Query(() => MailTemplateConnection, { description: 'Mail templates, in platform order.' })
   mailTemplates(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
-    return pageConnection('mail-templates', paging, ctx.pageSize, (pageNum) => ctx.loaders.mailTemplatePage.load(pageNum), (row, cursor) => ({ cursor, node: toMailTemplate(row) }));
+    return pageConnection(
+      'mail-templates',
+      paging,
+      ctx.pageSize,
+      (pageNum) => ctx.loaders.mailTemplatePage.load(pageNum),
+      (row, cursor) => ({ cursor, node: toMailTemplate(row) }),
+    );
   }
 
   @RequiresScope('read')
@@ -31,7 +42,8 @@ export class MailTemplateResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Mail body. Lists do not carry it: it costs one upstream call per template, made only when this field is selected; null when the template is gone.',
+    description:
+      'Mail body. Lists do not carry it: it costs one upstream call per template, made only when this field is selected; null when the template is gone.',
   })
   async content(@Root() template: MailTemplate, @Ctx() ctx: Context): Promise<string | null> {
     return template.content !== undefined ? template.content : ctx.loaders.mailTemplateContent.load(Number(template.id));
@@ -39,11 +51,21 @@ export class MailTemplateResolver {
 
   @RequiresScope('admin')
   @Mutation(() => MailTemplate, {
-    description: 'Add a mail template; it starts in review (PENDING) and disabled. A VERIFICATION_CODE template must contain `${code}`. Each call adds a template. Idempotent: no.',
+    description:
+      'Add a mail template; it starts in review (PENDING) and disabled. A VERIFICATION_CODE template must contain `${code}`. Each call adds a template. Idempotent: no.',
   })
-  async createMailTemplate(@Arg('input', { description: 'The template.' }) input: CreateMailTemplateInput, @Ctx() ctx: Context): Promise<MailTemplate> {
-    if (input.type === MailTemplateType.VERIFICATION_CODE && !input.content.includes(CODE_PLACEHOLDER)) throw new BadUserInputError(PLACEHOLDER_RULE, 'input');
-    const id = await ctx.apis.mailTemplates.createTemplate({ templateName: input.name, templateType: MAIL_TEMPLATE_TYPE_CODES[input.type], subject: input.subject, content: input.content });
+  async createMailTemplate(
+    @Arg('input', { description: 'The template.' }) input: CreateMailTemplateInput,
+    @Ctx() ctx: Context,
+  ): Promise<MailTemplate> {
+    if (input.type === MailTemplateType.VERIFICATION_CODE && !input.content.includes(CODE_PLACEHOLDER))
+      throw new BadUserInputError(PLACEHOLDER_RULE, 'input');
+    const id = await ctx.apis.mailTemplates.createTemplate({
+      templateName: input.name,
+      templateType: MAIL_TEMPLATE_TYPE_CODES[input.type],
+      subject: input.subject,
+      content: input.content,
+    });
     return template(ctx, id);
   }
 
@@ -52,7 +74,10 @@ export class MailTemplateResolver {
     description:
       'Change a mail template. Changing its type, subject or content sends it back to review (PENDING) and disables it; a rename does not. When only one of type and content is given, the other is read first to check the `${code}` rule. Idempotent: yes.',
   })
-  async updateMailTemplate(@Arg('input', { description: 'The template and its changes.' }) input: UpdateMailTemplateInput, @Ctx() ctx: Context): Promise<MailTemplate> {
+  async updateMailTemplate(
+    @Arg('input', { description: 'The template and its changes.' }) input: UpdateMailTemplateInput,
+    @Ctx() ctx: Context,
+  ): Promise<MailTemplate> {
     const id = Number(input.id);
     const changes = {
       templateName: input.name ?? undefined,
@@ -69,7 +94,8 @@ export class MailTemplateResolver {
 
   @RequiresScope('admin')
   @Mutation(() => MailTemplate, {
-    description: 'Enable or disable a mail template. Enabling one that is PENDING (upstream 5436) or REJECTED (5437) fails with BAD_USER_INPUT. Idempotent: yes.',
+    description:
+      'Enable or disable a mail template. Enabling one that is PENDING (upstream 5436) or REJECTED (5437) fails with BAD_USER_INPUT. Idempotent: yes.',
   })
   async setMailTemplateEnabled(@Args() { id, enabled }: SetMailTemplateEnabledArgs, @Ctx() ctx: Context): Promise<MailTemplate> {
     await ctx.apis.mailTemplates.setTemplateEnabled(Number(id), enabled);
@@ -88,7 +114,8 @@ export class MailTemplateResolver {
 
   @RequiresScope('admin')
   @Mutation(() => MailTemplate, {
-    description: 'Set the user domains (Apps) allowed to use a mail template, replacing the current set ([] revokes all). An unknown domain is NOT_FOUND (upstream 5015). Idempotent: yes.',
+    description:
+      'Set the user domains (Apps) allowed to use a mail template, replacing the current set ([] revokes all). An unknown domain is NOT_FOUND (upstream 5015). Idempotent: yes.',
   })
   async setMailTemplateUserDomains(@Args() { id, userDomains }: SetMailUserDomainsArgs, @Ctx() ctx: Context): Promise<MailTemplate> {
     await ctx.apis.mailTemplates.setTemplateUserDomains(Number(id), userDomains);

@@ -16,7 +16,13 @@ export class MailResolver {
   @RequiresScope('read')
   @Query(() => MailAccountConnection, { description: 'SMTP accounts. Their passwords are never shown.' })
   mailAccounts(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
-    return pageConnection('mail-accounts', paging, ctx.pageSize, (pageNum) => ctx.loaders.mailAccountPage.load(pageNum), (row, cursor) => ({ cursor, node: toMailAccount(row) }));
+    return pageConnection(
+      'mail-accounts',
+      paging,
+      ctx.pageSize,
+      (pageNum) => ctx.loaders.mailAccountPage.load(pageNum),
+      (row, cursor) => ({ cursor, node: toMailAccount(row) }),
+    );
   }
 
   @RequiresScope('admin')
@@ -35,7 +41,10 @@ export class MailResolver {
 
   @RequiresScope('admin')
   @Mutation(() => MailAccount, { description: 'Change an SMTP account or replace its password (write-only). Idempotent: yes.' })
-  async updateMailAccount(@Arg('input', { description: 'The account and its changes.' }) input: UpdateMailAccountInput, @Ctx() ctx: Context): Promise<MailAccount> {
+  async updateMailAccount(
+    @Arg('input', { description: 'The account and its changes.' }) input: UpdateMailAccountInput,
+    @Ctx() ctx: Context,
+  ): Promise<MailAccount> {
     const fields = {
       accountName: input.name ?? undefined,
       smtpServer: input.smtpServer ?? undefined,
@@ -65,7 +74,8 @@ export class MailResolver {
 
   @RequiresScope('admin')
   @Mutation(() => MailAccount, {
-    description: 'Set the user domains (Apps) allowed to send through an SMTP account, replacing the current set ([] revokes all). An unknown domain is NOT_FOUND (upstream 5015). Idempotent: yes.',
+    description:
+      'Set the user domains (Apps) allowed to send through an SMTP account, replacing the current set ([] revokes all). An unknown domain is NOT_FOUND (upstream 5015). Idempotent: yes.',
   })
   async setMailAccountUserDomains(@Args() { id, userDomains }: SetMailUserDomainsArgs, @Ctx() ctx: Context): Promise<MailAccount> {
     await ctx.apis.mail.setAccountUserDomains(Number(id), userDomains);

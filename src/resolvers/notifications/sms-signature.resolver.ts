@@ -2,7 +2,12 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
 import { SmsSignature, SmsSignatureConnection } from '../../schema/notifications/sms.type';
-import { CreateSmsSignatureInput, SetSmsSignatureEnabledArgs, SetSmsSignatureUserDomainsArgs, SmsSignatureIdArgs } from '../../schema/notifications/sms.input';
+import {
+  CreateSmsSignatureInput,
+  SetSmsSignatureEnabledArgs,
+  SetSmsSignatureUserDomainsArgs,
+  SmsSignatureIdArgs,
+} from '../../schema/notifications/sms.input';
 import { PagingArgs } from '../../schema/paging.args';
 import { toSmsSignature } from './sms.mapper';
 import { pageConnection } from '../connection';
@@ -14,7 +19,13 @@ export class SmsSignatureResolver {
   @RequiresScope('read')
   @Query(() => SmsSignatureConnection, { description: 'SMS signatures.' })
   smsSignatures(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
-    return pageConnection('sms-signatures', paging, ctx.pageSize, (pageNum) => ctx.loaders.smsSignPage.load(pageNum), (row, cursor) => ({ cursor, node: toSmsSignature(row) }));
+    return pageConnection(
+      'sms-signatures',
+      paging,
+      ctx.pageSize,
+      (pageNum) => ctx.loaders.smsSignPage.load(pageNum),
+      (row, cursor) => ({ cursor, node: toSmsSignature(row) }),
+    );
   }
 
   @RequiresScope('admin')
@@ -22,7 +33,10 @@ export class SmsSignatureResolver {
     description:
       'Add an SMS signature; the provider reviews it, so it starts PENDING (enabled, authorized to no user domain). Idempotent: no. Each call submits a new signature, and a repeat with the same text is refused as a duplicate.',
   })
-  async createSmsSignature(@Arg('input', { description: 'The signature.' }) input: CreateSmsSignatureInput, @Ctx() ctx: Context): Promise<SmsSignature> {
+  async createSmsSignature(
+    @Arg('input', { description: 'The signature.' }) input: CreateSmsSignatureInput,
+    @Ctx() ctx: Context,
+  ): Promise<SmsSignature> {
     return signature(ctx, await ctx.apis.sms.createSignature(input.text));
   }
 
@@ -42,7 +56,8 @@ export class SmsSignatureResolver {
 
   @RequiresScope('admin')
   @Mutation(() => SmsSignature, {
-    description: 'Set the user domains (Apps) allowed to send with an SMS signature: the list replaces the current set, an empty list revokes all. Idempotent: yes.',
+    description:
+      'Set the user domains (Apps) allowed to send with an SMS signature: the list replaces the current set, an empty list revokes all. Idempotent: yes.',
   })
   async setSmsSignatureUserDomains(@Args() { id, userDomains }: SetSmsSignatureUserDomainsArgs, @Ctx() ctx: Context): Promise<SmsSignature> {
     await ctx.apis.sms.setSignatureUserDomains(id, userDomains);

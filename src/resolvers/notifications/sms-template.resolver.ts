@@ -2,7 +2,12 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
 import { SmsTemplate, SmsTemplateConnection } from '../../schema/notifications/sms.type';
-import { CreateSmsTemplateInput, SetSmsTemplateEnabledArgs, SetSmsTemplateUserDomainsArgs, SmsTemplateIdArgs } from '../../schema/notifications/sms.input';
+import {
+  CreateSmsTemplateInput,
+  SetSmsTemplateEnabledArgs,
+  SetSmsTemplateUserDomainsArgs,
+  SmsTemplateIdArgs,
+} from '../../schema/notifications/sms.input';
 import { PagingArgs } from '../../schema/paging.args';
 import { toSmsTemplate } from './sms.mapper';
 import { pageConnection } from '../connection';
@@ -14,7 +19,13 @@ export class SmsTemplateResolver {
   @RequiresScope('read')
   @Query(() => SmsTemplateConnection, { description: 'SMS templates.' })
   smsTemplates(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
-    return pageConnection('sms-templates', paging, ctx.pageSize, (pageNum) => ctx.loaders.smsTemplatePage.load(pageNum), (row, cursor) => ({ cursor, node: toSmsTemplate(row) }));
+    return pageConnection(
+      'sms-templates',
+      paging,
+      ctx.pageSize,
+      (pageNum) => ctx.loaders.smsTemplatePage.load(pageNum),
+      (row, cursor) => ({ cursor, node: toSmsTemplate(row) }),
+    );
   }
 
   @RequiresScope('admin')
@@ -43,7 +54,8 @@ export class SmsTemplateResolver {
 
   @RequiresScope('admin')
   @Mutation(() => SmsTemplate, {
-    description: 'Set the user domains (Apps) allowed to send with an SMS template: the list replaces the current set, an empty list revokes all. Idempotent: yes.',
+    description:
+      'Set the user domains (Apps) allowed to send with an SMS template: the list replaces the current set, an empty list revokes all. Idempotent: yes.',
   })
   async setSmsTemplateUserDomains(@Args() { id, userDomains }: SetSmsTemplateUserDomainsArgs, @Ctx() ctx: Context): Promise<SmsTemplate> {
     await ctx.apis.sms.setTemplateUserDomains(id, userDomains);

@@ -6,7 +6,13 @@ import { toDate } from '../../datasources/platform/time';
 const approvals: Record<number, SmsApproval> = { 0: SmsApproval.PENDING, 1: SmsApproval.APPROVED, 2: SmsApproval.REJECTED };
 
 export function toSmsAccount(dto: SmsAccountDto): SmsAccount {
-  return { id: String(dto.accountId), name: dto.accountName, platform: dto.smsPlatform || null, enabled: dto.enabled === 1, createdAt: toDate(dto.createTime) };
+  return {
+    id: String(dto.accountId),
+    name: dto.accountName,
+    platform: dto.smsPlatform || null,
+    enabled: dto.enabled === 1,
+    createdAt: toDate(dto.createTime),
+  };
 }
 
 /** Rows from before authorization existed, or with odd entries, read as "no domains" rather than failing. */

@@ -16,21 +16,39 @@ export class SmsResolver {
   @RequiresScope('read')
   @Query(() => SmsAccountConnection, { description: 'SMS provider accounts. Their provider keys are never shown.' })
   smsAccounts(@Args() paging: PagingArgs, @Ctx() ctx: Context) {
-    return pageConnection('sms-accounts', paging, ctx.pageSize, (pageNum) => ctx.loaders.smsAccountPage.load(pageNum), (row, cursor) => ({ cursor, node: toSmsAccount(row) }));
+    return pageConnection(
+      'sms-accounts',
+      paging,
+      ctx.pageSize,
+      (pageNum) => ctx.loaders.smsAccountPage.load(pageNum),
+      (row, cursor) => ({ cursor, node: toSmsAccount(row) }),
+    );
   }
 
   @RequiresScope('admin')
-  @Mutation(() => SmsAccount, { description: 'Add an SMS provider account; its key pair is write-only. A duplicate name is refused. Idempotent: no.' })
+  @Mutation(() => SmsAccount, {
+    description: 'Add an SMS provider account; its key pair is write-only. A duplicate name is refused. Idempotent: no.',
+  })
   async createSmsAccount(@Arg('input', { description: 'The account.' }) input: CreateSmsAccountInput, @Ctx() ctx: Context): Promise<SmsAccount> {
-    const id = await ctx.apis.sms.createAccount({ accountName: input.name, smsPlatform: input.platform, accessKey: input.accessKey, accessSecret: input.accessSecret });
+    const id = await ctx.apis.sms.createAccount({
+      accountName: input.name,
+      smsPlatform: input.platform,
+      accessKey: input.accessKey,
+      accessSecret: input.accessSecret,
+    });
     return account(ctx, id);
   }
 
   @RequiresScope('admin')
   @Mutation(() => SmsAccount, { description: 'Rename an SMS account or replace its key pair (write-only). Idempotent: yes.' })
-  async updateSmsAccount(@Arg('input', { description: 'The account and its changes.' }) input: UpdateSmsAccountInput, @Ctx() ctx: Context): Promise<SmsAccount> {
-    if (!input.name && !input.accessKey && !input.accessSecret) throw new BadUserInputError('Nothing to change: give name or accessKey and accessSecret', 'input');
-    if (Boolean(input.accessKey) !== Boolean(input.accessSecret)) throw new BadUserInputError('accessKey and accessSecret are replaced together', 'input');
+  async updateSmsAccount(
+    @Arg('input', { description: 'The account and its changes.' }) input: UpdateSmsAccountInput,
+    @Ctx() ctx: Context,
+  ): Promise<SmsAccount> {
+    if (!input.name && !input.accessKey && !input.accessSecret)
+      throw new BadUserInputError('Nothing to change: give name or accessKey and accessSecret', 'input');
+    if (Boolean(input.accessKey) !== Boolean(input.accessSecret))
+      throw new BadUserInputError('accessKey and accessSecret are replaced together', 'input');
     await ctx.apis.sms.updateAccount(Number(input.id), {
       accountName: input.name ?? undefined,
       accessKey: input.accessKey ?? undefined,

@@ -2,7 +2,10 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../connection.type';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A project: the enterprise\'s grouping of products. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_PROJECTS.' })
+@ObjectType({
+  description:
+    "A project: the enterprise's grouping of products. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_PROJECTS.",
+})
 export class Project {
   @Field(() => ID, { description: 'Platform project id.' })
   id!: string;

@@ -3,7 +3,10 @@ import { GroupTaskStatus } from './group-task-status.enum';
 import { Connection } from '../connection.type';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A device group: a named, nestable set of devices. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_DEVICE_GROUPS.' })
+@ObjectType({
+  description:
+    'A device group: a named, nestable set of devices. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_DEVICE_GROUPS.',
+})
 export class DeviceGroup {
   @Field(() => ID, { description: 'Platform group id (dgid).' })
   id!: string;

@@ -108,6 +108,6 @@ export class BindingCodeCheck {
   @Field({ description: 'Whether the code matches the one the device reported.' })
   valid!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Why the code is not valid, in the platform\'s words; null when valid.' })
+  @Field(() => String, { nullable: true, description: "Why the code is not valid, in the platform's words; null when valid." })
   reason!: string | null;
 }

@@ -12,7 +12,8 @@ export enum ThirdPartyLoginPlatform {
 }
 registerEnumType(ThirdPartyLoginPlatform, {
   name: 'ThirdPartyLoginPlatform',
-  description: 'An identity provider an App lets its end users sign in with. The platform does not document these names publicly; they are our best reading of its consoles.',
+  description:
+    'An identity provider an App lets its end users sign in with. The platform does not document these names publicly; they are our best reading of its consoles.',
   valuesConfig: {
     WECHAT: { description: 'WeChat (Open Platform mobile App login).' },
     QQ: { description: 'Tencent QQ.' },

@@ -2,7 +2,8 @@ import { Field, ObjectType } from 'type-graphql';
 import { ThirdPartyLoginPlatform } from './third-party-login-platform.enum';
 
 @ObjectType({
-  description: "Third-party login of a user domain (App): its app id at an identity provider. The App's secret there is write-only and never shown. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_END_USER_ADMIN.",
+  description:
+    "Third-party login of a user domain (App): its app id at an identity provider. The App's secret there is write-only and never shown. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_END_USER_ADMIN.",
 })
 export class ThirdPartyLoginConfig {
   @Field(() => ThirdPartyLoginPlatform, { description: 'The identity provider.' })

@@ -22,7 +22,7 @@ export class UserDomainProductArgs {
   productKey!: string;
 }
 
-@InputType({ description: "Third-party login of a user domain (App). appSecret is write-only: sent to the platform, never returned." })
+@InputType({ description: 'Third-party login of a user domain (App). appSecret is write-only: sent to the platform, never returned.' })
 export class SetThirdPartyLoginConfigInput {
   @Field({ description: 'User domain (App), e.g. C.DM.5715.1.' })
   @Matches(USER_DOMAIN_PATTERN, { message: USER_DOMAIN_RULE })

@@ -7,16 +7,15 @@ export class QueueBacklog {
   @Field(() => Number, { nullable: true, description: 'Messages waiting to be consumed.' })
   messageCount!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Size of the waiting messages, in the platform\'s own notation.' })
+  @Field(() => String, { nullable: true, description: "Size of the waiting messages, in the platform's own notation." })
   size!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Consumption rate, in the platform\'s own notation.' })
+  @Field(() => String, { nullable: true, description: "Consumption rate, in the platform's own notation." })
   consumeRate!: string | null;
 }
 
 @ObjectType({
-  description:
-    'An AMQP message queue of the account that subscriptions push into. At most 50 per account; a queue keeps messages 6 h / 500 MB.',
+  description: 'An AMQP message queue of the account that subscriptions push into. At most 50 per account; a queue keeps messages 6 h / 500 MB.',
 })
 export class MessageQueue {
   @Field(() => ID, { description: 'Platform queue id.' })

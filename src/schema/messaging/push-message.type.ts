@@ -13,10 +13,10 @@ export class PushedDeviceMessage {
   @Field(() => PushMessageType, { description: 'What happened; OTHER for a kind this service does not know yet.' })
   type!: PushMessageType;
 
-  @Field({ description: 'The platform\'s own `type`, e.g. MATTR, REQACK, META_EVENT.' })
+  @Field({ description: "The platform's own `type`, e.g. MATTR, REQACK, META_EVENT." })
   platformType!: string;
 
-  @Field(() => String, { nullable: true, description: 'The platform\'s own `subtype`, e.g. WRITE; null for ONLINE, STATUS and REQACK.' })
+  @Field(() => String, { nullable: true, description: "The platform's own `subtype`, e.g. WRITE; null for ONLINE, STATUS and REQACK." })
   platformSubtype!: string | null;
 
   @Field(() => String, {

@@ -6,7 +6,8 @@ export enum MailTemplateType {
 }
 registerEnumType(MailTemplateType, {
   name: 'MailTemplateType',
-  description: 'What a mail template is for. The platform does not document the codes (1, 2) behind these values publicly; this mapping is our best reading.',
+  description:
+    'What a mail template is for. The platform does not document the codes (1, 2) behind these values publicly; this mapping is our best reading.',
   valuesConfig: {
     VERIFICATION_CODE: {
       description: 'Sign-up, sign-in or reset mail carrying a one-time code; the content must contain `${code}` (platform type 1).',

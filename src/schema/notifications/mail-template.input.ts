@@ -33,7 +33,9 @@ export class CreateMailTemplateInput {
   content!: string;
 }
 
-@InputType({ description: 'Changes to a mail template; omitted fields stay. Changing type, subject or content sends it back to review and disables it.' })
+@InputType({
+  description: 'Changes to a mail template; omitted fields stay. Changing type, subject or content sends it back to review and disables it.',
+})
 export class UpdateMailTemplateInput {
   @Field(() => ID, { description: 'The template.' })
   @Matches(PLATFORM_ID_PATTERN, { message: PLATFORM_ID_RULE })

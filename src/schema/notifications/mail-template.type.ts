@@ -3,7 +3,10 @@ import { Connection } from '../connection.type';
 import { MailTemplateType } from './mail-template-type.enum';
 import { MailTemplateReview } from './mail-template-review.enum';
 
-@ObjectType({ description: 'A mail template the platform sends to end users of the authorized user domains. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_MAIL.' })
+@ObjectType({
+  description:
+    'A mail template the platform sends to end users of the authorized user domains. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_MAIL.',
+})
 export class MailTemplate {
   @Field(() => ID, { description: 'Platform template id.' })
   id!: string;
@@ -11,7 +14,10 @@ export class MailTemplate {
   @Field({ description: 'Template name.' })
   name!: string;
 
-  @Field(() => MailTemplateType, { nullable: true, description: 'What the template is for; null when the platform reports a type this service does not know.' })
+  @Field(() => MailTemplateType, {
+    nullable: true,
+    description: 'What the template is for; null when the platform reports a type this service does not know.',
+  })
   type!: MailTemplateType | null;
 
   @Field(() => String, { nullable: true, description: 'Mail subject.' })

@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../connection.type';
 
-@ObjectType({ description: 'An SMTP account end-user mail is sent through. Its password is write-only and never shown. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_MAIL.' })
+@ObjectType({
+  description:
+    'An SMTP account end-user mail is sent through. Its password is write-only and never shown. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_MAIL.',
+})
 export class MailAccount {
   @Field(() => ID, { description: 'Platform account id.' })
   id!: string;

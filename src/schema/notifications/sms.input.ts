@@ -16,7 +16,7 @@ export class CreateSmsAccountInput {
   @IsIn(SMS_PLATFORMS, { message: `platform must be one of ${SMS_PLATFORMS.join(', ')}` })
   platform!: string;
 
-  @Field({ description: "Provider access key id (write-only)." })
+  @Field({ description: 'Provider access key id (write-only).' })
   @MinLength(1, { message: 'accessKey must not be empty' })
   @MaxLength(128, { message: 'accessKey must be at most 128 characters' })
   accessKey!: string;
@@ -66,7 +66,7 @@ export class CreateSmsTemplateInput {
   @MaxLength(50, { message: 'name must be at most 50 characters' })
   name!: string;
 
-  @Field({ description: "The provider's template id, e.g. SMS_2045: 1-64 letters, digits, \".\", \"_\" or \"-\"." })
+  @Field({ description: 'The provider\'s template id, e.g. SMS_2045: 1-64 letters, digits, ".", "_" or "-".' })
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'providerTemplateId must be 1-64 letters, digits, ".", "_" or "-", e.g. SMS_2045' })
   providerTemplateId!: string;
 

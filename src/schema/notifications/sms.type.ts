@@ -2,7 +2,10 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { SmsApproval } from './sms-approval.enum';
 import { Connection } from '../connection.type';
 
-@ObjectType({ description: 'An SMS provider account of the enterprise. Its provider key pair is write-only and never shown. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_SMS.' })
+@ObjectType({
+  description:
+    'An SMS provider account of the enterprise. Its provider key pair is write-only and never shown. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_SMS.',
+})
 export class SmsAccount {
   @Field(() => ID, { description: 'Platform account id.' })
   id!: string;

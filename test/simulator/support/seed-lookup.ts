@@ -12,9 +12,7 @@ export function devicesOf(sim: SimulatorHandle, role: ProductRole): Device[] {
 
 /** A gateway with sub-devices of both sub-device products. */
 export function mixedGateway(sim: SimulatorHandle): Device {
-  const gateway = sim.store
-    .devices()
-    .find((d) => new Set(sim.store.subDevicesOf(d.id).map((s) => s.productKey)).size === 2);
+  const gateway = sim.store.devices().find((d) => new Set(sim.store.subDevicesOf(d.id).map((s) => s.productKey)).size === 2);
   if (!gateway) throw new Error('seed has no gateway with mixed sub-devices');
   return gateway;
 }

@@ -76,7 +76,12 @@ export interface CallResult {
   text: string;
 }
 
-export async function call(sim: SimulatorHandle, path: string, query: Record<string, string | number> = {}, options: CallOptions = {}): Promise<CallResult> {
+export async function call(
+  sim: SimulatorHandle,
+  path: string,
+  query: Record<string, string | number> = {},
+  options: CallOptions = {},
+): Promise<CallResult> {
   const url = new URL(sim.baseUrl + path);
   for (const [name, value] of Object.entries(query)) url.searchParams.set(name, String(value));
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
@@ -94,12 +99,17 @@ export async function call(sim: SimulatorHandle, path: string, query: Record<str
 
 /** POSTs `body` as JSON (as-is when it is already a string). */
 export function postJson(sim: SimulatorHandle, path: string, body: unknown, token: string): Promise<CallResult> {
-  return call(sim, path, {}, {
-    method: 'POST',
-    token,
-    headers: { 'Content-Type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+  return call(
+    sim,
+    path,
+    {},
+    {
+      method: 'POST',
+      token,
+      headers: { 'Content-Type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    },
+  );
 }
 
 /** Logs in with the simulator's credentials at `timestamp` (default: now) and returns the token. */

@@ -27,11 +27,14 @@ export function specViolations(dataType: TslDataType, specs: Specs, value: unkno
     case 'DATE':
       return typeof value === 'number' && /^\d{13}$/.test(String(value)) ? [] : bad('not a 13-digit ms time');
     case 'RAW':
-      return typeof value === 'string' && /^(?:[0-9A-Fa-f]{2})*$/.test(value) && value.length / 2 <= Number(specs.length) ? [] : bad('not hex within length');
+      return typeof value === 'string' && /^(?:[0-9A-Fa-f]{2})*$/.test(value) && value.length / 2 <= Number(specs.length)
+        ? []
+        : bad('not hex within length');
     case 'STRUCT':
       return structViolations(specs, value, path);
     case 'ARRAY': {
-      if (!Array.isArray(value) || value.length !== 1 || value[0]?.id !== 0 || !Array.isArray(value[0].value)) return bad('not [{"id":0,"value":[...]}]');
+      if (!Array.isArray(value) || value.length !== 1 || value[0]?.id !== 0 || !Array.isArray(value[0].value))
+        return bad('not [{"id":0,"value":[...]}]');
       const elements = value[0].value as unknown[];
       if (elements.length > Number(specs.size)) return bad(`more than ${specs.size} elements`);
       return elements.flatMap((element, i) =>
