@@ -73,7 +73,7 @@ const scenarios: Scenario[] = [
   },
 ];
 
-async function measure(app: App, sim: SimulatorHandle, counter: { calls: number }, query: string) {
+async function measure(app: App, counter: { calls: number }, query: string) {
   const estimate = app.queryCost.estimate(parse(query));
   const durations: number[] = [];
   let outcome = 'ok';
@@ -104,7 +104,7 @@ export async function runQueryCostBench(): Promise<string> {
     await app.server.executeOperation({ query: '{ products(first: 1) { totalCount } }' }, { contextValue: app.createContext() });
     for (const scenario of scenarios) {
       const query = scenario.query(sim);
-      const { estimate, calls, outcome, p50, max } = await measure(app, sim, counter, query);
+      const { estimate, calls, outcome, p50, max } = await measure(app, counter, query);
       const estimated = estimate.selectionsExceeded ? `> ${estimate.upstreamCalls}` : String(Math.round(estimate.upstreamCalls));
       rows.push(
         `| ${scenario.name} | ${(query.length / 1024).toFixed(1)} | ${estimated} | ${estimate.depth} | ${calls} | ${outcome} | ${p50.toFixed(1)} | ${max.toFixed(1)} |`,

@@ -69,8 +69,8 @@ class SecretScanner {
 }
 
 function secretPatterns(sim: SimulatorHandle): RegExp[] {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return [new RegExp(escape(sim.credentials.accessSecret), 'g'), /QJWT [\w-]+/g, /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/g];
+  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [new RegExp(escapeRegExp(sim.credentials.accessSecret), 'g'), /QJWT [\w-]+/g, /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/g];
 }
 
 function rssMiB(pid: number): number {

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       return `  ${p.productKey}  ${p.role.padEnd(17)} ${p.productName}${note}  devices: ${store.devices(p.productKey).length}`;
     }),
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(`${lines.join('\n')}\n`);
 
   const shutdown = (signal: string) => {
     process.stdout.write(`${signal} received, closing simulator\n`);

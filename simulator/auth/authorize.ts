@@ -6,7 +6,7 @@ import type { TokenStore } from './token.store';
  * (§2.3). Absent -> 91001; anything not an issued, live token (a `Bearer ...` wrapper too) -> 91004.
  */
 export function authorizeBusinessCall(headers: Record<string, string>, tokens: TokenStore, now: number): void {
-  const header = headers['authorization'];
+  const header = headers.authorization;
   if (header === undefined || header.trim() === '') throw new BusinessError(91001);
   if (tokens.state(header, now) !== 'valid') throw new BusinessError(91004);
 }

@@ -44,7 +44,7 @@ const login: RouteDefinition = {
   authenticated: false,
   handle(request, { tokens, clock, options }) {
     const params = authParams(request);
-    if (params['grant_type'] !== 'password') throw new BusinessError(50005);
+    if (params.grant_type !== 'password') throw new BusinessError(50005);
     const username = optionalText(params, 'username');
     const password = optionalText(params, 'password');
     if (username === undefined || password === undefined) throw new BusinessError(50005);
@@ -64,11 +64,11 @@ const refresh: RouteDefinition = {
   authenticated: false,
   handle(request, { tokens, clock }) {
     const params = authParams(request);
-    if (params['grant_type'] !== 'refresh_token') throw new BusinessError(50005);
+    if (params.grant_type !== 'refresh_token') throw new BusinessError(50005);
     const token = optionalText(params, 'refresh_token');
     if (token === undefined) throw new BusinessError(50005);
     const now = clock.now();
-    return tokenResponse(tokens.refresh(token, now), now, '', params['scope'] ?? '');
+    return tokenResponse(tokens.refresh(token, now), now, '', params.scope ?? '');
   },
 };
 

@@ -37,7 +37,7 @@ export function readTslDownlink(raw: unknown): TslDownlinkRequest {
   const productKey = requiredString(body, 'productKey', 50007);
   const devices = requiredArray(body, 'devices', 50007);
   if (!devices.every((d): d is string => typeof d === 'string' && d !== '')) throw new BusinessError(50005);
-  const data = body['data'];
+  const data = body.data;
   if (typeof data !== 'string' || data.trim() === '') throw new BusinessError(50005);
   return { productKey, deviceKeys: devices, data, options: readDownlinkOptions(body) };
 }

@@ -20,7 +20,7 @@ export function deviceKey(kind: DeviceKeyKind, random: Random): string {
     case 'dev-eui':
       return LORA_EUI_PREFIX + random.hex(6);
     case 'modbus':
-      return 'TP' + random.digits(10);
+      return `TP${random.digits(10)}`;
   }
 }
 

@@ -95,8 +95,8 @@ export function deviceResource(device: Device, kind: ModuleKind, battery: boolea
   resource.mnc = random.pick([0, 1, 11]);
   resource.lac = random.int(4096, 65000);
   resource.cellId = random.int(10_000_000, 268_435_455);
-  resource.iccId = '8986' + random.digits(16);
+  resource.iccId = `8986${random.digits(16)}`;
   resource.simNum = `460${String(resource.mnc).padStart(2, '0')}${random.digits(10)}`;
-  resource.phoneNum = random.chance(0.7) ? '1064' + random.digits(9) : null;
+  resource.phoneNum = random.chance(0.7) ? `1064${random.digits(9)}` : null;
   return resource;
 }

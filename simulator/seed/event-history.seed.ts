@@ -25,7 +25,9 @@ export function seedEvents(device: Device, product: Product, random: Random, tic
   const cycles = random.int(1, 5);
   const times = Array.from({ length: cycles * 2 - (device.deviceStatus === 1 ? 0 : 1) }, () => random.int(window.start, final - 1));
   times.sort((a, b) => a - b);
-  times.forEach((at, i) => events.push(connectivity(at, i % 2 === 1 ? '0' : i === 0 || random.chance(0.5) ? '1' : '2', ticket)));
+  times.forEach((at, i) => {
+    events.push(connectivity(at, i % 2 === 1 ? '0' : i === 0 || random.chance(0.5) ? '1' : '2', ticket));
+  });
   events.push(connectivity(final, device.deviceStatus === 1 ? (random.chance(0.5) ? '1' : '2') : '0', ticket));
 
   const doc = product.tsl;

@@ -15,7 +15,7 @@ export function seedProducts(random: Random, projects: Project[]): Product[] {
   const usedIds = new Set<number>();
   return PRODUCT_CATALOG.map((blueprint) => {
     let productKey: string;
-    do productKey = 'p1' + random.alnum(4);
+    do productKey = `p1${random.alnum(4)}`;
     while (usedKeys.has(productKey));
     usedKeys.add(productKey);
 

@@ -54,7 +54,9 @@ export function encodeServiceCalls(calls: Array<{ serviceId: number; inputs: Arr
 export function packetOf(dmData: string, readIds?: number[]): string {
   if (readIds) {
     const buffer = Buffer.alloc(readIds.length * 2);
-    readIds.forEach((id, i) => buffer.writeUInt16BE(id, i * 2));
+    readIds.forEach((id, i) => {
+      buffer.writeUInt16BE(id, i * 2);
+    });
     return buffer.toString('base64');
   }
   return Buffer.from(dmData, 'utf8').toString('base64');

@@ -34,7 +34,6 @@ type UseServer = (
 // graphql-ws publishes its `ws` adapter only through package.json "exports", which our `moduleResolution: node`
 // does not read; node's CommonJS loader does, so the adapter is required at run time and typed with the main
 // entry's `ServerOptions`.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { useServer } = require('graphql-ws/use/ws') as { useServer: UseServer };
 
 /** Same ceiling as an HTTP body: a subscribe message has no business being bigger. */

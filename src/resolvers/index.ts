@@ -32,7 +32,7 @@ import { scopeAuthChecker } from '../auth/callers/auth-checker';
 import { costTable } from './cost.table';
 
 // Import order is type-graphql's field order in the SDL: keep it when adding resolvers (append new ones last).
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+// biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as NonEmptyArray<Function>
 const resolverClasses: NonEmptyArray<Function> = [
   // catalog
   ProductResolver,

@@ -10,20 +10,20 @@ import type { Scope } from './scope';
 import { withCostDirectives, type CostTable } from './cost';
 
 /** Wraps the resolver of a field marked with `DetailField` so it can load the entity's detail first. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: type-graphql and Apollo resolver signatures are untyped at this seam
 export type DetailFieldWrapper = (resolve: GraphQLFieldResolver<any, any>) => GraphQLFieldResolver<any, any>;
 
 /** What the graph serves, registered once in `resolvers/index.ts` and handed to the builder. */
 export interface GraphResolvers {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as NonEmptyArray<Function>
   resolverClasses: NonEmptyArray<Function>;
   /** Federation `__resolveReference` per entity type name. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: type-graphql and Apollo resolver signatures are untyped at this seam
   references: Record<string, (representation: any, context: any, info: any) => unknown>;
   /** Detail loading per type name, applied to the fields marked `DetailField`. */
   details: Record<string, DetailFieldWrapper>;
   /** Checks `RequiresScope` fields against the request's caller; throws a coded error to deny. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: type-graphql and Apollo resolver signatures are untyped at this seam
   authChecker: AuthChecker<any, Scope>;
   /** Upstream calls per field, for the pre-execution cost check and the SDL's `@cost`/`@listSize`. */
   costs: CostTable;
@@ -128,7 +128,7 @@ function requireRootScopes(schema: GraphQLSchema): void {
   if (open.length > 0) throw new Error(`root fields without RequiresScope: ${open.join(', ')}`);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: type-graphql and Apollo resolver signatures are untyped at this seam
 function scopesOf(field: GraphQLField<any, any>): Scope[] | undefined {
   return field.extensions?.[REQUIRED_SCOPES] as Scope[] | undefined;
 }
@@ -138,14 +138,15 @@ function applyDetail(
   resolvers: ResolverMap,
   typeName: string,
   wrap: DetailFieldWrapper,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: type-graphql and Apollo resolver signatures are untyped at this seam
   authChecker: AuthChecker<any, Scope>,
 ): void {
   const type = schema.getType(typeName);
   if (!isObjectType(type)) throw new Error(`detail loader registered for ${typeName}, which is not an object type`);
   const marked = Object.values(type.getFields()).filter((field) => field.extensions?.[DETAIL_FIELD]);
   if (marked.length === 0) throw new Error(`detail loader registered for ${typeName}, which has no DetailField`);
-  const typeResolvers = (resolvers[typeName] ??= {});
+  resolvers[typeName] ??= {};
+  const typeResolvers = resolvers[typeName];
   for (const field of marked) {
     const resolve = (typeResolvers[field.name] as GraphQLFieldResolver<unknown, unknown> | undefined) ?? defaultFieldResolver;
     const scopes = scopesOf(field);
@@ -158,12 +159,12 @@ function applyDetail(
  * own check runs again inside, after the load, and passes).
  */
 function checkedFirst(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: type-graphql and Apollo resolver signatures are untyped at this seam
   resolve: GraphQLFieldResolver<any, any>,
   scopes: Scope[],
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: type-graphql and Apollo resolver signatures are untyped at this seam
   authChecker: AuthChecker<any, Scope>,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: type-graphql and Apollo resolver signatures are untyped at this seam
 ): GraphQLFieldResolver<any, any> {
   return async (root, args, context, info) => {
     const check = authChecker as (

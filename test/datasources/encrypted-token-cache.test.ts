@@ -15,7 +15,10 @@ describeWithRedis('the upstream token at rest in a real Redis', () => {
   let redis: RedisServer;
   let sim: SimulatorHandle;
   const stores: Keyv[] = [];
-  const open = (keyv: Keyv) => (stores.push(keyv), keyv);
+  const open = (keyv: Keyv) => {
+    stores.push(keyv);
+    return keyv;
+  };
   const raw = () => open(new Keyv({ store: new KeyvRedis(redis.url), namespace: CACHE_NAMESPACE }));
   const provider = (cipher: TokenCipher) =>
     new TokenProvider(

@@ -1,4 +1,3 @@
-'use strict';
 // Jest transformer: ts-jest (transpile only), loaded only when a file actually needs transpiling.
 //
 // ts-jest imports the TypeScript compiler as soon as it is required, and computing its cache key builds a

@@ -12,7 +12,11 @@ export class WatchedMetrics extends Metrics {
   override pushSubscribers(count: number): void {
     super.pushSubscribers(count);
     this.current = count;
-    this.waiters = this.waiters.filter((waiter) => (waiter.count === count ? (waiter.resolve(), false) : true));
+    this.waiters = this.waiters.filter((waiter) => {
+      if (waiter.count !== count) return true;
+      waiter.resolve();
+      return false;
+    });
   }
 
   /** Resolves when the hub has exactly `count` subscribers (at once if it has now). */

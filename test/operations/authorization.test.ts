@@ -32,7 +32,6 @@ const CALLERS: Array<[string, Caller]> = [
   ...(['read', 'control', 'admin', 'pii'] as Scope[]).map((scope): [string, Caller] => [scope, callerWith('api-key', [scope], false)]),
 ];
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = GraphQLField<any, any>;
 
 /** The scopes a field declares in the SDL (`@requiresScopes(scopes: [["..."]])`). */

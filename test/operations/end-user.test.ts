@@ -30,7 +30,12 @@ describe('end users and bindings', () => {
 
   it('should keep user-domain secrets out of trace-level logs and error responses', async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    const sink = new Writable({
+      write: (chunk, _enc, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const traced = await startHarness({ overrides: { logger: createLogger('trace', sink) } });
     try {
       await traced.execute('{ userDomains(first: 10) { edges { node { domain } } } }');

@@ -12,7 +12,10 @@ describe('the device graph', () => {
       '{ products(first: 100) { edges { node { productKey accessType } } } }',
     );
     const groups: Record<string, string[]> = {};
-    for (const { node } of data!.products.edges) (groups[node.accessType] ??= []).push(node.productKey);
+    for (const { node } of data!.products.edges) {
+      groups[node.accessType] ??= [];
+      groups[node.accessType].push(node.productKey);
+    }
     return groups;
   }
 

@@ -134,8 +134,7 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
   });
 
   describe('templates', () => {
-    const create =
-      'mutation($c: String!) { createSmsTemplate(input: { name: "Reset code", providerTemplateId: "SMS_3001", content: $c }) { ' + TEMPLATE + ' } }';
+    const create = `mutation($c: String!) { createSmsTemplate(input: { name: "Reset code", providerTemplateId: "SMS_3001", content: $c }) { ${TEMPLATE} } }`;
 
     it('should show the seeded authorizations on the list', async () => {
       const { data } = await h.execute<{ smsTemplates: { edges: Array<{ node: { id: string; authorizedUserDomains: string[] } }> } }>(

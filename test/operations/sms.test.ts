@@ -6,7 +6,12 @@ describe('SMS accounts, signatures and templates (inferred endpoints)', () => {
   let h: Harness;
   const lines: string[] = [];
   beforeAll(async () => {
-    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    const sink = new Writable({
+      write: (chunk, _enc, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     h = await startHarness({ overrides: { logger: createLogger('trace', sink) } });
   });
   afterAll(() => h.close());

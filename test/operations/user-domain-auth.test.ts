@@ -270,7 +270,12 @@ describe('third-party login config (inferred endpoints)', () => {
   let h: Harness;
   const lines: string[] = [];
   beforeAll(async () => {
-    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    const sink = new Writable({
+      write: (chunk, _enc, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     h = await startHarness({ overrides: { logger: createLogger('trace', sink) } });
     await h.execute('{ products(first: 1) { totalCount } }');
   });

@@ -90,7 +90,7 @@ describe('seeded message history', () => {
 describe('seeded event history', () => {
   const paramCodes = (product: Product, params: TslParamOrRef[] = []) =>
     params.map((p) =>
-      '$ref' in p ? (product.tsl?.properties?.find((prop) => `#/properties/id/${prop.id}` === p.$ref) as TslProperty).code : (p as TslParam).code,
+      '$ref' in p ? (product.tsl!.properties!.find((prop) => `#/properties/id/${prop.id}` === p.$ref) as TslProperty).code : (p as TslParam).code,
     );
 
   it('should end with the device current connectivity state', () => {

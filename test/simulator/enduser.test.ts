@@ -124,7 +124,7 @@ describe('end users and bindings (§6.7, envelope B)', () => {
       data: 0,
       extMsg: null,
     });
-    expect((await verify({ pk: device.productKey, dk: device.deviceKey, bindingCode: 'x' + code })).body.code).toBe(5462);
+    expect((await verify({ pk: device.productKey, dk: device.deviceKey, bindingCode: `x${code}` })).body.code).toBe(5462);
     expect((await verify({ pk: device.productKey, dk: device.deviceKey, bindingCode: 'bad code!' })).body.code).toBe(5213);
     expect((await verify({ pk: device.productKey, dk: device.deviceKey })).body.code).toBe(5179);
     expect((await verify({ dk: device.deviceKey, bindingCode: code })).body.code).toBe(5066);

@@ -26,7 +26,7 @@ describe('PlatformClient with an upstream limiter', () => {
     await expect(second).rejects.toMatchObject({ code: ErrorCode.SERVICE_OVERLOADED, endpoint: 'command.writeData' });
 
     for (let i = 0; i < 10 && answers.length === 0; i += 1) await new Promise<void>((resolve) => setImmediate(resolve));
-    answers.splice(0).forEach((answer) => answer());
+    for (const answer of answers.splice(0)) answer();
     await expect(first).resolves.toEqual({ data: { ok: true }, page: undefined });
     expect(sent).toEqual(['device.detail']);
     expect(outcomes).toEqual(['command.writeData:service_overloaded', 'device.detail:ok']);

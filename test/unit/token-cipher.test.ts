@@ -25,7 +25,7 @@ describe('TokenCipher', () => {
     expect(cipher.open(`v1.${raw.toString('base64')}`, 'k')).toBeUndefined();
     expect(new TokenCipher(Buffer.alloc(32, 8)).open(sealed, 'k')).toBeUndefined();
     expect(cipher.open(sealed, 'other')).toBeUndefined();
-    for (const junk of [undefined, null, 42, {}, '', 'v1.', 'v1.AAAA', 'v2.' + sealed.slice(3), { accessToken: 'QJWT x' }]) {
+    for (const junk of [undefined, null, 42, {}, '', 'v1.', 'v1.AAAA', `v2.${sealed.slice(3)}`, { accessToken: 'QJWT x' }]) {
       expect(cipher.open(junk, 'k')).toBeUndefined();
     }
   });

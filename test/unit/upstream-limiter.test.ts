@@ -15,7 +15,9 @@ function slowUpstream() {
         resolve('ok');
       });
     });
-  const releaseAll = () => waiting.splice(0).forEach((release) => release());
+  const releaseAll = () => {
+    for (const release of waiting.splice(0)) release();
+  };
   return { send, state, releaseAll, waiting };
 }
 

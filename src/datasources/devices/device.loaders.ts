@@ -124,7 +124,9 @@ async function loadProductDevices(
   const results = new Map<string, DeviceDto | null | Error>();
   const byDetail = async (keys: string[]) => {
     const answers = await perKey(keys, (deviceKey) => api.getDevice(productKey, deviceKey));
-    keys.forEach((deviceKey, i) => results.set(deviceKey, answers[i]));
+    keys.forEach((deviceKey, i) => {
+      results.set(deviceKey, answers[i]);
+    });
   };
   if (deviceKeys.length <= DETAIL_ONLY_UP_TO) {
     await byDetail(deviceKeys);

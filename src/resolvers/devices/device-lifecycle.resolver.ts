@@ -57,7 +57,9 @@ export class DeviceLifecycleResolver {
     @Ctx() ctx: Context,
   ): Promise<DeviceBatchPayload> {
     assertUniqueKeys(input.devices);
-    input.devices.forEach((row, i) => assertSomethingToChange(row, `input.devices[${i}]`));
+    input.devices.forEach((row, i) => {
+      assertSomethingToChange(row, `input.devices[${i}]`);
+    });
     const failures = await ctx.apis.lifecycle.updateDevices(input.productKey, input.devices.map(toDeviceChangeDto));
     const payload = toDeviceBatchPayload(input.productKey, input.devices, failures);
     for (const device of payload.succeeded) ctx.loaders.deviceByKey.clear(device);

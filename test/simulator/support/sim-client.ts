@@ -85,7 +85,7 @@ export async function call(
   const url = new URL(sim.baseUrl + path);
   for (const [name, value] of Object.entries(query)) url.searchParams.set(name, String(value));
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
-  if (options.token !== undefined) headers['Authorization'] = options.token;
+  if (options.token !== undefined) headers.Authorization = options.token;
   const response = await fetch(url, { method: options.method ?? 'GET', headers, body: options.body });
   const text = await response.text();
   let body: unknown;
