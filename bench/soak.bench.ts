@@ -199,7 +199,8 @@ function classify(result: Awaited<ReturnType<typeof post>>, tally: Tally): boole
 }
 
 export async function runSoakBench(options: SoakOptions): Promise<string> {
-  const sim = await startSimulator({ latencyMs: 5 });
+  // Every upstream call of the run stays in the log, so commands executed can be counted from it.
+  const sim = await startSimulator({ latencyMs: 5, requestLogLimit: 1_000_000 });
   const scanner = new SecretScanner(secretPatterns(sim));
   const service = await startService(sim, options.retryMax, scanner);
   const tally: Tally = {
@@ -263,8 +264,12 @@ export async function runSoakBench(options: SoakOptions): Promise<string> {
     const retries = [...metrics.matchAll(/^quec_graph_upstream_retries_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
     const rssEnd = rssMiB(service.child.pid!);
     const crashes = service.exited() ? 1 : 0;
-    const sentCommands = sim.log.count('dm.writeData');
-    const duplicates = Math.max(0, sentCommands - tally.commands);
+    // A command the platform refused (an injected fault, a revoked token answered 91001 and re-sent once with a new
+    // token) was not executed; a duplicate is a second accepted call for one mutation.
+    const writes = sim.log.entries().filter((e) => e.endpoint === 'dm.writeData');
+    const sentCommands = writes.length;
+    const executedCommands = writes.filter((e) => e.httpStatus === 200 && e.code === 200).length;
+    const duplicates = Math.max(0, executedCommands - tally.commands);
     tally.latencies.sort((a, b) => a - b);
     const pct = (p: number) => tally.latencies[Math.min(tally.latencies.length - 1, Math.floor((p / 100) * tally.latencies.length))] ?? 0;
     const requests = tally.reads + tally.commands;
@@ -284,7 +289,10 @@ export async function runSoakBench(options: SoakOptions): Promise<string> {
       ['HTTP 5xx from the service', String(tally.http5xx)],
       ['client timeouts (10 s)', String(tally.timeouts)],
       ['crashes', String(crashes)],
-      ['duplicate commands (dm.writeData at the platform beyond mutations sent)', `${duplicates} (${sentCommands} seen for ${tally.commands} sent)`],
+      [
+        'duplicate commands (dm.writeData accepted by the platform beyond mutations sent)',
+        `${duplicates} (${executedCommands} accepted, ${sentCommands} calls, for ${tally.commands} mutations)`,
+      ],
       ['secrets found (responses, logs, /metrics)', String(scanner.found)],
       [
         'upstream calls / answered with a fault / retries',
