@@ -154,7 +154,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
       requestLogPlugin(),
       metricsPlugin(metrics),
       exposure.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
-      ...routerTracesPlugins<Context>({ forAnyone: exposure.tracesForAnyone, routerSecret: config.routerSecret }),
+      ...routerTracesPlugins({ forAnyone: exposure.tracesForAnyone }),
     ],
   });
   await server.start();

@@ -43,8 +43,6 @@ export interface Config {
   readonly maxBodyBytes: number;
   /** Bounds of the automatic persisted-query store (memory, or Redis when REDIS_URL is set). */
   readonly persistedQueries: PersistedQueriesConfig;
-  /** Shared secret the router sends in `x-router-secret`; unset = no caller is recognised as the router. */
-  readonly routerSecret?: string;
   /** Retries of idempotent reads and the per-family circuit breaker (docs/resilience.md). */
   readonly upstreamResilience: UpstreamResilienceConfig;
   /** 32-byte AES-256-GCM key for the token cached in Redis; absent = derived from the access secret (HKDF). */
@@ -310,7 +308,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ops: vars.OPS_PORT === undefined ? undefined : Object.freeze({ host: vars.OPS_HOST ?? vars.HOST, port: vars.OPS_PORT }),
     maxBodyBytes: vars.MAX_BODY_BYTES,
     persistedQueries: resolvePersistedQueries(vars),
-    routerSecret: vars.ROUTER_SECRET,
     upstreamResilience: Object.freeze({
       retryBudgetMs: vars.UPSTREAM_RETRY_BUDGET_MS,
       maxRetries: vars.UPSTREAM_RETRY_MAX,

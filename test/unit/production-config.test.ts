@@ -52,7 +52,7 @@ describe('ops listener, body limit, persisted queries and router secret', () => 
     const config = loadConfig({});
     expect(config.maxBodyBytes).toBe(1024 * 1024);
     expect(config.persistedQueries).toEqual({ ttlSeconds: 86_400, maxEntries: 10_000, maxBytes: 32 * 1024 * 1024, maxQueryBytes: 64 * 1024 });
-    expect(config.routerSecret).toBeUndefined();
+    expect(config.auth.routerSecret).toBeUndefined();
   });
 
   it.each([
