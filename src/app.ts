@@ -7,7 +7,7 @@ import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { formatError } from './errors';
 import { createLogger, type Logger } from './logger';
-import { createCache } from './cache';
+import { createCache, redisClientOf } from './cache';
 import { TokenProvider, type Clock } from './auth/token-provider';
 import { HttpAuthApi } from './datasources/platform/auth.api';
 import { HttpTransport, PlatformClient, type UpstreamObserver } from './datasources/platform/platform-client';
@@ -143,7 +143,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     // APQ in the shared store when Redis is configured (replicas behind a router share registered queries), else
     // a bounded in-memory LRU; expiring and size-capped either way (docs/production.md).
     persistedQueries: {
-      cache: persistedQueryCache(config.persistedQueries, config.redisUrl !== undefined ? cache : undefined),
+      cache: persistedQueryCache(config.persistedQueries, config.redisUrl !== undefined ? redisClientOf(cache) : undefined),
       ttl: config.persistedQueries.ttlSeconds,
     },
     plugins: [

@@ -25,3 +25,18 @@ function redisStore(redisUrl: string) {
   const { default: KeyvRedis } = require('@keyv/redis') as typeof import('@keyv/redis');
   return new KeyvRedis(redisUrl, { throwOnConnectError: false });
 }
+
+/** The few Redis commands the bounded APQ store needs; node-redis's client (what `@keyv/redis` holds) has them. */
+export interface RedisScripting {
+  get(key: string): Promise<string | null | unknown>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+}
+
+/**
+ * The connected Redis client behind `cache`, for the few jobs keyv cannot express (the bounded APQ store's scripts);
+ * undefined when the cache is not Redis. Connects lazily, the way keyv itself does on first use.
+ */
+export function redisClientOf(cache: Keyv): (() => Promise<RedisScripting>) | undefined {
+  const store = cache.store as { getClient?: () => Promise<RedisScripting> } | undefined;
+  return typeof store?.getClient === 'function' ? () => store.getClient!() : undefined;
+}

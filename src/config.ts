@@ -75,9 +75,9 @@ export interface OpsConfig {
 export interface PersistedQueriesConfig {
   /** Seconds a registered query lives after it was stored. */
   readonly ttlSeconds: number;
-  /** Most queries held in memory (least recently used go first). */
+  /** Most queries held, in memory or in Redis for all replicas. */
   readonly maxEntries: number;
-  /** Most bytes of query text held in memory. */
+  /** Most bytes of query text (plus keys) held, in memory or in Redis for all replicas. */
   readonly maxBytes: number;
   /** Largest single query stored (memory and Redis); a larger one runs but is not registered. */
   readonly maxQueryBytes: number;

@@ -1,7 +1,7 @@
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import type Keyv from 'keyv';
 import type { PersistedQueriesConfig } from '../config';
-import { withTimeout } from '../timeout';
+import type { RedisScripting } from '../cache';
+import { redisPersistedQueryStore } from './redis-persisted-query-store';
 
 /** The store Apollo's automatic persisted queries use (`persistedQueries.cache`); TTLs in seconds. */
 export type PersistedQueryCache = KeyValueCache<string>;
@@ -13,14 +13,13 @@ export interface PerfClock {
 
 /**
  * The APQ store, bounded whoever fills it: anyone may register a query, so an anonymous caller must not be able to
- * grow it without limit. In memory it is Apollo's LRU (at most `maxEntries` queries and `maxBytes` bytes, expiring
- * after `ttlSeconds`); with a shared Redis (`shared`) every entry expires after `ttlSeconds` there, so the keys an
- * anonymous caller can hold are bounded by what it can send in one TTL. In both, a query over `maxQueryBytes` runs
- * but is not stored.
+ * grow it without limit. In memory it is Apollo's LRU; with a shared Redis (`redis`) it is a store that keeps the same
+ * bounds across replicas (redis-persisted-query-store.ts). Either way at most `maxEntries` queries and `maxBytes`
+ * bytes, each expiring `ttlSeconds` after it was stored, and a query over `maxQueryBytes` runs but is not stored.
  */
-export function persistedQueryCache(limits: PersistedQueriesConfig, shared?: Keyv, perf?: PerfClock): PersistedQueryCache {
-  const store: PersistedQueryCache = shared
-    ? keyvStore(shared)
+export function persistedQueryCache(limits: PersistedQueriesConfig, redis?: () => Promise<RedisScripting>, perf?: PerfClock): PersistedQueryCache {
+  const store: PersistedQueryCache = redis
+    ? redisPersistedQueryStore(redis, limits)
     : new InMemoryLRUCache<string>({
         max: limits.maxEntries,
         maxSize: limits.maxBytes,
@@ -39,28 +38,6 @@ export function persistedQueryCache(limits: PersistedQueriesConfig, shared?: Key
       // Never longer than configured, and never "keep forever" (Apollo passes no ttl unless told one).
       const ttl = Math.min(options?.ttl || limits.ttlSeconds, limits.ttlSeconds);
       await store.set(key, value, { ttl });
-    },
-  };
-}
-
-/**
- * APQ over the shared keyv, so replicas behind a router share registered queries through Redis. Every store call is
- * bounded by `timeoutMs`: node-redis queues commands while Redis is away, and a lookup that waits forever would hang
- * the request, where a miss only costs the client one retry with the full query.
- */
-function keyvStore(store: Keyv, timeoutMs = 500): PersistedQueryCache {
-  return {
-    async get(key) {
-      const value = await withTimeout(store.get<string>(key), timeoutMs, undefined).catch(() => undefined);
-      return typeof value === 'string' ? value : undefined;
-    },
-    async set(key, value, options) {
-      // Apollo speaks seconds, keyv milliseconds.
-      const ttlMs = typeof options?.ttl === 'number' ? options.ttl * 1000 : undefined;
-      await withTimeout(store.set(key, value, ttlMs), timeoutMs, false).catch(() => false);
-    },
-    async delete(key) {
-      return withTimeout(store.delete(key), timeoutMs, false).catch(() => false);
     },
   };
 }

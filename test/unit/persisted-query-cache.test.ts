@@ -1,4 +1,4 @@
-import Keyv from 'keyv';
+import type { RedisScripting } from '../../src/cache';
 import { persistedQueryCache } from '../../src/http/persisted-query-cache';
 import type { PersistedQueriesConfig } from '../../src/config';
 
@@ -62,54 +62,41 @@ describe('persisted-query store in memory', () => {
   });
 });
 
-describe('persisted-query store over the shared keyv (Redis)', () => {
-  /** Records what reaches the keyv store, as Redis would receive it (value and PX). */
-  function recordingKeyv() {
-    const sets: Array<{ key: string; ttl: number | undefined }> = [];
-    const map = new Map<string, unknown>();
-    const store = {
-      get: async (k: string) => map.get(k),
-      set: async (k: string, v: unknown, ttl?: number) => {
-        sets.push({ key: k, ttl });
-        map.set(k, v);
-        return true;
+describe('persisted-query store over a shared Redis (store calls only; bounds in test/e2e/redis-persisted-queries)', () => {
+  /** Records the scripts the store would run, as Redis would receive them. */
+  function recordingRedis() {
+    const evals: Array<{ keys: string[]; arguments: string[] }> = [];
+    const client: RedisScripting = {
+      get: async () => null,
+      eval: async (_script, options) => {
+        evals.push(options);
+        return 0;
       },
-      delete: async (k: string) => map.delete(k),
-      clear: async () => map.clear(),
-      on: () => store,
     };
-    return { keyv: new Keyv({ store, namespace: 'quec-graph' }), sets };
+    return { redis: async () => client, evals };
   }
 
-  it('should store every entry with the configured ttl in ms', async () => {
-    const { keyv, sets } = recordingKeyv();
-    const store = persistedQueryCache(limits({ ttlSeconds: 120 }), keyv);
+  it('should store every entry with the configured ttl in ms and the configured bounds', async () => {
+    const { redis, evals } = recordingRedis();
+    const store = persistedQueryCache(limits({ ttlSeconds: 120, maxEntries: 7, maxBytes: 9_000 }), redis);
     await store.set(key(1), '{ a }', { ttl: null });
     await store.set(key(2), '{ b }', { ttl: 30 });
-    expect(sets.map((s) => s.ttl)).toEqual([120_000, 30_000]);
-    expect(await store.get(key(1))).toBe('{ a }');
+    expect(evals.map((e) => e.arguments)).toEqual([
+      ['{ a }', '120000', '7', '9000'],
+      ['{ b }', '30000', '7', '9000'],
+    ]);
   });
 
   it('should not store a query over maxQueryBytes', async () => {
-    const { keyv, sets } = recordingKeyv();
-    const store = persistedQueryCache(limits({ maxQueryBytes: 10 }), keyv);
+    const { redis, evals } = recordingRedis();
+    const store = persistedQueryCache(limits({ maxQueryBytes: 10 }), redis);
     await store.set(key(1), 'x'.repeat(11));
-    expect({ sets: sets.length, value: await store.get(key(1)) }).toEqual({ sets: 0, value: undefined });
+    expect(evals).toHaveLength(0);
   });
 
   it('should answer a miss instead of waiting when the store does not answer', async () => {
-    const never = new Keyv({
-      store: {
-        get: () => new Promise(() => undefined),
-        set: async () => true,
-        delete: async () => true,
-        clear: async () => undefined,
-        on() {
-          return this;
-        },
-      },
-    });
-    const store = persistedQueryCache(limits(), never);
+    const never: RedisScripting = { get: () => new Promise(() => undefined), eval: () => new Promise(() => undefined) };
+    const store = persistedQueryCache(limits(), async () => never);
     jest.useFakeTimers();
     try {
       const pending = store.get(key(1));
@@ -118,5 +105,11 @@ describe('persisted-query store over the shared keyv (Redis)', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('should answer a miss when connecting fails', async () => {
+    const store = persistedQueryCache(limits(), () => Promise.reject(new Error('ECONNREFUSED')));
+    await expect(store.get(key(1))).resolves.toBeUndefined();
+    await expect(store.set(key(1), '{ a }')).resolves.toBeUndefined();
   });
 });
