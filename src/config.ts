@@ -92,6 +92,8 @@ export interface UpstreamResilienceConfig {
   readonly breakerThreshold: number;
   /** How long an open circuit fails fast before one trial call, ms. */
   readonly breakerHalfOpenAfterMs: number;
+  /** A read unanswered this long (ms) is sent once more and the first answer wins; 0 = never. */
+  readonly hedgeAfterMs: number;
 }
 
 export interface QueryLimits {
@@ -209,6 +211,7 @@ const environmentSchema = z.object({
   UPSTREAM_RETRY_MAX: intInRange(0, 10, 3),
   UPSTREAM_BREAKER_THRESHOLD: intInRange(1, 1000, 10),
   UPSTREAM_BREAKER_HALF_OPEN_MS: intInRange(100, 600_000, 5000),
+  UPSTREAM_HEDGE_AFTER_MS: intInRange(0, 120_000, 1500),
   TOKEN_ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
@@ -313,6 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRetries: vars.UPSTREAM_RETRY_MAX,
       breakerThreshold: vars.UPSTREAM_BREAKER_THRESHOLD,
       breakerHalfOpenAfterMs: vars.UPSTREAM_BREAKER_HALF_OPEN_MS,
+      hedgeAfterMs: vars.UPSTREAM_HEDGE_AFTER_MS,
     }),
     tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY ? Buffer.from(vars.TOKEN_ENCRYPTION_KEY, 'base64') : undefined,
     auth,

@@ -3,16 +3,20 @@ import { HttpTransport, PlatformClient, type PlatformRequest } from '../../src/d
 import { UpstreamResilience, type ResilienceOptions } from '../../src/datasources/platform/resilience';
 
 /** One scripted platform answer: an HTTP status (with headers) and an envelope, or a connection failure. */
-type Answer = { status: number; headers?: Record<string, string>; body?: unknown } | 'reset';
+type Answer = { status: number; headers?: Record<string, string>; body?: unknown } | 'reset' | 'stall';
 
 const OK: Answer = { status: 200, body: { code: 200, msg: 'success', data: [] } };
 
 /** A fetch that answers from a script and records every call, so a test can count what the platform saw. */
 function scriptedFetch(script: Answer[], fallback: Answer = OK) {
   const calls: string[] = [];
-  const fetchImpl = (async (url: string | URL) => {
+  const fetchImpl = (async (url: string | URL, init?: RequestInit) => {
     calls.push(String(url));
     const answer = script.shift() ?? fallback;
+    // A platform that accepted the connection and never answers: only the caller's abort ends the wait.
+    if (answer === 'stall') {
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    }
     if (answer === 'reset') throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } });
     return new Response(JSON.stringify(answer.body ?? { code: answer.status, msg: 'error' }), { status: answer.status, headers: answer.headers });
   }) as typeof fetch;
@@ -210,5 +214,51 @@ describe('the circuit breaker per endpoint family', () => {
     const { client, resilience } = clientFor([rateLimited, envelope, rateLimited, envelope, rateLimited, envelope], { maxRetries: 0 });
     for (let i = 0; i < 6; i += 1) await expect(client.request(read)).rejects.toBeDefined();
     expect(resilience.circuitStates()).toEqual({ device: 'closed' });
+  });
+});
+
+describe('hedging a stalled read', () => {
+  it('should send a stalled read once more after hedgeAfterMs and answer with the first reply', async () => {
+    const { client, calls, events } = clientFor(['stall'], { hedgeAfterMs: 300 });
+    const answer = client.request(read);
+    await jest.advanceTimersByTimeAsync(299);
+    expect(calls).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(1);
+    await expect(answer).resolves.toMatchObject({ data: [] });
+    expect(calls).toHaveLength(2);
+    expect(events).toEqual(['retry hedge']);
+  });
+
+  it('should not hedge a read that answers in time', async () => {
+    const { client, calls } = clientFor([], { hedgeAfterMs: 300 });
+    await expect(client.request(read)).resolves.toMatchObject({ data: [] });
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('should hand a failure before the hedge to the retry policy without hedging', async () => {
+    const { client, calls, events } = clientFor([{ status: 503 }], { hedgeAfterMs: 300 });
+    const answer = client.request(read);
+    await jest.advanceTimersByTimeAsync(2000);
+    await expect(answer).resolves.toMatchObject({ data: [] });
+    expect(calls).toHaveLength(2);
+    expect(events).toEqual(['retry http_503']);
+  });
+
+  it('should wait for the hedge when the stalled first exchange fails after it started', async () => {
+    const { client, calls } = clientFor(['stall', 'stall'], { hedgeAfterMs: 300, maxRetries: 0 });
+    const answer = client.request(read);
+    const outcome = expect(answer).rejects.toMatchObject({ extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE } });
+    await jest.advanceTimersByTimeAsync(300);
+    expect(calls).toHaveLength(2);
+    await outcome;
+  });
+
+  it('should never hedge a command, however long it stalls', async () => {
+    const { client, calls } = clientFor(['stall'], { hedgeAfterMs: 300 });
+    const answer = client.request(command).catch((error: unknown) => error);
+    await jest.advanceTimersByTimeAsync(5000);
+    expect(calls).toHaveLength(1);
+    void answer;
   });
 });
