@@ -8,6 +8,7 @@ import { createContext, type Context } from './context';
 import { formatError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { createCache, redisClientOf } from './cache';
+import { redisLoginLock } from './auth/login-lock';
 import { TokenProvider, type Clock } from './auth/token-provider';
 import { HttpAuthApi } from './datasources/platform/auth.api';
 import { HttpTransport, PlatformClient, type UpstreamObserver } from './datasources/platform/platform-client';
@@ -111,6 +112,8 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     logger,
     // Only a shared store needs sealing: the in-process one is as safe as the process's own memory.
     cipher: config.redisUrl ? tokenCipher(config, upstream) : undefined,
+    // Replicas sharing Redis take turns: one logs in, the others wait for its token.
+    loginLock: loginLockFor(cache, config.upstreamTimeoutMs),
   });
   const metrics = overrides.metrics ?? new Metrics();
   metrics.trackTokens(() => tokens.stats);
@@ -242,4 +245,10 @@ function createPushHub(
     logger,
     observer: metrics,
   });
+}
+
+/** The fleet's login lock when the cache is a shared Redis; held at most as long as one login may take. */
+function loginLockFor(cache: Keyv, loginTimeoutMs: number) {
+  const client = redisClientOf(cache);
+  return client ? redisLoginLock(client, { ttlMs: loginTimeoutMs + 1000, timeoutMs: 500 }) : undefined;
 }

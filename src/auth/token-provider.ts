@@ -1,6 +1,7 @@
 import type Keyv from 'keyv';
 import type { Logger } from '../logger';
 import { withTimeout } from '../timeout';
+import type { LoginLock } from './login-lock';
 import type { TokenCipher } from './token-cipher';
 
 /** A token as the platform issued it (flat envelope C, reference §2.1/§3.3). */
@@ -32,6 +33,15 @@ export interface TokenProviderOptions {
   logger?: Logger;
   /** Seals the entry written to the store (Redis); without one the entry is stored as is (in-process memory). */
   cipher?: TokenCipher;
+  /**
+   * Fleet-wide: while one replica logs in or refreshes, the others wait for the token it stores instead of logging
+   * in too. Absent with an in-process store (one replica).
+   */
+  loginLock?: LoginLock;
+  /** Longest wait for another replica's token, ms, before logging in locally after all. Default 5000. */
+  lockWaitMs?: number;
+  /** How often the store is read while waiting, ms. Default 50. */
+  lockPollMs?: number;
 }
 
 interface CachedToken {
@@ -115,7 +125,50 @@ export class TokenProvider {
     }
   }
 
+  /**
+   * Renews under the fleet's login lock when there is one. A replica that finds the lock busy waits (bounded) for the
+   * token the holder stores; if none arrives (the holder died or failed) it logs in itself, as it does when the lock
+   * cannot be reached at all. The lock saves logins; it never fails a request.
+   */
   private async renew(cached: CachedToken | undefined): Promise<string> {
+    const lock = await this.options.loginLock?.acquire();
+    if (lock?.state === 'busy') {
+      const shared = await this.awaitRenewedToken(cached);
+      if (shared) return shared;
+      this.options.logger?.warn('no token from the replica holding the login lock; logging in locally');
+    }
+    try {
+      if (lock?.state === 'acquired') {
+        // Another replica may have renewed and released between our cache read and taking the lock.
+        const renewed = await this.readRenewed(cached);
+        if (renewed) return renewed;
+      }
+      return await this.renewLocally(cached);
+    } finally {
+      if (lock?.state === 'acquired') await lock.release();
+    }
+  }
+
+  private async awaitRenewedToken(cached: CachedToken | undefined): Promise<string | undefined> {
+    const waitMs = this.options.lockWaitMs ?? 5000;
+    const pollMs = this.options.lockPollMs ?? 50;
+    for (let waited = 0; waited < waitMs; waited += pollMs) {
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      const renewed = await this.readRenewed(cached);
+      if (renewed) return renewed;
+    }
+    return undefined;
+  }
+
+  /** A stored token other than `cached` that is still before its refresh time: someone renewed it. */
+  private async readRenewed(cached: CachedToken | undefined): Promise<string | undefined> {
+    const stored = await this.readStore();
+    if (!stored || stored.accessToken === cached?.accessToken || this.clock.now() >= stored.refreshAt) return undefined;
+    this.local = stored;
+    return stored.accessToken;
+  }
+
+  private async renewLocally(cached: CachedToken | undefined): Promise<string> {
     const usable = cached && this.clock.now() < cached.expiresAt - this.options.expiryMarginSeconds * 1000;
     if (usable) {
       try {

@@ -1,7 +1,8 @@
 import Keyv from 'keyv';
 import KeyvRedis from '@keyv/redis';
 import { startSimulator, type SimulatorHandle } from '../../simulator';
-import { CACHE_NAMESPACE, createCache } from '../../src/cache';
+import { redisLoginLock } from '../../src/auth/login-lock';
+import { CACHE_NAMESPACE, createCache, redisClientOf } from '../../src/cache';
 import { createLogger } from '../../src/logger';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis-server';
 import { upstreamStack } from '../helpers/upstream';
@@ -39,6 +40,24 @@ describeWithRedis('token cache in a real Redis', () => {
     const tokenA = await replicaA.tokens.getToken();
     const tokenB = await replicaB.tokens.getToken();
     expect(tokenB).toBe(tokenA);
+    expect(sim.log.count('auth.login')).toBe(1);
+  });
+
+  it('should let three cold replicas make one login between them under the login lock', async () => {
+    const replicas = Array.from({ length: 3 }, () => {
+      const store = cache();
+      const client = redisClientOf(store)!;
+      return upstreamStack(sim, { store, loginLock: redisLoginLock(client, { ttlMs: 6000, timeoutMs: 500 }) });
+    });
+    const tokens = await Promise.all(replicas.flatMap(({ tokens: t }) => Array.from({ length: 100 }, () => t.getToken())));
+    expect(new Set(tokens).size).toBe(1);
+    expect(sim.log.count('auth.login')).toBe(1);
+  });
+
+  it('should still log in when the login lock cannot be reached', async () => {
+    const unreachable = redisLoginLock(() => Promise.reject(new Error('ECONNREFUSED')), { ttlMs: 6000, timeoutMs: 500 });
+    const { tokens } = upstreamStack(sim, { store: cache(), loginLock: unreachable });
+    await expect(tokens.getToken()).resolves.toMatch(/^QJWT /);
     expect(sim.log.count('auth.login')).toBe(1);
   });
 

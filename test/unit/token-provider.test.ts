@@ -1,4 +1,5 @@
 import Keyv from 'keyv';
+import type { LoginLock } from '../../src/auth/login-lock';
 import { TokenProvider, type AuthApi, type IssuedToken } from '../../src/auth/token-provider';
 import { ErrorCode, UpstreamError } from '../../src/errors';
 import { FakeClock } from '../helpers/fake-clock';
@@ -153,5 +154,89 @@ describe('TokenProvider', () => {
     await provider.getToken();
     expect(await other.getToken()).toBe('QJWT login-1');
     expect(api.logins).toBe(1);
+  });
+});
+
+describe('TokenProvider under a fleet-wide login lock', () => {
+  /** A lock another replica holds (`busy`) or that is free; records how often it was taken and released. */
+  function fakeLock(state: 'acquired' | 'busy' | 'unavailable') {
+    const calls = { acquired: 0, released: 0 };
+    const lock: LoginLock = {
+      acquire: async () => {
+        calls.acquired += 1;
+        return state === 'acquired' ? { state, release: async () => void (calls.released += 1) } : { state };
+      },
+    };
+    return { lock, calls };
+  }
+
+  function withLock(lock: LoginLock) {
+    const clock = new FakeClock();
+    const api = new CountingAuthApi();
+    const store = new Keyv();
+    const provider = new TokenProvider(store, api, {
+      expiryMarginSeconds: 60,
+      refreshWindowSeconds: 1800,
+      clock,
+      loginLock: lock,
+      lockWaitMs: 500,
+      lockPollMs: 50,
+    });
+    return { api, store, provider, clock };
+  }
+
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('should log in and release the lock when it takes the lock', async () => {
+    const { lock, calls } = fakeLock('acquired');
+    const { api, provider } = withLock(lock);
+    await expect(provider.getToken()).resolves.toBe('QJWT login-1');
+    expect({ logins: api.logins, ...calls }).toEqual({ logins: 1, acquired: 1, released: 1 });
+  });
+
+  it('should wait for the token the lock holder stores instead of logging in', async () => {
+    const { lock } = fakeLock('busy');
+    const { api, provider, clock, store } = withLock(lock);
+    const pending = provider.getToken();
+    await jest.advanceTimersByTimeAsync(100);
+    // The other replica's login lands in the shared store.
+    const holder = new TokenProvider(store, api, {
+      expiryMarginSeconds: 60,
+      refreshWindowSeconds: 1800,
+      clock,
+    });
+    await holder.getToken();
+    await jest.advanceTimersByTimeAsync(50);
+    await expect(pending).resolves.toBe('QJWT login-1');
+    expect(api.logins).toBe(1);
+  });
+
+  it('should log in locally when the holder stores nothing within the wait', async () => {
+    const { lock } = fakeLock('busy');
+    const { api, provider } = withLock(lock);
+    const pending = provider.getToken();
+    await jest.advanceTimersByTimeAsync(450);
+    expect(api.logins).toBe(0);
+    await jest.advanceTimersByTimeAsync(100);
+    await expect(pending).resolves.toBe('QJWT login-1');
+    expect(api.logins).toBe(1);
+  });
+
+  it('should log in locally at once when the lock is unavailable', async () => {
+    const { lock } = fakeLock('unavailable');
+    const { api, provider } = withLock(lock);
+    await expect(provider.getToken()).resolves.toBe('QJWT login-1');
+    expect(api.logins).toBe(1);
+  });
+
+  it('should release the lock when the login fails', async () => {
+    const { lock, calls } = fakeLock('acquired');
+    const { api, provider } = withLock(lock);
+    api.login = async () => {
+      throw new UpstreamError('bad credentials', ErrorCode.UPSTREAM_ERROR, { code: 91002, msg: 'bad' });
+    };
+    await expect(provider.getToken()).rejects.toThrow('bad credentials');
+    expect(calls.released).toBe(1);
   });
 });
