@@ -9,6 +9,7 @@ import { formatError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { createCache, redisClientOf } from './cache';
 import { redisLoginLock } from './auth/login-lock';
+import { SharedReadCache } from './datasources/platform/shared-read-cache';
 import { TokenProvider, type Clock } from './auth/token-provider';
 import { HttpAuthApi } from './datasources/platform/auth.api';
 import { HttpTransport, PlatformClient, type UpstreamObserver } from './datasources/platform/platform-client';
@@ -124,7 +125,16 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
   const resilience = new UpstreamResilience({ ...config.upstreamResilience, observer: metrics });
   metrics.trackCircuits(() => resilience.circuitStates());
   const limiter = new UpstreamLimiter(config.upstreamConcurrency);
-  const client = new PlatformClient({ transport, tokens, logger, observe: observeUpstream, resilience, limiter });
+  const sharedReads = new SharedReadCache({ store: cache, ttls: config.sharedReadTtls, observe: (e) => metrics.observeSharedRead(e) });
+  const client = new PlatformClient({
+    transport,
+    tokens,
+    logger,
+    observe: observeUpstream,
+    resilience,
+    limiter,
+    sharedReads: sharedReads.enabled ? sharedReads : undefined,
+  });
 
   const authenticator = new Authenticator(config.auth, logger);
   const schema = await buildFederatedSchema(graphResolvers);

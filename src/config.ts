@@ -1,3 +1,4 @@
+import type { SharedReadTtls } from './datasources/platform/shared-read-cache';
 import { z } from 'zod';
 import { parseApiKeys } from './auth/callers/api-keys';
 import type { AuthSettings } from './auth/callers/authenticate';
@@ -43,6 +44,8 @@ export interface Config {
   readonly maxBodyBytes: number;
   /** Bounds of the automatic persisted-query store (memory, or Redis when REDIS_URL is set). */
   readonly persistedQueries: PersistedQueriesConfig;
+  /** TTLs (ms) of the platform reads shared across requests and replicas; 0 = not cached (docs/operations.md). */
+  readonly sharedReadTtls: SharedReadTtls;
   /** Retries of idempotent reads and the per-family circuit breaker (docs/resilience.md). */
   readonly upstreamResilience: UpstreamResilienceConfig;
   /** 32-byte AES-256-GCM key for the token cached in Redis; absent = derived from the access secret (HKDF). */
@@ -212,6 +215,9 @@ const environmentSchema = z.object({
   UPSTREAM_BREAKER_THRESHOLD: intInRange(1, 1000, 10),
   UPSTREAM_BREAKER_HALF_OPEN_MS: intInRange(100, 600_000, 5000),
   UPSTREAM_HEDGE_AFTER_MS: intInRange(0, 120_000, 1500),
+  CACHE_PRODUCTS_TTL_MS: intInRange(0, 86_400_000, 0),
+  CACHE_THING_MODELS_TTL_MS: intInRange(0, 86_400_000, 0),
+  CACHE_DEVICES_TTL_MS: intInRange(0, 86_400_000, 0),
   TOKEN_ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
@@ -311,6 +317,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ops: vars.OPS_PORT === undefined ? undefined : Object.freeze({ host: vars.OPS_HOST ?? vars.HOST, port: vars.OPS_PORT }),
     maxBodyBytes: vars.MAX_BODY_BYTES,
     persistedQueries: resolvePersistedQueries(vars),
+    sharedReadTtls: Object.freeze({
+      products: vars.CACHE_PRODUCTS_TTL_MS,
+      thingModels: vars.CACHE_THING_MODELS_TTL_MS,
+      devices: vars.CACHE_DEVICES_TTL_MS,
+    }),
     upstreamResilience: Object.freeze({
       retryBudgetMs: vars.UPSTREAM_RETRY_BUDGET_MS,
       maxRetries: vars.UPSTREAM_RETRY_MAX,

@@ -41,6 +41,7 @@ export class Metrics implements PushObserver {
   private readonly pushConnections: Counter<'outcome'>;
   private readonly pushConnected: Gauge;
   private readonly upstreamRetries: Counter<'endpoint' | 'reason'>;
+  private readonly sharedReads: Counter<'endpoint' | 'outcome'>;
   private readonly circuitTransitions: Counter<'family' | 'state'>;
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
@@ -95,8 +96,14 @@ export class Metrics implements PushObserver {
     });
     this.upstreamRetries = new Counter({
       name: 'quec_graph_upstream_retries_total',
-      help: 'Retries of idempotent platform reads, by endpoint and reason (http_<status>, timeout, network).',
+      help: 'Retries of idempotent platform reads, by endpoint and reason (http_<status>, timeout, network, hedge).',
       labelNames: ['endpoint', 'reason'],
+      registers: [this.registry],
+    });
+    this.sharedReads = new Counter({
+      name: 'quec_graph_shared_reads_total',
+      help: 'Platform reads answered by the shared cache (hit), by another request in flight (joined), or by the platform (miss).',
+      labelNames: ['endpoint', 'outcome'],
       registers: [this.registry],
     });
     this.circuitTransitions = new Counter({
@@ -126,6 +133,11 @@ export class Metrics implements PushObserver {
     }
     this.pushConnections.inc({ outcome });
     if (outcome === 'connected') this.pushConnected.set(1);
+  }
+
+  /** One read of a cached kind (CACHE_*_TTL_MS), by where its answer came from. */
+  observeSharedRead(event: { endpoint: string; outcome: 'hit' | 'miss' | 'joined' }): void {
+    this.sharedReads.inc(event);
   }
 
   /** ResilienceObserver: one retry of a platform read. */

@@ -2,6 +2,8 @@ import type { Logger } from '../../logger';
 import { ErrorCode, UpstreamError, errorCodeForHttpStatus, upstreamErrorFromCode } from '../../errors';
 import type { TokenProvider } from '../../auth/token-provider';
 import type { UpstreamResilience } from './resilience';
+import { isReadEndpoint } from './read-endpoints';
+import type { SharedReadCache } from './shared-read-cache';
 import { UpstreamTransportError, parseRetryAfter } from './upstream-failure';
 import type { UpstreamLimiter } from './upstream-limiter';
 
@@ -47,6 +49,8 @@ export interface PlatformClientOptions {
   resilience?: Pick<UpstreamResilience, 'execute'>;
   /** Bounds concurrent calls and sheds beyond its queue (UPSTREAM_MAX_CONCURRENCY, UPSTREAM_MAX_QUEUE); none = unbounded. */
   limiter?: UpstreamLimiter;
+  /** Shares reads of what rarely changes across requests and replicas, and drops them after writes; none = no sharing. */
+  sharedReads?: SharedReadCache;
 }
 
 type Envelope = Record<string, unknown> & {
@@ -148,6 +152,18 @@ export class PlatformClient {
 
   /** @throws UpstreamError (never a raw fetch error) */
   async request<T>(request: PlatformRequest): Promise<PlatformResponse<T>> {
+    const { sharedReads } = this.options;
+    if (!sharedReads) return this.requestWithToken<T>(request);
+    if (isReadEndpoint(request.endpoint)) return sharedReads.read(request, () => this.requestWithToken<T>(request));
+    try {
+      return await this.requestWithToken<T>(request);
+    } finally {
+      // Also after a failure: a write that timed out may have been carried out.
+      await sharedReads.invalidateAfterWrite(request);
+    }
+  }
+
+  private async requestWithToken<T>(request: PlatformRequest): Promise<PlatformResponse<T>> {
     const token = await this.options.tokens.getToken();
     try {
       return await this.sendResiliently<T>(request, token);
