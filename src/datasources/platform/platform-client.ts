@@ -4,6 +4,7 @@ import type { TokenProvider } from '../../auth/token-provider';
 import type { UpstreamResilience } from './resilience';
 import { UpstreamTransportError, parseRetryAfter } from './upstream-failure';
 import type { UpstreamLimiter } from './upstream-limiter';
+import { UnconfirmedFamilies } from './endpoint-families';
 
 export type QueryValue = string | number | boolean | undefined;
 
@@ -47,6 +48,8 @@ export interface PlatformClientOptions {
   resilience?: Pick<UpstreamResilience, 'execute'>;
   /** Bounds concurrent calls and sheds beyond its queue (UPSTREAM_MAX_CONCURRENCY, UPSTREAM_MAX_QUEUE); none = unbounded. */
   limiter?: UpstreamLimiter;
+  /** Reports inferred families the platform does not confirm; one per client (per process) by default. */
+  unconfirmed?: UnconfirmedFamilies;
 }
 
 type Envelope = Record<string, unknown> & {
@@ -144,10 +147,26 @@ export class HttpTransport {
  * (see read-endpoints.ts); writes never are: a downlink command must never be sent twice.
  */
 export class PlatformClient {
-  constructor(private readonly options: PlatformClientOptions) {}
+  /** Inferred endpoint families found unconfirmed (reference §14): each warned about once, then failing coded. */
+  readonly unconfirmed: UnconfirmedFamilies;
 
-  /** @throws UpstreamError (never a raw fetch error) */
+  constructor(private readonly options: PlatformClientOptions) {
+    this.unconfirmed = options.unconfirmed ?? new UnconfirmedFamilies(options.logger);
+  }
+
+  /**
+   * @throws UpstreamError (never a raw fetch error); UPSTREAM_UNCONFIRMED when an inferred family answers "not found"
+   * or refuses its parameters (see endpoint-families.ts).
+   */
   async request<T>(request: PlatformRequest): Promise<PlatformResponse<T>> {
+    try {
+      return await this.requestWithFreshToken<T>(request);
+    } catch (error) {
+      throw this.unconfirmed.review(request.endpoint, error);
+    }
+  }
+
+  private async requestWithFreshToken<T>(request: PlatformRequest): Promise<PlatformResponse<T>> {
     const token = await this.options.tokens.getToken();
     try {
       return await this.sendResiliently<T>(request, token);
