@@ -231,6 +231,20 @@ export function unconfirmedBy(endpoint: string, error: unknown): Unconfirmed | u
   return undefined;
 }
 
+/** UPSTREAM_UNCONFIRMED, carrying (as properties, not extensions) the family and what the platform answered. */
+export class UnconfirmedEndpointError extends UpstreamError {
+  constructor(
+    readonly family: EndpointFamily,
+    readonly verdict: Unconfirmed,
+    message: string,
+    code: ErrorCode,
+    upstream: UpstreamError['upstream'],
+    endpoint: string,
+  ) {
+    super(message, code, upstream, endpoint);
+  }
+}
+
 /**
  * Turns "not found" and parameter errors of inferred families into UPSTREAM_UNCONFIRMED, and says so once per family
  * in the log (one warn line per family for the life of this object, which `createApp` makes once per process).
@@ -255,7 +269,9 @@ export class UnconfirmedFamilies {
       );
     }
     const what = verdict.reason === 'not-found' ? 'does not serve it at the configured path' : 'refused its parameters';
-    return new UpstreamError(
+    return new UnconfirmedEndpointError(
+      family,
+      verdict,
       `The ${family.name} endpoints are unconfirmed: the platform answered ${endpoint} with ${verdict.answer} (it ${what}). ` +
         `Their path and parameters are inferred (reference ${family.section}); ${family.pathVariable} sets the path.`,
       ErrorCode.UPSTREAM_UNCONFIRMED,
