@@ -103,6 +103,8 @@ export class Sanitiser {
         // not JSON after all: scrub it as text
       }
     }
+    const decoded = depth < MAX_DEPTH ? base64Json(trimmed) : undefined;
+    if (decoded !== undefined) return Buffer.from(JSON.stringify(this.walk(decoded, depth + 1))).toString('base64');
     let out = value;
     for (const secret of this.secrets) out = out.split(secret).join(REDACTED.secret);
     return out.replace(TOKEN_VALUE, REDACTED.token).replace(EMAIL_VALUE, REDACTED.email).replace(PHONE_VALUE, REDACTED.phone);
@@ -114,6 +116,18 @@ export class Sanitiser {
     let n = 2;
     while (`${key}#${n}` in target) n += 1;
     return `${key}#${n}`;
+  }
+}
+
+/** A base64 string that decodes to a JSON object or array (device payloads travel so): the parsed document, else undefined. */
+function base64Json(text: string): unknown {
+  if (text.length < 8 || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return undefined;
+  const decoded = Buffer.from(text, 'base64').toString('utf8').trim();
+  if (!decoded.startsWith('{') && !decoded.startsWith('[')) return undefined;
+  try {
+    return JSON.parse(decoded);
+  } catch {
+    return undefined;
   }
 }
 

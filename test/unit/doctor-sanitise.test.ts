@@ -123,6 +123,20 @@ describe('Sanitiser', () => {
     expect(JSON.parse(out.list)).toEqual([{ mobile: REDACTED.phone }]);
   });
 
+  it('should sanitise a JSON document carried as base64 (device payloads) and keep other base64 as it is', () => {
+    const payload = Buffer.from(
+      JSON.stringify([{ id: 1, value: 21.5 }, { id: 2, value: 'alice@example.com' }, { ownerPhone: '13812345678' }]),
+    ).toString('base64');
+    const opaque = Buffer.from('raw binary frame 0x01 0x02').toString('base64');
+    const out = sanitiser().sanitise({ data: payload, raw: opaque }) as { data: string; raw: string };
+    expect(JSON.parse(Buffer.from(out.data, 'base64').toString('utf8'))).toEqual([
+      { id: 1, value: 21.5 },
+      { id: 2, value: REDACTED.email },
+      { ownerPhone: REDACTED.phone },
+    ]);
+    expect(out.raw).toBe(opaque);
+  });
+
   it('should scrub object keys that are themselves e-mails or phones without losing an entry', () => {
     const out = sanitiser().sanitise({
       'alice@example.com': { role: 1 },
