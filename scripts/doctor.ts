@@ -9,7 +9,7 @@ const USAGE = `usage: npm run doctor -- [--out <folder>] [--no-samples] [--page-
 
 Probes the platform account configured by QUEC_REGION / QUEC_BASE_URL, QUEC_ACCESS_KEY and QUEC_ACCESS_SECRET
 (environment or .env) with harmless reads only, prints what works, what is capped and what is unsupported, and
-writes sanitised answers to <folder> (default doctor-samples/). Without credentials it probes the embedded simulator.
+writes sanitised answers to a new folder per run under <folder> (default doctor-samples/). Without credentials it probes the embedded simulator.
 `;
 
 interface Arguments {
@@ -48,7 +48,8 @@ async function main(): Promise<number> {
   }
   try {
     process.stdout.write(`quec-graph doctor: ${label}; reads only, first page of each list at pageSize ${args.largePageSize}\n\n`);
-    const outDir = args.outDir === undefined ? undefined : resolve(args.outDir);
+    // A new folder per run, so samples of two runs never mix and nothing of the user's is overwritten.
+    const outDir = args.outDir === undefined ? undefined : resolve(args.outDir, new Date().toISOString().replace(/[:.]/g, '-'));
     const report = await runDoctor({ config, upstream, upstreamLabel: label, largePageSize: args.largePageSize, outDir });
     process.stdout.write(`${formatTable(report.rows)}\n\n`);
     if (outDir) process.stdout.write(`wrote ${report.samples.length} sanitised samples to ${outDir} (review them before attaching)\n`);

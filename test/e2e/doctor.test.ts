@@ -60,10 +60,14 @@ describe('npm run doctor (the compiled script)', () => {
       'inferred',
     ]);
     expect(run.stdout).toContain('doctor: passed');
-    const files = readdirSync(out);
+    const runs = readdirSync(out);
+    expect(runs).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d-]+Z$/)]);
+    const folder = join(out, runs[0]);
+    const files = readdirSync(folder);
+    expect(run.stdout).toContain(`wrote ${files.length} sanitised samples to ${folder}`);
     expect(files).toContain('summary.json');
     expect(files.some((file) => file.endsWith('-auth.login.json'))).toBe(true);
-    expect(files.map((file) => readFileSync(join(out, file), 'utf8')).join('')).not.toMatch(/QJWT|eyJ[\w-]+\.eyJ/);
+    expect(files.map((file) => readFileSync(join(folder, file), 'utf8')).join('')).not.toMatch(/QJWT|eyJ[\w-]+\.eyJ/);
   });
 
   it('should name the unsupported family and its variable against a platform that lacks it, still passing', async () => {
