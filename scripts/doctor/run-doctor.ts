@@ -7,6 +7,7 @@ import { HttpAuthApi } from '../../src/datasources/platform/auth.api';
 import { type EvidenceLevel, UnconfirmedEndpointError, familyOf } from '../../src/datasources/platform/endpoint-families';
 import type { Page, PageRequest } from '../../src/datasources/platform/page';
 import { PlatformClient } from '../../src/datasources/platform/platform-client';
+import { RULE_MAX_PAGE_SIZE } from '../../src/datasources/messaging/rule.api';
 import { UpstreamTransportError } from '../../src/datasources/platform/upstream-failure';
 import { AppError, ErrorCode, UpstreamError } from '../../src/errors';
 import { RecordingTransport } from './recording-transport';
@@ -122,8 +123,9 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     keys.gateway && ((page) => apis.gateways.listSubDevices(keys.gateway!.productKey, keys.gateway!.deviceKey, page)),
     'no gateway device',
   );
-  await probe.list('queue.list', (page) => apis.rules.listQueues({}, page));
-  await probe.list('subscribe.list', (page) => apis.rules.listSubscriptions({}, page));
+  // quecrule lists document pageSize 1..100 (reference §4): their second attempt stays within it, as the service's does.
+  await probe.list('queue.list', (page) => apis.rules.listQueues({}, page), '', RULE_MAX_PAGE_SIZE);
+  await probe.list('subscribe.list', (page) => apis.rules.listSubscriptions({}, page), '', RULE_MAX_PAGE_SIZE);
   const domains = await probe.list('enduser.domainList', (page) => apis.endUsers.listUserDomains(page));
   keys.userDomain = domains?.rows[0]?.userDomain;
   const users = await probe.list(
@@ -192,7 +194,13 @@ class Prober {
    * One page at the large size; if the platform refuses that page size, once more at the normal one. Fewer rows than
    * asked while more exist means a cap. @returns the page read, if any.
    */
-  async list<T>(endpoint: string, call: ((page: PageRequest) => Promise<Page<T>>) | undefined | '', missing = ''): Promise<Page<T> | undefined> {
+  async list<T>(
+    endpoint: string,
+    call: ((page: PageRequest) => Promise<Page<T>>) | undefined | '',
+    missing = '',
+    maxNormal = Number.POSITIVE_INFINITY,
+  ): Promise<Page<T> | undefined> {
+    const normal = Math.min(this.normal, maxNormal);
     if (!call) {
       this.row(endpoint, 'skipped', `skipped: ${missing}`);
       return undefined;
@@ -206,12 +214,12 @@ class Prober {
         return undefined;
       }
       try {
-        page = await call({ pageNum: 1, pageSize: this.normal });
+        page = await call({ pageNum: 1, pageSize: normal });
       } catch (retryError) {
         this.failed(endpoint, retryError);
         return undefined;
       }
-      this.row(endpoint, 'capped', `capped: refuses pageSize ${this.large} (${platformAnswer(error)}), ok at ${this.normal} (${rowsOf(page)})`);
+      this.row(endpoint, 'capped', `capped: refuses pageSize ${this.large} (${platformAnswer(error)}), ok at ${normal} (${rowsOf(page)})`);
       return page;
     }
     const served = page.rows.length;

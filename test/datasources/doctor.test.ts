@@ -84,6 +84,27 @@ describe('the doctor against a platform (the simulator)', () => {
     ).toEqual([1000, 100]);
   });
 
+  it('should keep the second attempt at a quecrule list within its documented 100 rows, whatever QUEC_PAGE_SIZE says', async () => {
+    const capped = await startSimulator();
+    try {
+      const report = await runDoctor({
+        config: loadConfig({ LOG_LEVEL: 'silent', QUEC_PAGE_SIZE: '500' }),
+        upstream: { baseUrl: capped.baseUrl, ...capped.credentials },
+        upstreamLabel: 'test',
+      });
+      expect(byEndpoint(report.rows, 'subscribe.list')).toMatchObject({ status: 'capped', result: expect.stringContaining('ok at 100') });
+      expect(byEndpoint(report.rows, 'product.list')).toMatchObject({ status: 'error' });
+      expect(
+        capped.log
+          .entries()
+          .filter((e) => e.endpoint === 'queue.list')
+          .map((e) => (e.body as { pageSize: number }).pageSize),
+      ).toEqual([1000, 100]);
+    } finally {
+      await capped.close();
+    }
+  });
+
   it('should only ever read: every call is a login, a refresh or an allowlisted read', async () => {
     await run();
     const called = new Set(sim.log.entries().map((entry) => entry.endpoint));
