@@ -237,17 +237,16 @@ export class UnconfirmedEndpointError extends UpstreamError {
     readonly family: EndpointFamily,
     readonly verdict: Unconfirmed,
     message: string,
-    code: ErrorCode,
     upstream: UpstreamError['upstream'],
     endpoint: string,
   ) {
-    super(message, code, upstream, endpoint);
+    super(message, ErrorCode.UPSTREAM_UNCONFIRMED, upstream, endpoint);
   }
 }
 
 /**
  * Turns "not found" and parameter errors of inferred families into UPSTREAM_UNCONFIRMED, and says so once per family
- * in the log (one warn line per family for the life of this object, which `createApp` makes once per process).
+ * in the log (one warn line per family for the life of this object, held by the one PlatformClient `createApp` makes per process).
  */
 export class UnconfirmedFamilies {
   private readonly reported = new Map<string, Unconfirmed & { endpoint: string }>();
@@ -274,7 +273,6 @@ export class UnconfirmedFamilies {
       verdict,
       `The ${family.name} endpoints are unconfirmed: the platform answered ${endpoint} with ${verdict.answer} (it ${what}). ` +
         `Their path and parameters are inferred (reference ${family.section}); ${family.pathVariable} sets the path.`,
-      ErrorCode.UPSTREAM_UNCONFIRMED,
       error.upstream,
       endpoint,
     );
