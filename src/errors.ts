@@ -25,6 +25,12 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** Load shed: too many upstream calls already wait for a free slot; retrying later may succeed. */
   SERVICE_OVERLOADED = 'SERVICE_OVERLOADED',
+  /**
+   * An endpoint family whose path and parameters are our inference (reference §11) answered "not found" or refused
+   * its parameters: the platform does not confirm it. Stays true until an operator sets its QUEC_PATH_* variable
+   * (the message names it); not INTERNAL_SERVER_ERROR, not a plain UPSTREAM_ERROR.
+   */
+  UPSTREAM_UNCONFIRMED = 'UPSTREAM_UNCONFIRMED',
 }
 
 /** What upstream said, safe to show: its business code and message, never a body, header or token. */

@@ -1,27 +1,11 @@
 import 'reflect-metadata';
-import { resolve } from 'node:path';
 import { loadConfig, ConfigError, REGION_BASE_URLS } from './config';
 import { createApp, type UpstreamTarget } from './app';
 import { createLogger } from './logger';
+import { loadDotEnv } from './env-file';
 import { createHttpService, createOpsServer, listen } from './http/server';
 // The process entry is the one place in src/ allowed to start the embedded simulator (house style).
 import { startSimulator, type SimulatorHandle } from '../simulator';
-
-/**
- * Reads `.env` from the working directory into the environment when there is one, with Node's own parser. A
- * variable already set in the real environment wins: `process.loadEnvFile` never overwrites one.
- * @returns the file read, or undefined when there is none.
- */
-function loadDotEnv(): string | undefined {
-  const path = resolve('.env');
-  try {
-    process.loadEnvFile(path);
-    return path;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 async function main(): Promise<void> {
   const envFile = loadDotEnv();

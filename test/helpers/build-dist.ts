@@ -6,7 +6,7 @@ const ROOT = resolve(__dirname, '../..');
 /** Where tsc keeps its incremental state for tsconfig.build.json (outDir + config name). */
 const BUILD_INFO = resolve(ROOT, 'dist/tsconfig.build.tsbuildinfo');
 /** Files the e2e tests spawn: without them an up-to-date build info would make tsc skip the emit. */
-const SPAWNED = ['dist/src/index.js', 'dist/scripts/check-codegen.js'].map((file) => resolve(ROOT, file));
+const SPAWNED = ['dist/src/index.js', 'dist/scripts/check-codegen.js', 'dist/scripts/doctor.js'].map((file) => resolve(ROOT, file));
 
 /**
  * Jest globalSetup of the e2e project: `npm run build` once per run, incrementally (tsconfig.build.json sets

@@ -175,7 +175,9 @@ describe('binding writes (inferred endpoints)', () => {
     try {
       const device = unboundDevice();
       const { errors } = await moved.execute(BIND, { uid: activeUser().uid, pk: device.productKey, dk: device.deviceKey });
-      expect(errors![0].extensions).toMatchObject({ code: 'UPSTREAM_ERROR' });
+      // The simulator serves no such path: the family is reported unconfirmed, naming the variable that moved it.
+      expect(errors![0].extensions).toMatchObject({ code: 'UPSTREAM_UNCONFIRMED' });
+      expect(errors![0].message).toContain('QUEC_PATH_BINDING');
       expect(moved.sim.log.entries().map((e) => e.path)).toContain('/v2/moved/binding/bindDeviceByPkDk');
     } finally {
       await moved.close();

@@ -126,7 +126,9 @@ describe('projects', () => {
     const moved = await startHarness({ env: { QUEC_PATH_PROJECTS: '/v2/moved/project' } });
     try {
       const { errors } = await moved.execute('{ projects(first: 1) { totalCount } }');
-      expect(errors![0].extensions).toMatchObject({ code: 'UPSTREAM_ERROR' });
+      // The simulator serves no such path: the family is reported unconfirmed, naming the variable that moved it.
+      expect(errors![0].extensions).toMatchObject({ code: 'UPSTREAM_UNCONFIRMED' });
+      expect(errors![0].message).toContain('QUEC_PATH_PROJECTS');
       expect(moved.sim.log.entries()[moved.sim.log.count() - 1].path).toBe('/v2/moved/project/overview');
     } finally {
       await moved.close();

@@ -164,7 +164,10 @@ describe('TokenProvider under a fleet-wide login lock', () => {
     const lock: LoginLock = {
       acquire: async () => {
         calls.acquired += 1;
-        return state === 'acquired' ? { state, release: async () => void (calls.released += 1) } : { state };
+        const release = async () => {
+          calls.released += 1;
+        };
+        return state === 'acquired' ? { state, release } : { state };
       },
     };
     return { lock, calls };

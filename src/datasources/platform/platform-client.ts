@@ -6,6 +6,7 @@ import { isReadEndpoint } from './read-endpoints';
 import type { SharedReadCache } from './shared-read-cache';
 import { UpstreamTransportError, parseRetryAfter } from './upstream-failure';
 import type { UpstreamLimiter } from './upstream-limiter';
+import { UnconfirmedFamilies } from './endpoint-families';
 
 export type QueryValue = string | number | boolean | undefined;
 
@@ -51,6 +52,8 @@ export interface PlatformClientOptions {
   limiter?: UpstreamLimiter;
   /** Shares reads of what rarely changes across requests and replicas, and drops them after writes; none = no sharing. */
   sharedReads?: SharedReadCache;
+  /** Reports inferred families the platform does not confirm; one per client (per process) by default. */
+  unconfirmed?: UnconfirmedFamilies;
 }
 
 type Envelope = Record<string, unknown> & {
@@ -148,22 +151,38 @@ export class HttpTransport {
  * (see read-endpoints.ts); writes never are: a downlink command must never be sent twice.
  */
 export class PlatformClient {
-  constructor(private readonly options: PlatformClientOptions) {}
+  /** Inferred endpoint families found unconfirmed (reference §14): each warned about once, then failing coded. */
+  readonly unconfirmed: UnconfirmedFamilies;
 
-  /** @throws UpstreamError (never a raw fetch error) */
+  constructor(private readonly options: PlatformClientOptions) {
+    this.unconfirmed = options.unconfirmed ?? new UnconfirmedFamilies(options.logger);
+  }
+
+  /**
+   * @throws UpstreamError (never a raw fetch error); UPSTREAM_UNCONFIRMED when an inferred family answers "not found"
+   * or refuses its parameters (see endpoint-families.ts).
+   */
   async request<T>(request: PlatformRequest): Promise<PlatformResponse<T>> {
-    const { sharedReads } = this.options;
-    if (!sharedReads) return this.requestWithToken<T>(request);
-    if (isReadEndpoint(request.endpoint)) return sharedReads.read(request, () => this.requestWithToken<T>(request));
     try {
-      return await this.requestWithToken<T>(request);
+      return await this.requestShared<T>(request);
+    } catch (error) {
+      throw this.unconfirmed.review(request.endpoint, error);
+    }
+  }
+
+  private async requestShared<T>(request: PlatformRequest): Promise<PlatformResponse<T>> {
+    const { sharedReads } = this.options;
+    if (!sharedReads) return this.requestWithFreshToken<T>(request);
+    if (isReadEndpoint(request.endpoint)) return sharedReads.read(request, () => this.requestWithFreshToken<T>(request));
+    try {
+      return await this.requestWithFreshToken<T>(request);
     } finally {
       // Also after a failure: a write that timed out may have been carried out.
       await sharedReads.invalidateAfterWrite(request);
     }
   }
 
-  private async requestWithToken<T>(request: PlatformRequest): Promise<PlatformResponse<T>> {
+  private async requestWithFreshToken<T>(request: PlatformRequest): Promise<PlatformResponse<T>> {
     const token = await this.options.tokens.getToken();
     try {
       return await this.sendResiliently<T>(request, token);
