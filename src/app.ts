@@ -34,6 +34,7 @@ import { Authenticator, type CredentialHeaders } from './auth/callers/authentica
 import type { Caller } from './auth/callers/caller';
 import { authorizationPlugin } from './auth/callers/authorization.plugin';
 import { unauthenticated } from './auth/callers/denials';
+import { FIRST_QUERY, FIRST_QUERY_VARIABLES } from './http/explorer';
 
 /** Events buffered per GraphQL subscriber before its oldest are dropped (see `PushedDeviceMessage.droppedBefore`). */
 export const PUSH_BUFFER_SIZE = 100;
@@ -166,7 +167,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
       queryCostPlugin(queryCost),
       requestLogPlugin(),
       metricsPlugin(metrics),
-      exposure.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      exposure.landingPage ? sandboxLandingPage() : ApolloServerPluginLandingPageDisabled(),
       ...routerTracesPlugins({ forAnyone: exposure.tracesForAnyone }),
     ],
   });
@@ -261,4 +262,19 @@ function createPushHub(
 function loginLockFor(cache: Keyv, loginTimeoutMs: number) {
   const client = redisClientOf(cache);
   return client ? redisLoginLock(client, { ttlMs: loginTimeoutMs + 1000, timeoutMs: 500 }) : undefined;
+}
+
+/**
+ * Apollo Sandbox on GET /graphql, opened on the README's first query with telemetry off. The Sandbox itself loads
+ * from Apollo's CDN; `/graphiql` is the explorer that works offline. Cookies are not sent: callers authenticate
+ * with headers (docs/security.md), which the Sandbox's header panel sets.
+ */
+function sandboxLandingPage(): ApolloServerPlugin<Context> {
+  return ApolloServerPluginLandingPageLocalDefault({
+    footer: false,
+    includeCookies: false,
+    document: FIRST_QUERY,
+    variables: { ...FIRST_QUERY_VARIABLES },
+    embed: { runTelemetry: false, endpointIsEditable: false },
+  });
 }

@@ -58,6 +58,8 @@ export interface Config {
   readonly queryLimits: QueryLimits;
   /** Upstream calls in flight at once per process, and how many more may wait before calls are shed. */
   readonly upstreamConcurrency: UpstreamConcurrency;
+  /** Browser origins (`scheme://host[:port]`) allowed to call `/graphql` from another origin (CORS, WebSocket). */
+  readonly corsOrigins: readonly string[];
 }
 
 /** Each toggle defaults to on outside production and off in production (docs/production.md). */
@@ -271,6 +273,22 @@ const environmentSchema = z.object({
   AUTH_JWT_AUDIENCE: optionalText,
   ROUTER_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   AUTH_DISABLED_ALLOW_REMOTE: optionalText.pipe(z.enum(['true', 'false']).optional()),
+  CORS_ORIGINS: optionalText.pipe(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== ''),
+      )
+      .pipe(
+        z.array(
+          z.string().regex(/^https?:\/\/[A-Za-z0-9.[\]:-]+$/, 'must be a comma-separated list of origins (scheme://host[:port], no path, no *)'),
+        ),
+      )
+      .optional(),
+  ),
 });
 
 /**
@@ -339,6 +357,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCommands: vars.QUERY_MAX_COMMANDS,
     }),
     upstreamConcurrency: Object.freeze({ maxInFlight: vars.UPSTREAM_MAX_CONCURRENCY, maxQueued: vars.UPSTREAM_MAX_QUEUE }),
+    // Browsers send the origin in lower case without a default port; normalised the same way so they compare equal.
+    corsOrigins: Object.freeze((vars.CORS_ORIGINS ?? []).map((origin) => new URL(origin).origin)),
   });
 }
 

@@ -5,6 +5,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { App } from '../app';
 import type { Context } from '../context';
 import { withCompression } from './compression';
+import { applyCors } from './cors';
+import { Explorer } from './explorer';
 import { handleGraphQL } from './graphql-handler';
 import { checkReadiness } from './readiness';
 import { drainPlugins, type SocketServer } from './shutdown';
@@ -85,20 +87,24 @@ function listener(app: App, route: (path: string, requestId: string, req: Incomi
 
 /**
  * HTTP routes: `/graphql` (also `/`) for GraphQL and the Sandbox, and for GraphQL over WebSocket (subscriptions),
+ * with CORS for the origins in CORS_ORIGINS; `/graphiql` for the offline explorer (when the landing page is on);
  * `/health` for liveness, and unless OPS_PORT moves them to `createOpsServer`, `/ready` for readiness (upstream
  * token obtainable, Redis reachable when configured) and `/metrics` for Prometheus.
  */
 function routes(app: App): (req: IncomingMessage, res: ServerResponse) => void {
   const opsHere = app.config.ops === undefined;
+  const explorer = app.config.exposure.landingPage ? new Explorer() : undefined;
   return listener(app, (path, requestId, req, res, fail) => {
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (opsHere && serveOps(app, path, res, fail)) return;
     if (path === '/graphql' || path === '/') {
+      if (applyCors(req, res, app.config.corsOrigins)) return;
       withCompression(req, res, () =>
         handleGraphQL(app.server, () => app.contextFor(requestId, req.headers), req, res, { maxBodyBytes: app.config.maxBodyBytes }).catch(fail),
       );
       return;
     }
+    if (explorer?.owns(path)) return withCompression(req, res, () => explorer.serve(path, req, res));
     sendJson(res, 404, { error: 'not found' });
   });
 }

@@ -19,6 +19,7 @@ import type { Context } from '../context';
 import { AppError, formatError } from '../errors';
 import type { Caller } from '../auth/callers/caller';
 import { guardOperation } from '../auth/callers/operation-guard';
+import { originAllowed } from './cors';
 
 /** What graphql-ws's `ws` adapter puts in `ctx.extra`. */
 interface WsExtra {
@@ -55,6 +56,12 @@ export function attachSubscriptions(server: Server, app: App, requestIdOf: (requ
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (!GRAPHQL_PATHS.has(path)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    // Browsers apply no CORS to WebSockets: without this, any web page the user visits could subscribe through
+    // their browser (cross-site WebSocket hijacking). Same rule as CORS on HTTP (docs/security.md).
+    if (!originAllowed(request.headers.origin, request.headers.host, app.config.corsOrigins)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));

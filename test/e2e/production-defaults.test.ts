@@ -48,6 +48,11 @@ describe('NODE_ENV=production', () => {
       const response = await fetch(graphql, { headers: { accept: 'text/html', 'apollo-require-preflight': 'true' } });
       expect(await response.text()).not.toMatch(/sandbox/i);
     });
+
+    it('should not serve GraphiQL or its assets', async () => {
+      expect((await fetch(`${service.url}/graphiql`)).status).toBe(404);
+      expect((await fetch(`${service.url}/graphiql/assets/graphiql.js`)).status).toBe(404);
+    });
   });
 
   describe('federated traces', () => {
