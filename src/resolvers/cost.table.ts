@@ -1,5 +1,5 @@
 import type { CostTable, FieldCost } from '../schema/cost';
-import { MAX_PAGE } from '../schema/paging.args';
+import { DEFAULT_PAGE, MAX_PAGE } from '../schema/paging.args';
 import { GROUP_DEVICES_PER_CALL } from '../datasources/devices/device-group.api';
 
 /**
@@ -132,6 +132,7 @@ export const costTable: CostTable = {
     MessageSubscription: { perParent: 1, fields: ['messageTypes', 'productKey', 'product', 'device', 'userDomain', 'updatedAt'] },
   },
   maxPage: MAX_PAGE,
+  defaultPage: DEFAULT_PAGE,
   defaultListSize: MAX_PAGE,
   defaultMutation: DEFAULT_MUTATION_COST,
 };

@@ -33,6 +33,22 @@ describe('estimateOperation', () => {
       expect(estimate(query).upstreamCalls).toBe(1 + 10 + 10 * 10);
     });
 
+    it('should cost the default page when neither first nor last is given', () => {
+      const query = '{ products { edges { node { thingModel { name } } } } }';
+      expect(estimate(query).upstreamCalls).toBe(1 + 20);
+    });
+
+    it('should cost last like first, plus a straddled page before a cursor, plus page 1 for the length without one', () => {
+      expect(estimate('{ products(last: 20, before: "x") { totalCount } }').upstreamCalls).toBe(2);
+      expect(estimate('{ products(last: 20) { totalCount } }').upstreamCalls).toBe(3);
+      expect(estimate('{ products(last: 20) { totalCount } }', undefined, 7).upstreamCalls).toBe(3 + 2);
+      expect(estimate('{ products(last: 10) { edges { node { thingModel { name } } } } }').upstreamCalls).toBe(3 + 10);
+    });
+
+    it('should cost first before a cursor without a straddled page: the window starts at the list start', () => {
+      expect(estimate('{ products(first: 20, before: "x") { totalCount } }').upstreamCalls).toBe(1);
+    });
+
     it('should never assume more rows than validation accepts', () => {
       expect(estimate('{ products(first: 100000) { edges { node { thingModel { properties { code } } } } } }').upstreamCalls).toBe(1 + 100);
     });
