@@ -221,7 +221,11 @@ class Walker {
     const perParent = products === undefined ? (cost.perParent ?? 0) : products * (cost.perProductOfDevices ?? 0);
     const pages = cost.paged ? this.pagesOf(args) : 0;
     const chunks = cost.inputDevicesPerCall ? Math.ceil(inputDevices(args).length / cost.inputDevicesPerCall) : 0;
-    return perParent + pages + chunks;
+    const withArguments = Object.entries(cost.perParentWithArgument ?? {}).reduce(
+      (sum, [name, calls]) => sum + (args[name] !== undefined && args[name] !== null ? calls : 0),
+      0,
+    );
+    return perParent + pages + chunks + withArguments;
   }
 
   /**

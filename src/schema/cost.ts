@@ -44,6 +44,8 @@ export interface FieldCost {
   fullRows?: boolean;
   /** The detail fields the returned (partial) rows do carry: selecting only these costs no detail call. */
   rowFields?: readonly string[];
+  /** Plus these calls per parent when the named argument is given (e.g. a filter that may need a bounded scan). */
+  perParentWithArgument?: Readonly<Record<string, number>>;
   /** Plus one call per this many entries of `input.devices` (writes sent in chunks). */
   inputDevicesPerCall?: number;
 }

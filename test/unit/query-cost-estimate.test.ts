@@ -5,6 +5,8 @@ import { graphResolvers } from '../../src/resolvers';
 import { estimateOperation } from '../../src/cost/estimate';
 import { refusalFor } from '../../src/cost/query-cost-guard';
 import { loadConfig } from '../../src/config';
+import { NAME_SCAN_MAX_PAGES } from '../../src/datasources/devices/device.loaders';
+import { NAME_SCAN_PAGES } from '../../src/schema/devices/device.args';
 
 describe('estimateOperation', () => {
   let schema: GraphQLSchema;
@@ -47,6 +49,16 @@ describe('estimateOperation', () => {
 
     it('should cost first before a cursor without a straddled page: the window starts at the list start', () => {
       expect(estimate('{ products(first: 20, before: "x") { totalCount } }').upstreamCalls).toBe(1);
+    });
+
+    it('should price each device count at one call at most, and a name filter at the scan it may need', () => {
+      expect(estimate('{ product(productKey: "p1") { deviceCounts { total online offline activated } } }').upstreamCalls).toBe(1 + 4);
+      expect(estimate('{ devices(productKey: "p1", first: 10) { totalCount } }').upstreamCalls).toBe(1);
+      expect(estimate('{ devices(productKey: "p1", first: 10, nameContains: "a") { totalCount } }').upstreamCalls).toBe(1 + NAME_SCAN_MAX_PAGES);
+    });
+
+    it('should state the same name-scan bound in the schema as the loaders use', () => {
+      expect(NAME_SCAN_PAGES).toBe(NAME_SCAN_MAX_PAGES);
     });
 
     it('should never assume more rows than validation accepts', () => {
