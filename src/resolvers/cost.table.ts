@@ -1,5 +1,6 @@
 import type { CostTable, FieldCost } from '../schema/cost';
 import { DEFAULT_PAGE, MAX_PAGE } from '../schema/paging.args';
+import { COMMAND_LOOKUP_PAGES } from '../schema/device-data/device-data.args';
 import { GROUP_DEVICES_PER_CALL } from '../datasources/devices/device-group.api';
 import { NAME_SCAN_MAX_PAGES } from '../datasources/devices/device.loaders';
 
@@ -86,6 +87,8 @@ const fields: Record<string, FieldCost> = {
   'Device.messages': { paged: true, perProduct: 1 },
   'Device.events': { paged: true, perProduct: 1 },
   'Device.location': one,
+  // The newest downlink pages until the ticket turns up, decoded with the product's thing model (command-lookup.resolver.ts).
+  'Device.command': { perParent: COMMAND_LOOKUP_PAGES, perProduct: 1 },
   // messaging
   'Query.messageQueues': paged,
   'Query.messageQueue': one,
