@@ -73,13 +73,22 @@ export function createDeviceLoaders(devices: DeviceApi, gateways: GatewayApi, pa
   // Lists filtered by name that the platform did not filter: the matching rows of a bounded scan.
   const scanned = new Map<string, Promise<DeviceDto[]>>();
 
+  // Whether upstream filtered each name-filtered list, judged once per list from the first page it answered.
+  const honoured = new Map<string, Promise<boolean>>();
+
   const fetchPage = async ({ pageNum, ...filter }: DevicePageKey): Promise<Page<DeviceDto>> => {
     const { deviceName } = filter;
     if (deviceName === undefined) return devices.listDevices(filter, { pageNum, pageSize });
-    const scan = scanned.get(listKey(filter));
-    if (!scan) {
-      const page = await devices.listDevices(filter, { pageNum, pageSize });
-      if (page.rows.every((row) => nameMatches(row, deviceName))) return page;
+    const list = listKey(filter);
+    const verdict = honoured.get(list);
+    if (verdict === undefined) {
+      const probe = devices.listDevices(filter, { pageNum, pageSize });
+      // A row that does not match shows the filter was ignored. (A page that matches by chance cannot show it.)
+      const matched = probe.then((page) => page.rows.every((row) => nameMatches(row, deviceName)));
+      honoured.set(list, matched);
+      if (await matched) return probe;
+    } else if (await verdict) {
+      return devices.listDevices(filter, { pageNum, pageSize });
     }
     const rows = await scanNamed({ ...filter, deviceName });
     return { rows: rows.slice((pageNum - 1) * pageSize, pageNum * pageSize), total: rows.length };
