@@ -170,6 +170,16 @@ describe('bad input', () => {
     expect(h.sim.log.count('device.overview')).toBe(0);
   });
 
+  it('should refuse first and last together on the sub-devices of a device that is not a gateway', async () => {
+    const product = h.sim.store.authorizedProducts().find((p) => p.accessType === 0)!;
+    const device = h.sim.store.devices(product.productKey)[0];
+    const result = await h.execute(
+      'query($pk: String!, $dk: String!) { device(productKey: $pk, deviceKey: $dk) { subDevices(first: 1, last: 1) { totalCount } } }',
+      { pk: product.productKey, dk: device.deviceKey },
+    );
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+  });
+
   it.each([0, 101])('should refuse last=%i with BAD_USER_INPUT before calling upstream', async (last) => {
     h.sim.log.clear();
     const result = await h.execute(BACK_QUERY, { pk, last });
