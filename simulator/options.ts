@@ -21,6 +21,7 @@ export interface ResolvedOptions {
   maxPageSize: number;
   clock: Clock;
   tokenErrorHttpStatus: number;
+  deviceNameFilter: boolean;
   credentials: { accessKey: string; accessSecret: string };
   requestLogLimit: number;
 }
@@ -36,6 +37,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     maxPageSize: options.maxPageSize ?? 100,
     clock: options.clock ?? systemClock,
     tokenErrorHttpStatus: options.tokenErrorHttpStatus ?? 200,
+    deviceNameFilter: options.deviceNameFilter ?? true,
     credentials: { ...(options.credentials ?? DEFAULT_CREDENTIALS) },
     requestLogLimit: options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT,
   };

@@ -20,6 +20,11 @@ export interface SimulatorOptions {
   clock?: Clock;
   /** Default 200: token errors are HTTP 200 + JSON code (§3.4); set 401 to try the alternative. */
   tokenErrorHttpStatus?: number;
+  /**
+   * Default true: device overview filters by the undocumented `deviceName` (§12.8). false ignores the parameter, as a
+   * platform that does not know it would.
+   */
+  deviceNameFilter?: boolean;
   /** Default: the fixed pair in DEFAULT_CREDENTIALS. */
   credentials?: { accessKey: string; accessSecret: string };
   /** Default 10000: requests kept in `log.entries()` (oldest dropped first); counts still cover every request. */

@@ -9,7 +9,7 @@ import { toDeviceDetails, toDeviceResource } from './device.view';
  * §6.3 overview. An unknown productKey answers 70017 (the reference lists only 70089/70130 here; a
  * product-level miss reads best as "Product does not exist" [INFERRED]). `deviceKey` is an exact
  * match; `deviceName`, sent by a third-party client but undocumented (§12 q8), is a case-insensitive
- * substring match. Newest devices first [INFERRED order].
+ * substring match, or ignored with the option `deviceNameFilter: false`. Newest devices first [INFERRED order].
  */
 const deviceOverview: RouteDefinition = {
   endpoint: 'device.overview',
@@ -21,7 +21,7 @@ const deviceOverview: RouteDefinition = {
     const product = productByKey(store, requiredText(query, 'productKey'), 70017);
     const paging = readPaging(query, options.maxPageSize);
     const deviceKey = optionalText(query, 'deviceKey');
-    const deviceName = optionalText(query, 'deviceName')?.toLowerCase();
+    const deviceName = options.deviceNameFilter ? optionalText(query, 'deviceName')?.toLowerCase() : undefined;
     const deviceStatus = optionalFlag(query, 'deviceStatus');
     const activeStatus = optionalFlag(query, 'activeStatus');
     const rows = store

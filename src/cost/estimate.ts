@@ -221,18 +221,32 @@ class Walker {
     const perParent = products === undefined ? (cost.perParent ?? 0) : products * (cost.perProductOfDevices ?? 0);
     const pages = cost.paged ? this.pagesOf(args) : 0;
     const chunks = cost.inputDevicesPerCall ? Math.ceil(inputDevices(args).length / cost.inputDevicesPerCall) : 0;
-    return perParent + pages + chunks;
+    const withArguments = Object.entries(cost.perParentWithArgument ?? {}).reduce(
+      (sum, [name, calls]) => sum + (args[name] !== undefined && args[name] !== null ? calls : 0),
+      0,
+    );
+    return perParent + pages + chunks + withArguments;
   }
 
-  /** Pages `readWindow` reads for `first` rows: one more after a cursor, whose window may straddle two pages. */
+  /**
+   * Pages a connection reads for its rows (resolvers/connection.ts): `ceil(rows / pageSize)`, one more when the window
+   * does not start at a page boundary (after `after`, or `last` rows ending at `before`), and for `last` without
+   * `before` one more again: page 1, read for the list's length (`readLastWindow`).
+   */
   private pagesOf(args: Record<string, unknown>): number {
-    return Math.ceil(this.sliceOf(args) / this.pageSize) + (args.after ? 1 : 0);
+    const pages = Math.ceil(this.sliceOf(args) / this.pageSize);
+    if (isCount(args.last)) return pages + 1 + (args.before ? 0 : 1);
+    return pages + (args.after ? 1 : 0);
   }
 
-  /** Rows a connection returns per parent: `first`, at most what validation accepts, all of them when unknown. */
+  /**
+   * Rows a connection returns per parent: `first` or `last`, at most what validation accepts; the default page when
+   * neither is given; all of them when the arguments are unknown (they did not coerce).
+   */
   private sliceOf(args: Record<string, unknown>): number {
-    const first = typeof args.first === 'number' && Number.isFinite(args.first) ? args.first : this.table.maxPage;
-    return Math.min(Math.max(first, 1), this.table.maxPage);
+    const asked = isCount(args.first) ? args.first : isCount(args.last) ? args.last : undefined;
+    const rows = asked ?? (args === UNKNOWN_ARGUMENTS ? this.table.maxPage : this.table.defaultPage);
+    return Math.min(Math.max(rows, 1), this.table.maxPage);
   }
 
   private argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
@@ -240,7 +254,7 @@ class Walker {
       return getArgumentValues(field, node, this.variables);
     } catch {
       // An argument that does not coerce fails execution of this field; with none known the estimate assumes the most.
-      return {};
+      return UNKNOWN_ARGUMENTS;
     }
   }
 
@@ -271,6 +285,13 @@ class Walker {
       return true;
     }
   }
+}
+
+/** The arguments of a field whose arguments did not coerce (compared by identity). */
+const UNKNOWN_ARGUMENTS: Record<string, unknown> = Object.freeze({});
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
 }
 
 function countAliases(document: DocumentNode): number {

@@ -1,6 +1,8 @@
 import type { CostTable, FieldCost } from '../schema/cost';
-import { MAX_PAGE } from '../schema/paging.args';
+import { DEFAULT_PAGE, MAX_PAGE } from '../schema/paging.args';
+import { COMMAND_LOOKUP_PAGES } from '../schema/device-data/device-data.args';
 import { GROUP_DEVICES_PER_CALL } from '../datasources/devices/device-group.api';
+import { NAME_SCAN_MAX_PAGES } from '../datasources/devices/device.loaders';
 
 /**
  * Upstream calls per field, read off the resolvers and loaders of this folder: the one place the cost model lives
@@ -12,8 +14,11 @@ import { GROUP_DEVICES_PER_CALL } from '../datasources/devices/device-group.api'
 const paged: FieldCost = { paged: true };
 /** A connection whose rows are complete upstream rows of the node type (no detail call below). */
 const pagedFull: FieldCost = { paged: true, fullRows: true };
-/** One product's devices (device.overview rows): loaders keyed by product key are shared by all of them. */
-const productDevices: FieldCost = { paged: true, fullRows: true, scopesProducts: true };
+/**
+ * One product's devices (device.overview rows): loaders keyed by product key are shared by all of them. A name
+ * filter the platform turns out to ignore costs a bounded scan of the list on top (device.loaders.ts).
+ */
+const productDevices: FieldCost = { paged: true, fullRows: true, scopesProducts: true, perParentWithArgument: { nameContains: NAME_SCAN_MAX_PAGES } };
 const one: FieldCost = { perParent: 1 };
 const oneFull: FieldCost = { perParent: 1, fullRows: true };
 /**
@@ -49,6 +54,12 @@ const fields: Record<string, FieldCost> = {
   'Query.project': { perBatch: PROJECT_SCAN_CALLS },
   'Product.devices': productDevices,
   'Product.thingModel': one,
+  // Each count is one pageSize=1 list call at most: none when a page of that list is read in the same request, none
+  // for offline when total and online are read (device.loaders.ts deviceCount).
+  'DeviceCounts.total': one,
+  'DeviceCounts.online': one,
+  'DeviceCounts.offline': one,
+  'DeviceCounts.activated': one,
   'Product.project': { perBatch: PROJECT_SCAN_CALLS },
   // Rows carry the domain and its id (user-domain-auth.mapper.ts).
   'Product.authorizedUserDomains': { perParent: 1, assumedSize: MAX_PAGE, rowFields: ['id'] },
@@ -76,6 +87,8 @@ const fields: Record<string, FieldCost> = {
   'Device.messages': { paged: true, perProduct: 1 },
   'Device.events': { paged: true, perProduct: 1 },
   'Device.location': one,
+  // The newest downlink pages until the ticket turns up, decoded with the product's thing model (command-lookup.resolver.ts).
+  'Device.command': { perParent: COMMAND_LOOKUP_PAGES, perProduct: 1 },
   // messaging
   'Query.messageQueues': paged,
   'Query.messageQueue': one,
@@ -132,6 +145,7 @@ export const costTable: CostTable = {
     MessageSubscription: { perParent: 1, fields: ['messageTypes', 'productKey', 'product', 'device', 'userDomain', 'updatedAt'] },
   },
   maxPage: MAX_PAGE,
+  defaultPage: DEFAULT_PAGE,
   defaultListSize: MAX_PAGE,
   defaultMutation: DEFAULT_MUTATION_COST,
 };

@@ -19,6 +19,8 @@ import { SmsTemplateResolver } from './notifications/sms-template.resolver';
 import { MailResolver } from './notifications/mail.resolver';
 import { MailTemplateResolver } from './notifications/mail-template.resolver';
 import { ProductUserDomainsResolver, UserDomainAuthResolver } from './end-users/user-domain-auth.resolver';
+import { DeviceCountsResolver, ProductDeviceCountsResolver } from './devices/device-counts.resolver';
+import { CommandLookupResolver } from './device-data/command-lookup.resolver';
 import { resolveProductReference } from './catalog/product.reference';
 import { resolveProjectReference } from './catalog/project.reference';
 import { resolveDeviceReference } from './devices/device.reference';
@@ -63,6 +65,10 @@ const resolverClasses: NonEmptyArray<Function> = [
   SmsTemplateResolver,
   MailResolver,
   MailTemplateResolver,
+  // dashboards
+  ProductDeviceCountsResolver,
+  DeviceCountsResolver,
+  CommandLookupResolver,
 ];
 
 /** The one registration list: every resolver, entity reference and detail loader the graph serves. */

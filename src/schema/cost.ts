@@ -12,8 +12,9 @@ export interface FieldCost {
   /** Calls once per selection of the field however many parents select it (a request-wide scan the loader shares). */
   perBatch?: number;
   /**
-   * A Relay connection read page by page: `first` (clamped to `maxPage`) rows cost `ceil(first / pageSize)` pages per
-   * parent, one more with `after` (the window may straddle pages), and multiply the objects below `edges`.
+   * A Relay connection read page by page: `first` or `last` (clamped to `maxPage`) rows cost `ceil(rows / pageSize)`
+   * pages per parent, one more when the window may straddle pages (`after`, or `last` before `before`), two more for
+   * `last` without `before` (page 1 tells the list's length), and multiply the objects below `edges`.
    */
   paged?: boolean;
   /** Elements assumed for a list field without a slicing argument. */
@@ -43,6 +44,8 @@ export interface FieldCost {
   fullRows?: boolean;
   /** The detail fields the returned (partial) rows do carry: selecting only these costs no detail call. */
   rowFields?: readonly string[];
+  /** Plus these calls per parent when the named argument is given (e.g. a filter that may need a bounded scan). */
+  perParentWithArgument?: Readonly<Record<string, number>>;
   /** Plus one call per this many entries of `input.devices` (writes sent in chunks). */
   inputDevicesPerCall?: number;
 }
@@ -60,16 +63,18 @@ export interface CostTable {
   fields: Readonly<Record<string, FieldCost>>;
   /** Type name -> detail loading cost. */
   details: Readonly<Record<string, DetailCost>>;
-  /** Largest `first` any connection accepts (validation refuses more): the estimate never assumes more rows. */
+  /** Largest `first` or `last` any connection accepts (validation refuses more): the estimate never assumes more rows. */
   maxPage: number;
+  /** Rows a connection returns when the query gives neither `first` nor `last`. */
+  defaultPage: number;
   /** Elements assumed for list fields that have neither an entry nor a slicing argument. */
   defaultListSize: number;
   /** Cost of a mutation field without an entry. */
   defaultMutation: FieldCost;
 }
 
-/** The slicing argument of every connection and the field its value sizes (Federation `@listSize`). */
-const SLICING_ARGUMENT = 'first';
+/** The slicing arguments of every connection (one of them at a time) and the field their value sizes (Federation `@listSize`). */
+const SLICING_ARGUMENTS = ['first', 'last'];
 const SIZED_FIELD = 'edges';
 
 /**
@@ -100,9 +105,9 @@ function costDirectives(cost: FieldCost, isList: boolean): ConstDirectiveNode[] 
   if (cost.paged) {
     directives.push(
       directive('listSize', {
-        slicingArguments: { kind: Kind.LIST, values: [str(SLICING_ARGUMENT)] },
+        slicingArguments: { kind: Kind.LIST, values: SLICING_ARGUMENTS.map(str) },
         sizedFields: { kind: Kind.LIST, values: [str(SIZED_FIELD)] },
-        // `first` has a default, so a query may omit it.
+        // A query may give neither (the default page) or either, never both.
         requireOneSlicingArgument: { kind: Kind.BOOLEAN, value: false },
       }),
     );

@@ -22,6 +22,8 @@ import {
   DeviceDetailDocument,
   GatewaySubDevicesDocument,
   ListDevicesDocument,
+  PreviousDevicesDocument,
+  ProductDashboardDocument,
   ListProductsDocument,
   ProductDevicesDocument,
   ProductThingModelDocument,
@@ -212,6 +214,21 @@ describe('the generated typed documents (src/generated/) against the running ser
     executed.add('DeviceMessages');
     await subscription.leave();
     await client.dispose();
+  });
+
+  it('should show a product dashboard with counts that add up, and page back through its devices', async () => {
+    const { products } = await request(ListProductsDocument, { first: 1 });
+    const productKey = products.edges[0].node.productKey;
+    const { product } = await request(ProductDashboardDocument, { productKey, first: 5 });
+    const counts = product!.deviceCounts;
+    expect(counts.online + counts.offline).toBe(counts.total);
+    expect(product!.devices.totalCount).toBe(counts.total);
+    const { devices } = await request(PreviousDevicesDocument, { productKey, last: 2 });
+    expect(devices.edges).toHaveLength(2);
+    expect(devices.pageInfo.hasPreviousPage).toBe(counts.total > 2);
+    const earlier = await request(PreviousDevicesDocument, { productKey, last: 1, before: devices.pageInfo.startCursor });
+    expect(earlier.devices.edges).toHaveLength(1);
+    expect(earlier.devices.edges[0].node.deviceKey).not.toBe(devices.edges[0].node.deviceKey);
   });
 
   it('should have executed every operation in operations/*.graphql', () => {

@@ -7,6 +7,8 @@ import { NotFoundError } from '../../src/errors';
 /** In-memory DeviceApi that records every call, for loader tests that count upstream work. */
 export class FakeDeviceApi implements DeviceApi, GatewayApi {
   readonly calls: string[] = [];
+  /** Every list call's filter and page, for tests of filters and page sizes. */
+  readonly lists: Array<DeviceListFilter & PageRequest> = [];
 
   constructor(private readonly devices: DeviceDto[]) {}
 
@@ -17,15 +19,24 @@ export class FakeDeviceApi implements DeviceApi, GatewayApi {
         deviceKey: `${productKey}-d${String(i).padStart(4, '0')}`,
         deviceName: `Device ${i}`,
         deviceStatus: i % 2,
+        isActived: i % 3 === 0 ? 0 : 1,
       })),
     );
     return new FakeDeviceApi(devices);
   }
 
-  async listDevices({ productKey, deviceStatus }: DeviceListFilter, { pageNum, pageSize }: PageRequest): Promise<Page<DeviceDto>> {
+  /** Filters by status and activation; ignores `deviceName`, as a platform that does not know it would (§12.8). */
+  async listDevices(filter: DeviceListFilter, { pageNum, pageSize }: PageRequest): Promise<Page<DeviceDto>> {
+    const { productKey, deviceStatus, activeStatus } = filter;
     this.calls.push(`list ${productKey} ${pageNum}`);
+    this.lists.push({ ...filter, pageNum, pageSize });
     if (!this.devices.some((d) => d.productKey === productKey)) throw new NotFoundError(`no product ${productKey}`);
-    const rows = this.devices.filter((d) => d.productKey === productKey && (deviceStatus === undefined || d.deviceStatus === deviceStatus));
+    const rows = this.devices.filter(
+      (d) =>
+        d.productKey === productKey &&
+        (deviceStatus === undefined || d.deviceStatus === deviceStatus) &&
+        (activeStatus === undefined || (d.isActived ?? 0) === activeStatus),
+    );
     return { rows: rows.slice((pageNum - 1) * pageSize, pageNum * pageSize), total: rows.length };
   }
 

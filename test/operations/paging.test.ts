@@ -32,6 +32,40 @@ async function walk(h: Harness, productKey: string, first: number, status?: stri
   throw new Error('walk did not finish in 200 pages');
 }
 
+const BACK_QUERY = `query($pk: String!, $first: Int, $after: String, $last: Int, $before: String) {
+  devices(productKey: $pk, first: $first, after: $after, last: $last, before: $before) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { deviceKey } }
+  }
+}`;
+
+type BackPage = {
+  devices: DevicePage['devices'] & { pageInfo: { startCursor: string | null } };
+};
+
+/** Walks a list from its end to its start with `last`, checking the page flags on the way. */
+async function walkBackward(h: Harness, productKey: string, last: number): Promise<string[]> {
+  const keys: string[] = [];
+  let before: string | null = null;
+  for (let pages = 1; pages <= 200; pages += 1) {
+    const result: { data?: BackPage | null; errors?: unknown } = await h.execute<BackPage>(BACK_QUERY, { pk: productKey, last, before });
+    expect(result.errors).toBeUndefined();
+    const connection: BackPage['devices'] = result.data!.devices;
+    expect(connection.pageInfo.hasNextPage).toBe(before !== null);
+    keys.unshift(...connection.edges.map((e) => e.node.deviceKey));
+    if (!connection.pageInfo.hasPreviousPage) return keys;
+    expect(connection.edges).toHaveLength(last);
+    before = connection.pageInfo.startCursor;
+  }
+  throw new Error('backward walk did not finish in 200 pages');
+}
+
+/** Upstream pages (1-based) holding rows [from, to) of a list served `pageSize` rows a page. */
+function pagesOf(from: number, to: number, pageSize: number): number[] {
+  const pages = new Set<number>();
+  for (let row = from; row < to; row += 1) pages.add(Math.floor(row / pageSize) + 1);
+  return [...pages];
+}
+
 async function largestProduct(h: Harness): Promise<string> {
   const { data } = await h.execute<{ products: { edges: Array<{ node: { productKey: string; devices: { totalCount: number } } }> } }>(
     '{ products(first: 100) { edges { node { productKey devices(first: 1) { totalCount } } } } }',
@@ -55,6 +89,37 @@ describe('Relay connections over upstream page numbers', () => {
       const { keys, total } = await walk(h, productKey, first);
       expect(total).toBe(reference.length);
       expect(keys).toEqual(reference);
+    });
+
+    it.each([1, 13, 100])('should walk the whole list backward with last=%i, in order, without gaps or repeats', async (last) => {
+      expect(await walkBackward(h, productKey, last)).toEqual(reference);
+    });
+
+    it('should read page 1 for the length and then only the tail pages for last without before', async () => {
+      const total = reference.length;
+      h.sim.log.clear();
+      const result = await h.execute<BackPage>(BACK_QUERY, { pk: productKey, last: 5 });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.devices.edges.map((e) => e.node.deviceKey)).toEqual(reference.slice(total - 5));
+      expect(result.data!.devices.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+      const expected = new Set([1, ...pagesOf(total - 5, total, pageSize)]);
+      expect(h.sim.log.count('device.overview')).toBe(expected.size);
+      expect(
+        h.sim.log
+          .entries()
+          .map((e) => Number(e.query.pageNum))
+          .sort((a, b) => a - b),
+      ).toEqual([...expected].sort((a, b) => a - b));
+    });
+
+    it('should go back from a forward page to the one before it, reading only the pages that hold it', async () => {
+      const second = await h.execute<BackPage>(BACK_QUERY, { pk: productKey, first: 6, after: null });
+      const third = await h.execute<BackPage>(BACK_QUERY, { pk: productKey, first: 6, after: second.data!.devices.pageInfo.endCursor });
+      h.sim.log.clear();
+      const back = await h.execute<BackPage>(BACK_QUERY, { pk: productKey, last: 6, before: third.data!.devices.pageInfo.startCursor });
+      expect(back.data!.devices).toEqual(second.data!.devices);
+      expect(back.data!.devices.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+      expect(h.sim.log.count('device.overview')).toBe(pagesOf(0, 6, pageSize).length);
     });
 
     it('should filter by status across pages', async () => {
@@ -95,6 +160,38 @@ describe('bad input', () => {
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(result.errors![0].message).toMatch(/first must be/);
     expect(h.sim.log.count('device.overview')).toBe(0);
+  });
+
+  it('should refuse first and last together with BAD_USER_INPUT before calling upstream', async () => {
+    h.sim.log.clear();
+    const result = await h.execute(BACK_QUERY, { pk, first: 5, last: 5 });
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].extensions).toMatchObject({ argumentName: 'last' });
+    expect(h.sim.log.count('device.overview')).toBe(0);
+  });
+
+  it('should refuse first and last together on the sub-devices of a device that is not a gateway', async () => {
+    const product = h.sim.store.authorizedProducts().find((p) => p.accessType === 0)!;
+    const device = h.sim.store.devices(product.productKey)[0];
+    const result = await h.execute(
+      'query($pk: String!, $dk: String!) { device(productKey: $pk, deviceKey: $dk) { subDevices(first: 1, last: 1) { totalCount } } }',
+      { pk: product.productKey, dk: device.deviceKey },
+    );
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+  });
+
+  it.each([0, 101])('should refuse last=%i with BAD_USER_INPUT before calling upstream', async (last) => {
+    h.sim.log.clear();
+    const result = await h.execute(BACK_QUERY, { pk, last });
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].message).toMatch(/last must be/);
+    expect(h.sim.log.count('device.overview')).toBe(0);
+  });
+
+  it('should refuse a cursor of another list as before', async () => {
+    const result = await h.execute(BACK_QUERY, { pk, last: 5, before: 'djE6cHJvZHVjdHM6MQ' });
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].extensions).toMatchObject({ argumentName: 'before' });
   });
 
   it.each(['garbage', 'djE6cHJvZHVjdHM6MQ', '!!'])('should refuse the cursor %p with BAD_USER_INPUT', async (after) => {

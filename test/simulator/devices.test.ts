@@ -244,3 +244,16 @@ describe('device resource', () => {
     expect((await resource({ productKey: meter.productKey })).body.code).toBe(50005);
   });
 });
+
+describe('device overview on a platform that does not know deviceName', () => {
+  const unaware = signedSession('', { deviceNameFilter: false });
+
+  it('should ignore deviceName and answer the unfiltered list, as an unknown parameter is ignored', async () => {
+    const device = devicesOf(unaware.sim, 'meter')[0];
+    const { body } = await unaware.send('GET', PATHS.deviceOverview, {
+      query: { productKey: device.productKey, deviceName: 'zz-no-such-name', pageSize: 100 },
+    });
+    expect(body.code).toBe(200);
+    expect(body.total).toBe(unaware.sim.store.devices(device.productKey).length);
+  });
+});

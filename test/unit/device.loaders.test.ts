@@ -1,4 +1,4 @@
-import { createDeviceLoaders } from '../../src/datasources/devices/device.loaders';
+import { NAME_SCAN_MAX_PAGES, createDeviceLoaders } from '../../src/datasources/devices/device.loaders';
 import { UpstreamError, ErrorCode } from '../../src/errors';
 import { FakeDeviceApi } from '../fakes/fake-device.api';
 
@@ -66,5 +66,94 @@ describe('deviceByKey', () => {
     const results = await deviceByKey.loadMany([ref('pA', 1), ref('pA', 2), ref('pA', 3), ref('pB', 1), ref('pB', 2), ref('pB', 3)]);
     expect(results.slice(0, 3).every((r) => r && !(r instanceof Error))).toBe(true);
     expect(results.slice(3)).toEqual([failing, failing, failing]);
+  });
+});
+
+describe('deviceCount', () => {
+  it('should count with pageSize=1 calls, and derive offline from total and online asked for together', async () => {
+    const api = FakeDeviceApi.withProducts({ pA: 31 });
+    const { deviceCount } = createDeviceLoaders(api, api, 10);
+    const [total, online, offline, activated] = await Promise.all([
+      deviceCount.load({ productKey: 'pA' }),
+      deviceCount.load({ productKey: 'pA', deviceStatus: 1 }),
+      deviceCount.load({ productKey: 'pA', deviceStatus: 0 }),
+      deviceCount.load({ productKey: 'pA', activeStatus: 1 }),
+    ]);
+    expect({ total, online, offline, activated }).toEqual({ total: 31, online: 15, offline: 16, activated: 20 });
+    expect(api.lists).toHaveLength(3);
+    expect(api.lists.every((call) => call.pageSize === 1 && call.deviceStatus !== 0)).toBe(true);
+  });
+
+  it('should read offline with its own call when total or online is not asked for', async () => {
+    const api = FakeDeviceApi.withProducts({ pA: 31 });
+    const { deviceCount } = createDeviceLoaders(api, api, 10);
+    await expect(deviceCount.load({ productKey: 'pA', deviceStatus: 0 })).resolves.toBe(16);
+    expect(api.lists).toEqual([expect.objectContaining({ deviceStatus: 0, pageSize: 1 })]);
+  });
+
+  it('should take the total of any page of the same list asked for in the same tick, without a call of its own', async () => {
+    const api = FakeDeviceApi.withProducts({ pA: 31 });
+    const { deviceCount, devicePage } = createDeviceLoaders(api, api, 10);
+    const [page, total, online] = await Promise.all([
+      devicePage.load({ productKey: 'pA', pageNum: 3 }),
+      deviceCount.load({ productKey: 'pA' }),
+      deviceCount.load({ productKey: 'pA', deviceStatus: 1 }),
+    ]);
+    expect(page.rows).toHaveLength(10);
+    expect({ total, online }).toEqual({ total: 31, online: 15 });
+    expect(api.lists).toEqual([{ productKey: 'pA', pageNum: 3, pageSize: 10 }, expect.objectContaining({ pageSize: 1, deviceStatus: 1 })]);
+  });
+});
+
+describe('devicePage with a name filter', () => {
+  it('should filter a scan of the list itself when upstream ignores deviceName, reading each page once', async () => {
+    const api = FakeDeviceApi.withProducts({ pA: 31 });
+    const { devicePage } = createDeviceLoaders(api, api, 10);
+    const [first, second] = await Promise.all([
+      devicePage.load({ productKey: 'pA', deviceName: 'DEVICE 1', pageNum: 1 }),
+      devicePage.load({ productKey: 'pA', deviceName: 'DEVICE 1', pageNum: 2 }),
+    ]);
+    const names = first.rows.map((row) => row.deviceName);
+    expect(names).toEqual([
+      'Device 1',
+      'Device 10',
+      'Device 11',
+      'Device 12',
+      'Device 13',
+      'Device 14',
+      'Device 15',
+      'Device 16',
+      'Device 17',
+      'Device 18',
+    ]);
+    expect(second.rows.map((row) => row.deviceName)).toEqual(['Device 19']);
+    expect(first.total).toBe(11);
+    // One named call (upstream ignored the name; page 2, all "Device 1x", must not be trusted), then pages 1-4 once each.
+    expect(api.lists.filter((call) => call.deviceName !== undefined)).toHaveLength(1);
+    expect(api.lists.filter((call) => call.deviceName === undefined).map((call) => call.pageNum)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('should trust upstream when every row it answers matches the name', async () => {
+    const api = FakeDeviceApi.withProducts({ pA: 31 });
+    const original = api.listDevices.bind(api);
+    api.listDevices = async (filter, page) => {
+      const answer = await original(filter, page);
+      const part = filter.deviceName?.toLowerCase();
+      if (part === undefined) return answer;
+      const rows = answer.rows.filter((row) => (row.deviceName ?? '').toLowerCase().includes(part));
+      return { rows, total: rows.length };
+    };
+    const { devicePage } = createDeviceLoaders(api, api, 10);
+    await devicePage.load({ productKey: 'pA', deviceName: 'device 2', pageNum: 1 });
+    expect(api.lists).toHaveLength(1);
+  });
+
+  it('should refuse with BAD_USER_INPUT a list longer than NAME_SCAN_MAX_PAGES pages', async () => {
+    const api = FakeDeviceApi.withProducts({ pA: 10 * NAME_SCAN_MAX_PAGES + 1 });
+    const { devicePage } = createDeviceLoaders(api, api, 10);
+    await expect(devicePage.load({ productKey: 'pA', deviceName: 'device 1', pageNum: 1 })).rejects.toMatchObject({
+      extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: 'nameContains' },
+    });
+    expect(api.lists).toHaveLength(2);
   });
 });

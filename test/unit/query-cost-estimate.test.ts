@@ -5,6 +5,8 @@ import { graphResolvers } from '../../src/resolvers';
 import { estimateOperation } from '../../src/cost/estimate';
 import { refusalFor } from '../../src/cost/query-cost-guard';
 import { loadConfig } from '../../src/config';
+import { NAME_SCAN_MAX_PAGES } from '../../src/datasources/devices/device.loaders';
+import { NAME_SCAN_PAGES } from '../../src/schema/devices/device.args';
 
 describe('estimateOperation', () => {
   let schema: GraphQLSchema;
@@ -31,6 +33,32 @@ describe('estimateOperation', () => {
     it('should multiply nested page sizes', () => {
       const query = '{ products(first: 10) { edges { node { devices(first: 10) { edges { node { resources { battery } } } } } } } }';
       expect(estimate(query).upstreamCalls).toBe(1 + 10 + 10 * 10);
+    });
+
+    it('should cost the default page when neither first nor last is given', () => {
+      const query = '{ products { edges { node { thingModel { name } } } } }';
+      expect(estimate(query).upstreamCalls).toBe(1 + 20);
+    });
+
+    it('should cost last like first, plus a straddled page before a cursor, plus page 1 for the length without one', () => {
+      expect(estimate('{ products(last: 20, before: "x") { totalCount } }').upstreamCalls).toBe(2);
+      expect(estimate('{ products(last: 20) { totalCount } }').upstreamCalls).toBe(3);
+      expect(estimate('{ products(last: 20) { totalCount } }', undefined, 7).upstreamCalls).toBe(3 + 2);
+      expect(estimate('{ products(last: 10) { edges { node { thingModel { name } } } } }').upstreamCalls).toBe(3 + 10);
+    });
+
+    it('should cost first before a cursor without a straddled page: the window starts at the list start', () => {
+      expect(estimate('{ products(first: 20, before: "x") { totalCount } }').upstreamCalls).toBe(1);
+    });
+
+    it('should price each device count at one call at most, and a name filter at the scan it may need', () => {
+      expect(estimate('{ product(productKey: "p1") { deviceCounts { total online offline activated } } }').upstreamCalls).toBe(1 + 4);
+      expect(estimate('{ devices(productKey: "p1", first: 10) { totalCount } }').upstreamCalls).toBe(1);
+      expect(estimate('{ devices(productKey: "p1", first: 10, nameContains: "a") { totalCount } }').upstreamCalls).toBe(1 + NAME_SCAN_MAX_PAGES);
+    });
+
+    it('should state the same name-scan bound in the schema as the loaders use', () => {
+      expect(NAME_SCAN_PAGES).toBe(NAME_SCAN_MAX_PAGES);
     });
 
     it('should never assume more rows than validation accepts', () => {

@@ -6,6 +6,13 @@ export interface DeviceListFilter {
   productKey: string;
   /** 1 online, 0 offline */
   deviceStatus?: 0 | 1;
+  /** 1 activated, 0 never activated (documented, reference §6.3) */
+  activeStatus?: 0 | 1;
+  /**
+   * Part of the device name. Undocumented (reference §12.8): a platform that ignores it answers the unfiltered list,
+   * so callers must check the rows (device.loaders.ts does).
+   */
+  deviceName?: string;
 }
 
 export interface DeviceApi {
@@ -20,12 +27,15 @@ export interface DeviceApi {
 export class HttpDeviceApi implements DeviceApi {
   constructor(private readonly client: PlatformClient) {}
 
-  async listDevices({ productKey, deviceStatus }: DeviceListFilter, { pageNum, pageSize }: PageRequest): Promise<Page<DeviceDto>> {
+  async listDevices(
+    { productKey, deviceStatus, activeStatus, deviceName }: DeviceListFilter,
+    { pageNum, pageSize }: PageRequest,
+  ): Promise<Page<DeviceDto>> {
     const response = await this.client.request<DeviceDto[]>({
       endpoint: 'device.overview',
       method: 'GET',
       path: '/v2/devicemgr/r3/openapi/product/device/overview',
-      query: { productKey, deviceStatus, pageNum, pageSize },
+      query: { productKey, deviceStatus, activeStatus, deviceName, pageNum, pageSize },
     });
     return toPage(response);
   }

@@ -78,7 +78,7 @@ export class DeviceDataResolver {
 }
 
 /** The product's thing model, or null for products without one (transparent, unpublished). */
-async function modelOf(ctx: Context, productKey: string): Promise<ThingModel | null> {
+export async function modelOf(ctx: Context, productKey: string): Promise<ThingModel | null> {
   const doc = await ctx.loaders.thingModelByProduct.load(productKey);
   return doc ? thingModelOf(doc) : null;
 }

@@ -31,8 +31,8 @@ export class DeviceGroupResolver {
     description:
       'Device groups: all of them, or the direct children of `parentId`. Served by endpoints the platform does not document publicly; their path is set by QUEC_PATH_DEVICE_GROUPS.',
   })
-  deviceGroups(@Args() { parentId, first, after }: DeviceGroupsArgs, @Ctx() ctx: Context) {
-    return groupConnection(parentId ? Number(parentId) : undefined, { first, after }, ctx);
+  deviceGroups(@Args() { parentId, ...paging }: DeviceGroupsArgs, @Ctx() ctx: Context) {
+    return groupConnection(parentId ? Number(parentId) : undefined, paging, ctx);
   }
 
   @RequiresScope('read')

@@ -9,7 +9,7 @@ import { AccessType } from '../../schema/catalog/access-type.enum';
 import { NotFoundError } from '../../errors';
 import { toDevice, toDeviceResources, toGatewayDevice } from './device.mapper';
 import { toAccessType, toProduct } from '../catalog/product.mapper';
-import { emptyConnection, pageConnection } from '../connection';
+import { emptyConnection, pageConnection, sliceOf } from '../connection';
 import { deviceConnection } from './device-connection';
 import { RequiresScope } from '../../schema/requires-scope';
 
@@ -55,6 +55,7 @@ export class DeviceResolver {
 
   @FieldResolver(() => SubDeviceConnection, { description: 'For a gateway, its sub-devices; empty for other devices.' })
   async subDevices(@Root() device: DeviceSource, @Args() paging: PagingArgs, @Ctx() ctx: Context) {
+    sliceOf('sub-devices', paging); // refuses first with last, or a foreign cursor, on a device of any kind
     if ((await this.accessTypeOf(device, ctx)) !== AccessType.GATEWAY) return emptyConnection();
     const { productKey, deviceKey } = device;
     return pageConnection(

@@ -46,12 +46,12 @@ export class EndUserResolver {
 
   @RequiresScope('read')
   @Query(() => EndUserConnection, { description: 'End users that have bound devices, optionally of one product or one user domain.' })
-  boundEndUsers(@Args() { productKey, userDomain, first, after }: BoundEndUsersArgs, @Ctx() ctx: Context) {
+  boundEndUsers(@Args() { productKey, userDomain, ...paging }: BoundEndUsersArgs, @Ctx() ctx: Context) {
     const filter = { productKey: productKey ?? undefined, userDomain: userDomain ?? undefined };
     const list = `bound-users${productKey ? '-product' : ''}${userDomain ? '-domain' : ''}`;
     return pageConnection(
       list,
-      { first, after },
+      paging,
       ctx.pageSize,
       (pageNum) => ctx.loaders.boundUserPage.load({ ...filter, pageNum }),
       (row, cursor) => ({ cursor, node: toBoundEndUser(row) }),

@@ -17,13 +17,13 @@ const STATUS_CODES: Record<QueueStatus, number> = { NOT_ENABLED: 0, ENABLED: 1, 
 export class MessageQueueResolver {
   @RequiresScope('read')
   @Query(() => MessageQueueConnection, { description: 'Message queues of the account (at most 50), in platform order.' })
-  messageQueues(@Args() { first, after, nameContains, status }: MessageQueuesArgs, @Ctx() ctx: Context) {
+  messageQueues(@Args() { nameContains, status, ...paging }: MessageQueuesArgs, @Ctx() ctx: Context) {
     const filter = { queueName: nameContains ?? undefined, status: status ? STATUS_CODES[status] : undefined };
     // Filters are part of the list name, so a cursor of one filtered list is refused by another.
     const list = `message-queues${status ? `-${status.toLowerCase().replace(/_/g, '-')}` : ''}${nameContains ? '-named' : ''}`;
     return pageConnection(
       list,
-      { first, after },
+      paging,
       rulePageSize(ctx.pageSize),
       (pageNum) => ctx.loaders.queuePage.load({ ...filter, pageNum }),
       (row, cursor) => ({ cursor, node: toMessageQueue(row) }),

@@ -27,7 +27,7 @@ import { RequiresScope } from '../../schema/requires-scope';
 export class MessageSubscriptionResolver {
   @RequiresScope('read')
   @Query(() => MessageSubscriptionConnection, { description: 'Message subscriptions of the account (at most 100), in platform order.' })
-  messageSubscriptions(@Args() { first, after, queueName, nameContains, status }: MessageSubscriptionsArgs, @Ctx() ctx: Context) {
+  messageSubscriptions(@Args() { queueName, nameContains, status, ...paging }: MessageSubscriptionsArgs, @Ctx() ctx: Context) {
     const filter = {
       queueName: queueName ?? undefined,
       subscribeName: nameContains ?? undefined,
@@ -36,7 +36,7 @@ export class MessageSubscriptionResolver {
     const list = `message-subscriptions${status ? `-${status.toLowerCase()}` : ''}${queueName ? '-queue' : ''}${nameContains ? '-named' : ''}`;
     return pageConnection(
       list,
-      { first, after },
+      paging,
       rulePageSize(ctx.pageSize),
       (pageNum) => ctx.loaders.subscriptionPage.load({ ...filter, pageNum }),
       (row, cursor) => ({ cursor, node: toMessageSubscription(row) }),

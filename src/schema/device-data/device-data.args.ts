@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
 import { PagingArgs } from '../paging.args';
 import { DeviceEventType } from './device-event-type.enum';
@@ -35,4 +35,14 @@ export class DeviceEventsArgs extends TimeRangeArgs {
   @Field(() => DeviceEventType, { nullable: true, description: 'Only events of this kind.' })
   @IsOptional()
   type?: DeviceEventType | null;
+}
+
+/** Pages of a device's downlink log `Device.command` reads, newest first, before it answers null. */
+export const COMMAND_LOOKUP_PAGES = 3;
+
+@ArgsType()
+export class CommandTicketArgs {
+  @Field({ description: 'The ticket a command mutation answered for this device (`CommandResult.ticket`).' })
+  @Matches(/^[0-9A-Za-z-]{1,64}$/, { message: 'ticket must be 1 to 64 letters, digits or dashes' })
+  ticket!: string;
 }
