@@ -3,18 +3,31 @@ import { ConfigError, loadConfig } from '../../src/config';
 import { Metrics } from '../../src/observability/metrics';
 
 describe('retry and breaker configuration', () => {
-  it('should default to a 3 s budget, 3 retries, a breaker of 10 and 5 s half-open', () => {
-    expect(loadConfig({}).upstreamResilience).toEqual({ retryBudgetMs: 3000, maxRetries: 3, breakerThreshold: 10, breakerHalfOpenAfterMs: 5000 });
+  it('should default to a 3 s budget, 3 retries, a breaker of 10, 5 s half-open and hedging after 1.5 s', () => {
+    expect(loadConfig({}).upstreamResilience).toEqual({
+      retryBudgetMs: 3000,
+      maxRetries: 3,
+      breakerThreshold: 10,
+      breakerHalfOpenAfterMs: 5000,
+      hedgeAfterMs: 1500,
+    });
   });
 
-  it('should read the four variables', () => {
+  it('should read the five variables', () => {
     const config = loadConfig({
       UPSTREAM_RETRY_BUDGET_MS: '1500',
       UPSTREAM_RETRY_MAX: '0',
       UPSTREAM_BREAKER_THRESHOLD: '4',
       UPSTREAM_BREAKER_HALF_OPEN_MS: '250',
+      UPSTREAM_HEDGE_AFTER_MS: '0',
     });
-    expect(config.upstreamResilience).toEqual({ retryBudgetMs: 1500, maxRetries: 0, breakerThreshold: 4, breakerHalfOpenAfterMs: 250 });
+    expect(config.upstreamResilience).toEqual({
+      retryBudgetMs: 1500,
+      maxRetries: 0,
+      breakerThreshold: 4,
+      breakerHalfOpenAfterMs: 250,
+      hedgeAfterMs: 0,
+    });
   });
 
   it.each([
@@ -22,6 +35,7 @@ describe('retry and breaker configuration', () => {
     ['UPSTREAM_RETRY_MAX', '11'],
     ['UPSTREAM_BREAKER_THRESHOLD', '0'],
     ['UPSTREAM_BREAKER_HALF_OPEN_MS', 'soon'],
+    ['UPSTREAM_HEDGE_AFTER_MS', '-5'],
   ])('should refuse %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
   });
