@@ -135,6 +135,10 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     resilience,
     limiter,
     sharedReads: sharedReads.enabled ? sharedReads : undefined,
+    hedge: {
+      afterMs: config.upstreamResilience.hedgeAfterMs,
+      onHedge: (endpoint) => metrics.retry({ endpoint, reason: 'hedge' }),
+    },
   });
 
   const authenticator = new Authenticator(config.auth, logger);

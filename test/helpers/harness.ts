@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import type { Caller } from '../../src/auth/callers/caller';
 import { startSimulator, type SimulatorHandle, type SimulatorOptions } from '../../simulator';
+import { NO_HEDGING } from './no-hedging';
 
 /**
  * For tests of loader batching over fan-outs wider than the default cost budget refuses (docs/limits.md): their
@@ -31,7 +32,7 @@ export async function startHarness(
   options: { simulator?: SimulatorOptions; env?: NodeJS.ProcessEnv; overrides?: AppOverrides } = {},
 ): Promise<Harness> {
   const sim = await startSimulator(options.simulator);
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...NO_HEDGING, ...options.env });
   const app = await createApp(config, { baseUrl: sim.baseUrl, ...sim.credentials }, { logger: createLogger('silent'), ...options.overrides });
   return {
     sim,

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger, type Logger } from '../../src/logger';
 import { createHttpService, listen } from '../../src/http/server';
 import { startSimulator, type SimulatorHandle, type SimulatorOptions } from '../../simulator';
+import { NO_HEDGING } from './no-hedging';
 
 export interface HttpService {
   sim: SimulatorHandle;
@@ -22,7 +23,7 @@ export async function startHttpService(
   options: { simulator?: SimulatorOptions; sim?: SimulatorHandle; env?: NodeJS.ProcessEnv; overrides?: AppOverrides; logger?: Logger } = {},
 ): Promise<HttpService> {
   const sim = options.sim ?? (await startSimulator(options.simulator));
-  const config = loadConfig({ LOG_LEVEL: 'silent', SHUTDOWN_GRACE_MS: '1000', ...options.env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', SHUTDOWN_GRACE_MS: '1000', ...NO_HEDGING, ...options.env });
   let app: App;
   let http: Server;
   try {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { NO_HEDGING } from './no-hedging';
 
 export interface RunningService {
   url: string;
@@ -19,7 +20,7 @@ const ENTRY = resolve(__dirname, '../../dist/src/index.js');
 export async function startService(env: NodeJS.ProcessEnv = {}, cwd: string = __dirname): Promise<RunningService> {
   const child = spawn(process.execPath, [ENTRY], {
     cwd,
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...NO_HEDGING, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

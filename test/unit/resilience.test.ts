@@ -1,6 +1,7 @@
 import { ErrorCode } from '../../src/errors';
 import { HttpTransport, PlatformClient, type PlatformRequest } from '../../src/datasources/platform/platform-client';
 import { UpstreamResilience, type ResilienceOptions } from '../../src/datasources/platform/resilience';
+import { UpstreamLimiter } from '../../src/datasources/platform/upstream-limiter';
 
 /** One scripted platform answer: an HTTP status (with headers) and an envelope, or a connection failure. */
 type Answer = { status: number; headers?: Record<string, string>; body?: unknown } | 'reset' | 'stall';
@@ -25,17 +26,25 @@ function scriptedFetch(script: Answer[], fallback: Answer = OK) {
 
 const defaults: ResilienceOptions = { retryBudgetMs: 3000, maxRetries: 3, breakerThreshold: 3, breakerHalfOpenAfterMs: 5000 };
 
-function clientFor(script: Answer[], options: Partial<ResilienceOptions> = {}, fallback?: Answer) {
+/** Client options beyond the resilience policy: hedging and the concurrency limiter sit in the client. */
+interface ClientExtras {
+  hedgeAfterMs?: number;
+  limiter?: UpstreamLimiter;
+}
+
+function clientFor(script: Answer[], options: Partial<ResilienceOptions> & ClientExtras = {}, fallback?: Answer) {
   const { fetchImpl, calls } = scriptedFetch(script, fallback);
   const transport = new HttpTransport({ baseUrl: 'http://platform.test', timeoutMs: 1000, fetch: fetchImpl });
   const events: string[] = [];
+  const { hedgeAfterMs, limiter, ...policy } = options;
   const resilience = new UpstreamResilience({
     ...defaults,
-    ...options,
+    ...policy,
     observer: { retry: (e) => events.push(`retry ${e.reason}`), circuit: (e) => events.push(`${e.family} ${e.state}`) },
   });
   const tokens = { getToken: async () => 'QJWT test', invalidate: async () => undefined };
-  const client = new PlatformClient({ transport, tokens, resilience });
+  const hedge = hedgeAfterMs ? { afterMs: hedgeAfterMs, onHedge: () => events.push('retry hedge') } : undefined;
+  const client = new PlatformClient({ transport, tokens, resilience, hedge, limiter });
   return { client, calls, events, resilience };
 }
 
@@ -252,6 +261,32 @@ describe('hedging a stalled read', () => {
     await jest.advanceTimersByTimeAsync(300);
     expect(calls).toHaveLength(2);
     await outcome;
+  });
+
+  it('should time the hedge from when the exchange starts, not from its wait for a slot', async () => {
+    const limiter = new UpstreamLimiter({ maxInFlight: 1, maxQueued: 10 });
+    const { client, calls } = clientFor([], { hedgeAfterMs: 300, limiter });
+    let releaseSlot!: () => void;
+    const occupied = limiter.run('device.detail', () => new Promise<void>((resolve) => (releaseSlot = resolve)));
+    const answer = client.request(read);
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(calls).toHaveLength(0);
+    releaseSlot();
+    await occupied;
+    await expect(answer).resolves.toMatchObject({ data: [] });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('should not hedge while other calls wait for a slot (an overloaded process adds no load)', async () => {
+    const limiter = new UpstreamLimiter({ maxInFlight: 1, maxQueued: 10 });
+    const { client, calls, events } = clientFor(['stall'], { hedgeAfterMs: 300, limiter, maxRetries: 0 });
+    const stalled = client.request(read).catch((error: unknown) => error);
+    const waiting = client.request(read);
+    await jest.advanceTimersByTimeAsync(500);
+    expect(calls).toHaveLength(1);
+    expect(events).not.toContain('retry hedge');
+    void stalled;
+    void waiting.catch(() => undefined);
   });
 
   it('should never hedge a command, however long it stalls', async () => {

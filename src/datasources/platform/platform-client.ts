@@ -2,6 +2,7 @@ import type { Logger } from '../../logger';
 import { ErrorCode, UpstreamError, errorCodeForHttpStatus, upstreamErrorFromCode } from '../../errors';
 import type { TokenProvider } from '../../auth/token-provider';
 import type { UpstreamResilience } from './resilience';
+import { hedged } from './hedge';
 import { isReadEndpoint } from './read-endpoints';
 import type { SharedReadCache } from './shared-read-cache';
 import { UpstreamTransportError, parseRetryAfter } from './upstream-failure';
@@ -54,6 +55,12 @@ export interface PlatformClientOptions {
   sharedReads?: SharedReadCache;
   /** Reports inferred families the platform does not confirm; one per client (per process) by default. */
   unconfirmed?: UnconfirmedFamilies;
+  /**
+   * A read whose exchange is unanswered after `afterMs` is sent once more and the first answer wins
+   * (UPSTREAM_HEDGE_AFTER_MS); none or 0 = never. Timed from when the exchange starts, not from the queue, and
+   * skipped while calls wait for a slot: an overloaded process must not add load.
+   */
+  hedge?: { afterMs: number; onHedge?: (endpoint: string) => void };
 }
 
 type Envelope = Record<string, unknown> & {
@@ -204,8 +211,19 @@ export class PlatformClient {
     const started = performance.now();
     let outcome = 'ok';
     try {
+      const { limiter, hedge } = this.options;
       const exchange = () => this.options.transport.exchange(request, { Authorization: token });
-      const envelope = await (this.options.limiter ? this.options.limiter.run(request.endpoint, exchange) : exchange());
+      const once =
+        hedge && hedge.afterMs > 0 && isReadEndpoint(request.endpoint)
+          ? () =>
+              hedged(
+                exchange,
+                hedge.afterMs,
+                () => (limiter?.queued ?? 0) === 0,
+                () => hedge.onHedge?.(request.endpoint),
+              )
+          : exchange;
+      const envelope = await (limiter ? limiter.run(request.endpoint, once) : once());
       const code = Number(envelope.code);
       if (code !== 200) {
         outcome = `code_${Number.isFinite(code) ? code : 'invalid'}`;

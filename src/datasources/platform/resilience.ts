@@ -29,11 +29,6 @@ export interface ResilienceOptions {
   breakerThreshold: number;
   /** How long an open circuit fails fast before letting one trial call through (half-open), ms. */
   breakerHalfOpenAfterMs: number;
-  /**
-   * A read still unanswered after this many ms is sent once more, and the first answer wins (a hedged request):
-   * one stalled exchange then costs this long instead of a whole timeout plus a retry. 0 turns hedging off.
-   */
-  hedgeAfterMs?: number;
   observer?: ResilienceObserver;
   /** Epoch ms; Date.now by default (jest's fake timers replace it in tests). */
   now?: () => number;
@@ -67,12 +62,9 @@ export class UpstreamResilience {
   /** Runs `attempt` (one exchange with the platform) under the rules for `endpoint`. @throws UpstreamError */
   async execute<T>(endpoint: string, attempt: () => Promise<T>): Promise<T> {
     const breaker = this.breakerFor(endpointFamily(endpoint));
-    const read = isReadEndpoint(endpoint);
-    const policy = read ? wrap(this.retryFor(endpoint), breaker) : breaker;
-    const hedgeAfterMs = this.options.hedgeAfterMs ?? 0;
-    const once = read && hedgeAfterMs > 0 ? () => this.hedged(endpoint, attempt, hedgeAfterMs) : attempt;
+    const policy = isReadEndpoint(endpoint) ? wrap(this.retryFor(endpoint), breaker) : breaker;
     try {
-      return await policy.execute(() => once());
+      return await policy.execute(() => attempt());
     } catch (error) {
       if (error instanceof BrokenCircuitError) {
         throw new UpstreamError(
@@ -124,50 +116,6 @@ export class UpstreamResilience {
       this.options.observer?.retry({ endpoint, reason, delayMs: event.delay });
     });
     return policy;
-  }
-
-  /**
-   * Runs `attempt`, and once more if the first has not settled within `afterMs`; resolves with the first success.
-   * A failure before the hedge starts is returned at once (the retry policy decides what comes next); after it
-   * starts, the other exchange still has its chance. The slower exchange is not cancelled: it ends at its own timeout
-   * and its answer is dropped. Reads only: sending one twice cannot act twice.
-   */
-  private hedged<T>(endpoint: string, attempt: () => Promise<T>, afterMs: number): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      let running = 0;
-      let settled = false;
-      let firstError: unknown;
-      let timer: NodeJS.Timeout | undefined;
-      const start = () => {
-        running++;
-        attempt().then(
-          (value) => {
-            if (settled) return;
-            settled = true;
-            clearTimeout(timer);
-            resolve(value);
-          },
-          (error: unknown) => {
-            running--;
-            if (firstError === undefined) firstError = error;
-            // Settle once nothing is left running; a pending hedge timer is cleared, so a failure before the hedge
-            // starts goes straight back to the retry policy.
-            if (settled || running > 0) return;
-            settled = true;
-            clearTimeout(timer);
-            reject(firstError);
-          },
-        );
-      };
-      timer = setTimeout(() => {
-        timer = undefined;
-        if (settled) return;
-        this.options.observer?.retry({ endpoint, reason: 'hedge', delayMs: afterMs });
-        start();
-      }, afterMs);
-      timer.unref?.();
-      start();
-    });
   }
 
   private breakerFor(family: string): CircuitBreakerPolicy {
