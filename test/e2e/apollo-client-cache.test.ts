@@ -18,7 +18,7 @@ describe('Apollo Client InMemoryCache over real responses', () => {
     client = new ApolloClient({ link: new HttpLink({ uri: `${service.url}/graphql` }), cache: new InMemoryCache() });
   });
 
-  const entries = (prefix: string) => Object.keys(client.cache.extract()).filter((key) => key.startsWith(prefix));
+  const entries = (prefix: string) => Object.keys(client.cache.extract() as Record<string, unknown>).filter((key) => key.startsWith(prefix));
 
   it('should store each product and device once, by id, with DateTime as a string', async () => {
     const { data: products } = await client.query({ query: ListProductsDocument, variables: { first: 3 } });
