@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { type Change, CriticalityLevel, diff } from '@graphql-inspector/core';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { type GraphQLSchema, parse } from 'graphql';
 
 /**
  * One intended breaking change, named by graphql-inspector's change type and path (e.g. `FIELD_REMOVED`,
@@ -22,9 +22,21 @@ export interface CompatReport {
   unused: AllowedBreak[];
 }
 
+/** Building a subgraph schema takes about a second; the same SDL is often compared more than once per process. */
+const built = new Map<string, GraphQLSchema>();
+
+function subgraphSchema(sdl: string): GraphQLSchema {
+  let schema = built.get(sdl);
+  if (!schema) {
+    schema = buildSubgraphSchema(parse(sdl));
+    built.set(sdl, schema);
+  }
+  return schema;
+}
+
 /** graphql-inspector over two subgraph SDLs; both are built as subgraphs so federation directives resolve. */
 export async function breakingChanges(baselineSdl: string, currentSdl: string): Promise<Change[]> {
-  const changes = await diff(buildSubgraphSchema(parse(baselineSdl)), buildSubgraphSchema(parse(currentSdl)));
+  const changes = await diff(subgraphSchema(baselineSdl), subgraphSchema(currentSdl));
   return changes.filter((change) => change.criticality.level === CriticalityLevel.Breaking);
 }
 
