@@ -50,7 +50,7 @@ export function cachePolicyPlugin(options: CachePolicyOptions): ApolloServerPlug
     async requestDidStart({ contextValue }) {
       return {
         async executionDidStart({ operation }) {
-          if (maxAge === 0 || operation.operation !== 'query') return;
+          if (maxAge === 0 || operation?.operation !== 'query') return;
           const scope = contextValue.caller.kind === 'local' ? 'PUBLIC' : 'PRIVATE';
           return {
             willResolveField({ info }) {

@@ -66,6 +66,12 @@ describe('HTTP cache headers', () => {
       expect(answer).toEqual({ status: 200, cacheControl: 'no-store', errors: undefined });
     });
 
+    it('should answer no-store (not a 500) when the operation name matches no operation', async () => {
+      const answer = await post(service.url, { query: '{ products(first: 1) { totalCount } }', operationName: 'Nope' });
+      expect(answer.status).toBe(400);
+      expect(answer.cacheControl).toBe('no-store');
+    });
+
     it('should answer no-store when the response carries errors', async () => {
       expect(await get(service.url, '{ product(productKey: "not a key") { name } }')).toMatchObject({ cacheControl: 'no-store' });
     });
