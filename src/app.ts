@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
@@ -25,6 +26,7 @@ import { metricsPlugin } from './observability/metrics.plugin';
 import { requestLogPlugin } from './observability/request-log.plugin';
 import { routerTracesPlugins } from './observability/router-traces.plugin';
 import { persistedQueryCache } from './http/persisted-query-cache';
+import { cachePolicyPlugin } from './http/cache-policy.plugin';
 import { PushHub } from './push/push-hub';
 import { QueryCostGuard } from './cost/query-cost-guard';
 import { queryCostPlugin } from './cost/query-cost.plugin';
@@ -173,6 +175,10 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
       metricsPlugin(metrics),
       exposure.landingPage ? sandboxLandingPage() : ApolloServerPluginLandingPageDisabled(),
       ...routerTracesPlugins({ forAnyone: exposure.tracesForAnyone }),
+      // Listed before Apollo's plugin: Apollo runs `willResolveField` hooks in reverse order, and its plugin must give
+      // each field the `info.cacheControl` the policy sets hints on.
+      cachePolicyPlugin({ catalogMaxAgeSeconds: config.catalogCacheMaxAgeSeconds }),
+      ApolloServerPluginCacheControl({ defaultMaxAge: 0 }),
     ],
   });
   await server.start();

@@ -30,6 +30,8 @@ export interface Config {
   readonly readinessTimeoutMs: number;
   /** On SIGTERM/SIGINT, how long in-flight requests may take before their connections are cut, ms. */
   readonly shutdownGraceMs: number;
+  /** How long a read made only of catalogue data (products, thing models, projects) may be cached, seconds; 0 = never. */
+  readonly catalogCacheMaxAgeSeconds: number;
   /** Base paths of endpoints whose location is inferred, not published (reference §11); override when upstream differs. */
   readonly inferredPaths: InferredPaths;
   /** The AMQP push channel (reference §9); absent when not configured, and `Subscription.deviceMessages` refuses. */
@@ -183,6 +185,7 @@ const environmentSchema = z.object({
   NODE_ENV: z.string().default('development'),
   READINESS_TIMEOUT_MS: intInRange(100, 60_000, 3000),
   SHUTDOWN_GRACE_MS: intInRange(0, 600_000, 10_000),
+  CACHE_CATALOG_MAX_AGE_SECONDS: intInRange(0, 86_400, 60),
   QUEC_PATH_PROJECTS: z
     .string()
     .regex(/^\/[\w./-]+$/, 'must be a path starting with /')
@@ -320,6 +323,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: vars.NODE_ENV,
     readinessTimeoutMs: vars.READINESS_TIMEOUT_MS,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
+    catalogCacheMaxAgeSeconds: vars.CACHE_CATALOG_MAX_AGE_SECONDS,
     inferredPaths: Object.freeze({
       projects: vars.QUEC_PATH_PROJECTS.replace(/\/+$/, ''),
       deviceGroups: vars.QUEC_PATH_DEVICE_GROUPS.replace(/\/+$/, ''),

@@ -32,6 +32,7 @@ import { loadEndUserDetail } from './end-users/end-user.detail';
 import { loadUserDomainDetail } from './end-users/user-domain.detail';
 import { scopeAuthChecker } from '../auth/callers/auth-checker';
 import { costTable } from './cost.table';
+import { DeviceIdResolver, EndUserIdResolver, ProductIdResolver } from './global-id.resolver';
 
 // Import order is type-graphql's field order in the SDL: keep it when adding resolvers (append new ones last).
 // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as NonEmptyArray<Function>
@@ -69,6 +70,10 @@ const resolverClasses: NonEmptyArray<Function> = [
   ProductDeviceCountsResolver,
   DeviceCountsResolver,
   CommandLookupResolver,
+  // global ids
+  ProductIdResolver,
+  DeviceIdResolver,
+  EndUserIdResolver,
 ];
 
 /** The one registration list: every resolver, entity reference and detail loader the graph serves. */

@@ -1,5 +1,12 @@
-import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 
+/**
+ * Generic types are `@shareable`: Relay-style subgraphs declare the same `PageInfo` (and often same-named connection
+ * and edge types), and Federation 2 refuses a field two subgraphs resolve unless both mark it shareable.
+ */
+export const SHAREABLE = '@shareable';
+
+@Directive(SHAREABLE)
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
   @Field({ description: 'Whether more items follow the last edge.' })
@@ -61,8 +68,8 @@ const DEFAULT_PAGE_INFO = 'Where this page sits in the list.';
 
 /**
  * The `cursor` and `node` fields every edge has. Extend it in an `@ObjectType` class to declare an edge that carries
- * more about the item than the item itself (e.g. a binding's role), then hand that class to `Connection`. The base is
- * never referenced by a field, so type-graphql never emits it.
+ * more about the item than the item itself (e.g. a binding's role), then hand that class to `Connection`; mark it
+ * `@Directive(SHAREABLE)` like every generic type. The base is never referenced by a field, so type-graphql never emits it.
  */
 export function EdgeFields<TNode extends object>(node: ClassType<TNode>, text: EdgeText): AbstractClass<Edge<TNode>> {
   @ObjectType()
@@ -88,6 +95,7 @@ export function Connection(
 ): ClassType<ConnectionPage<Edge<unknown>>> {
   const edge = 'edge' in text ? plainEdge(nodeOrEdge as ClassType<object>, `${text.name}Edge`, text.edge) : nodeOrEdge;
 
+  @Directive(SHAREABLE)
   @ObjectType(`${text.name}Connection`, { description: text.description })
   class ConnectionType {
     @Field(() => [edge], { description: text.edges })
@@ -103,6 +111,7 @@ export function Connection(
 }
 
 function plainEdge(node: ClassType<object>, name: string, text: PlainConnectionText['edge']): AbstractClass<Edge<unknown>> {
+  @Directive(SHAREABLE)
   @ObjectType(name, { description: text.description })
   class PlainEdge extends EdgeFields(node, text) {}
   return PlainEdge;

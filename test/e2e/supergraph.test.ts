@@ -7,15 +7,7 @@ import { parse } from 'graphql';
 import { createSiteServer, siteTypeDefs } from '../../examples/site-subgraph/subgraph';
 import type { SiteRecord } from '../../examples/site-subgraph/data';
 import { startHttpService, type HttpService } from '../helpers/http-service';
-
-/**
- * @apollo/gateway refuses a supergraph that links a `for: SECURITY` feature (`@requiresScopes`), which only Apollo
- * Router enforces; this subgraph enforces its scopes itself (docs/security.md), so the gateway gets the SDL without
- * them. test/operations/federation.test.ts composes the real one.
- */
-function withoutAuthorizationDirectives(sdl: string): string {
-  return sdl.replace(/ @requiresScopes\(scopes: \[\[[^\]]*\]\]\)/g, '').replace(/, "@authenticated", "@requiresScopes"/, '');
-}
+import { gatewaySdl } from '../helpers/gateway-sdl';
 
 interface DeviceRef {
   productKey: string;
@@ -49,7 +41,7 @@ describe('supergraph: quec-graph + the example site subgraph behind @apollo/gate
     const { url: sitesUrl } = await startStandaloneServer(sites, { listen: { port: 0, host: '127.0.0.1' } });
 
     const composed = composeServices([
-      { name: 'quec', url: `${quec.url}/graphql`, typeDefs: parse(withoutAuthorizationDirectives(printSubgraphSchema(quec.app.schema))) },
+      { name: 'quec', url: `${quec.url}/graphql`, typeDefs: parse(gatewaySdl(quec.app.schema)) },
       { name: 'sites', url: sitesUrl, typeDefs: parse(siteTypeDefs()) },
     ]);
     if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));

@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DetailField } from '../detail-field';
 import { AccessType } from './access-type.enum';
 import { DataFormat } from './data-format.enum';
@@ -6,8 +6,15 @@ import { NetworkType } from './network-type.enum';
 import { Connection } from '../connection.type';
 
 @Directive('@key(fields: "productKey")')
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A product: a device model registered on the platform, with its thing model.' })
 export class Product {
+  @Field(() => ID, {
+    description: 'Opaque, stable, globally unique id derived from the key; clients normalise their caches by it, and it is a federation key too.',
+  })
+  /** Computed from the key by `resolvers/global-id.resolver.ts`; sources never carry it. */
+  id?: string;
+
   @Field({ description: 'Platform product key (PK), e.g. p11v14.' })
   productKey!: string;
 

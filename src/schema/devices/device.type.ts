@@ -1,12 +1,19 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
-import { Connection, EdgeFields } from '../connection.type';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Connection, EdgeFields, SHAREABLE } from '../connection.type';
 import { DetailField } from '../detail-field';
 import { DeviceAuthMode } from './device-auth-mode.enum';
 import { DeviceStatus } from './device-status.enum';
 
 @Directive('@key(fields: "productKey deviceKey")')
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A device: one unit of a product, addressed by product key and device key.' })
 export class Device {
+  @Field(() => ID, {
+    description: 'Opaque, stable, globally unique id derived from the key; clients normalise their caches by it, and it is a federation key too.',
+  })
+  /** Computed from the key by `resolvers/global-id.resolver.ts`; sources never carry it. */
+  id?: string;
+
   @Field({ description: 'Product key (PK) of the product this device belongs to.' })
   productKey!: string;
 
@@ -77,6 +84,7 @@ export const DeviceConnection = Connection(Device, {
   edge: { description: 'A device in a list.', cursor: 'Opaque position of this device in the list.', node: 'The device.' },
 });
 
+@Directive(SHAREABLE)
 @ObjectType({ description: "A sub-device in a gateway's list." })
 export class SubDeviceEdge extends EdgeFields(Device, { cursor: 'Opaque position of this sub-device in the list.', node: 'The sub-device.' }) {
   @Field({ description: 'Whether the sub-device is connected through this gateway right now.' })

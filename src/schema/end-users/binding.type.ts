@@ -1,9 +1,10 @@
-import { Field, ObjectType } from 'type-graphql';
-import { Connection, EdgeFields } from '../connection.type';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { Connection, EdgeFields, SHAREABLE } from '../connection.type';
 import { Device } from '../devices/device.type';
 import { BindingRole } from './binding-role.enum';
 import { EndUser } from './end-user.type';
 
+@Directive(SHAREABLE)
 @ObjectType({ description: 'A device bound to (or shared with) an end user.' })
 export class BoundDeviceEdge extends EdgeFields(Device, { cursor: 'Opaque position of this device in the list.', node: 'The device.' }) {
   @Field(() => BindingRole, { nullable: true, description: 'Whether the user owns the device or had it shared.' })
@@ -20,6 +21,7 @@ export const BoundDeviceConnection = Connection(BoundDeviceEdge, {
   totalCount: 'Number of devices bound to the user.',
 });
 
+@Directive(SHAREABLE)
 @ObjectType({ description: 'An end user bound to a device.' })
 export class DeviceUserEdge extends EdgeFields(EndUser, { cursor: 'Opaque position of this user in the list.', node: 'The end user.' }) {
   @Field(() => BindingRole, {

@@ -46,10 +46,17 @@ export const UserDomainConnection = Connection(UserDomain, {
 });
 
 @Directive('@key(fields: "uid")')
+@Directive('@key(fields: "id")')
 @ObjectType({
   description: "An end user: a person registered in one of the enterprise's Apps (user domains). Personal fields need the `pii` scope.",
 })
 export class EndUser {
+  @Field(() => ID, {
+    description: 'Opaque, stable, globally unique id derived from the key; clients normalise their caches by it, and it is a federation key too.',
+  })
+  /** Computed from the key by `resolvers/global-id.resolver.ts`; sources never carry it. */
+  id?: string;
+
   @Field({ description: 'Platform user id, e.g. C131362.' })
   uid!: string;
 
