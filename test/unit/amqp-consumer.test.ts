@@ -232,7 +232,9 @@ describe('AmqpConsumer messages', () => {
   it("should deliver the vendor's ticket-less product, thing-model, authorization and rule messages, not drop them", async () => {
     const t = setup();
     await t.consumer.consume(t.deliver);
-    Object.values(TICKETLESS_MESSAGES).forEach((body, i) => t.channel().deliver(body, 20 + i));
+    Object.values(TICKETLESS_MESSAGES).forEach((body, i) => {
+      t.channel().deliver(body, 20 + i);
+    });
     expect(t.delivered.map((m) => m.type)).toEqual([
       PushMessageType.PRODUCT_CHANGE,
       PushMessageType.PRODUCT_CHANGE,
