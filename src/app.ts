@@ -135,6 +135,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     resilience,
     limiter,
     sharedReads: sharedReads.enabled ? sharedReads : undefined,
+    tokenErrorCodes: new Set(config.tokenErrorCodes),
   });
 
   const authenticator = new Authenticator(config.auth, logger);
