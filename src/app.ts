@@ -141,6 +141,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
       afterMs: config.upstreamResilience.hedgeAfterMs,
       onHedge: (endpoint) => metrics.retry({ endpoint, reason: 'hedge' }),
     },
+    tokenErrorCodes: new Set(config.tokenErrorCodes),
   });
 
   const authenticator = new Authenticator(config.auth, logger);

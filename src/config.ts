@@ -24,6 +24,8 @@ export interface Config {
   readonly tokenExpiryMarginSeconds: number;
   /** Seconds before expiry at which the refresh endpoint is used instead of a new login (reference §2.2). */
   readonly tokenRefreshWindowSeconds: number;
+  /** Business codes after which the shared token is dropped and the call sent once more (reference §12.15). */
+  readonly tokenErrorCodes: readonly number[];
   readonly logLevel: string;
   readonly nodeEnv: string;
   /** Longest wait per `/ready` check (token, Redis ping), ms. */
@@ -181,6 +183,12 @@ const environmentSchema = z.object({
   QUEC_TIMEOUT_MS: intInRange(100, 120_000, 10_000),
   QUEC_TOKEN_EXPIRY_MARGIN_SECONDS: intInRange(0, 3600, 60),
   QUEC_TOKEN_REFRESH_WINDOW_SECONDS: intInRange(0, 86_400, 1800),
+  QUEC_TOKEN_ERROR_CODES: z
+    .string()
+    .trim()
+    .regex(/^\d{1,9}(\s*,\s*\d{1,9})*$/, 'must be a comma-separated list of platform codes, e.g. 91001,91004,5032,5106')
+    .default('91001,91004,5032,5106')
+    .transform((list) => Object.freeze([...new Set(list.split(',').map((code) => Number(code.trim())))])),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   READINESS_TIMEOUT_MS: intInRange(100, 60_000, 3000),
@@ -319,6 +327,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     upstreamTimeoutMs: vars.QUEC_TIMEOUT_MS,
     tokenExpiryMarginSeconds: vars.QUEC_TOKEN_EXPIRY_MARGIN_SECONDS,
     tokenRefreshWindowSeconds: vars.QUEC_TOKEN_REFRESH_WINDOW_SECONDS,
+    tokenErrorCodes: vars.QUEC_TOKEN_ERROR_CODES,
     logLevel: vars.LOG_LEVEL,
     nodeEnv: vars.NODE_ENV,
     readinessTimeoutMs: vars.READINESS_TIMEOUT_MS,

@@ -71,11 +71,6 @@ export class UpstreamError extends AppError {
   ) {
     super(message, code, upstream ? { upstream: { code: upstream.code, msg: upstream.msg } } : {});
   }
-
-  /** True for the token errors after which a new token may succeed (reference §2.3: 91001, 91004). */
-  get isTokenError(): boolean {
-    return this.upstream?.code === 91001 || this.upstream?.code === 91004;
-  }
 }
 
 const codeGroups: Array<[ErrorCode, readonly number[]]> = [

@@ -340,7 +340,7 @@ export type DeviceMessagesSubscriptionVariables = Exact<{
 }>;
 
 
-export type DeviceMessagesSubscription = { deviceMessages: { type: PushMessageType, ticket: string, productKey: string | null, deviceKey: string | null, createdAt: string, occurredAt: string, data: unknown, droppedBefore: number, device: { name: string | null, status: DeviceStatus } | null } };
+export type DeviceMessagesSubscription = { deviceMessages: { type: PushMessageType, ticket: string | null, productKey: string | null, deviceKey: string | null, createdAt: string, occurredAt: string, data: unknown, droppedBefore: number, device: { name: string | null, status: DeviceStatus } | null } };
 
 export type ListDevicesQueryVariables = Exact<{
   productKey: string;

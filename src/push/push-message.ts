@@ -15,7 +15,11 @@ export interface PushMessage {
   platformSubtype: string | null;
   /** Top-level `operation` of META_EVENT messages (ADD, UPDATE, DELETE, ...). */
   operation: string | null;
-  ticket: string;
+  /**
+   * Message id; null on the kinds the platform sends without one (product, thing-model and authorization changes,
+   * rule-engine notices: reference §9.2).
+   */
+  ticket: string | null;
   productKey: string | null;
   deviceKey: string | null;
   gateway: PushDeviceRef | null;
@@ -133,8 +137,13 @@ function optionalText(value: unknown, field: string): string | null {
   return value;
 }
 
-/** §9.2 says string (snowflake digits or 24-hex); a numeric ticket is accepted rather than losing the message. */
-function ticketOf(value: unknown): string {
+/**
+ * §9.2 says string (snowflake digits or 24-hex); a numeric ticket is accepted rather than losing the message. Absent
+ * is fine: product, thing-model and authorization changes carry none, and rule-engine notices only a `traceId`
+ * (kept in `extra`), so requiring one would drop whole message kinds.
+ */
+function ticketOf(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   return requiredText(value, 'ticket');
 }

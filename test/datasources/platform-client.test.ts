@@ -67,6 +67,84 @@ describe('PlatformClient against the simulator', () => {
     expect(sim.log.count('product.list')).toBe(2);
   });
 
+  describe('token errors beyond 91001/91004 (reference §12.15)', () => {
+    const listDomains = (client: ReturnType<typeof upstreamStack>['client']) =>
+      client.request<unknown>({
+        endpoint: 'enduser.domainList',
+        method: 'GET',
+        path: '/v2/enduser/enterpriseapi/entUserDomainList',
+        query: { page: 1, pageSize: 5 },
+      });
+    const trail = () => sim.log.entries().map((e) => `${e.endpoint}:${e.code}`);
+
+    it.each([
+      ['a bare HTTP 401 (no body)', { httpStatus: 401, body: '' }],
+      ['an HTTP 401 gateway page', { httpStatus: 401, body: '<html><body>401 Authorization Required</body></html>' }],
+      ['an HTTP 401 with a JSON body but no code', { httpStatus: 401, body: '{"error":"unauthorized"}' }],
+      ['an HTTP 401 with a code that is no token code', { httpStatus: 401, code: 401, msg: 'Unauthorized' }],
+    ])('should drop the shared token, log in again and retry once after %s', async (_name, fault) => {
+      const { client, tokens } = upstreamStack(sim);
+      await listProducts(client);
+      const rejected = await tokens.getToken();
+      sim.faults.inject('product.list', fault);
+      sim.log.clear();
+      await expect(listProducts(client)).resolves.toMatchObject({ data: expect.any(Array) });
+      expect(trail()).toEqual(['product.list:401', 'auth.login:200', 'product.list:200']);
+      expect(sim.log.entries()[2].headers.authorization).not.toBe(rejected);
+    });
+
+    it.each([
+      [5032, 'Token verification failed'],
+      [5106, 'Please enter token'],
+    ])('should treat the end-user family code %i as a token error and retry once', async (code, msg) => {
+      const { client } = upstreamStack(sim);
+      await listProducts(client);
+      sim.faults.inject('enduser.domainList', { code, msg });
+      sim.log.clear();
+      await expect(listDomains(client)).resolves.toMatchObject({ data: expect.anything() });
+      expect(trail()).toEqual([`enduser.domainList:${code}`, 'auth.login:200', 'enduser.domainList:200']);
+    });
+
+    it('should take 91004 inside an HTTP 401, as a platform answering token errors that way would send it', async () => {
+      const strict = await startSimulator({ tokenErrorHttpStatus: 401 });
+      try {
+        const { client } = upstreamStack(strict);
+        await listProducts(client);
+        strict.tokens.revokeAll();
+        strict.log.clear();
+        await listProducts(client);
+        expect(strict.log.entries().map((e) => `${e.endpoint}:${e.httpStatus}:${e.code}`)).toEqual([
+          'product.list:401:91004',
+          'auth.login:200:200',
+          'product.list:200:200',
+        ]);
+      } finally {
+        await strict.close();
+      }
+    });
+
+    it('should give up with the coded error after one retry when the 401 persists', async () => {
+      const { client } = upstreamStack(sim);
+      await listProducts(client);
+      sim.faults.inject('product.list', { httpStatus: 401, body: '', times: 2 });
+      sim.log.clear();
+      await expect(listProducts(client)).rejects.toMatchObject({ extensions: { code: ErrorCode.UPSTREAM_ERROR } });
+      expect(sim.log.count('product.list')).toBe(2);
+      expect(sim.log.count('auth.login')).toBe(1);
+    });
+
+    it('should not renew the token for a code outside the configured list', async () => {
+      const { client } = upstreamStack(sim, { tokenErrorCodes: new Set([91001, 91004]) });
+      await listProducts(client);
+      sim.faults.inject('enduser.domainList', { code: 5032, msg: 'Token verification failed' });
+      sim.faults.inject('product.list', { code: 91005, msg: 'no permission' });
+      sim.log.clear();
+      await expect(listDomains(client)).rejects.toMatchObject({ extensions: { upstream: { code: 5032 } } });
+      await expect(listProducts(client)).rejects.toMatchObject({ extensions: { upstream: { code: 91005 } } });
+      expect(trail()).toEqual(['enduser.domainList:5032', 'product.list:91005']);
+    });
+  });
+
   it('should turn code != 200 inside HTTP 200 into a coded error with the upstream detail only', async () => {
     const { client } = upstreamStack(sim);
     const error = await client

@@ -1,4 +1,5 @@
 import { startHarness, type Harness } from '../helpers/harness';
+import { BATCH_EXAMPLE, BATCH_REQUEST_KEYS } from '../fixtures/vendor-batch-answers';
 
 const codeOf = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.code;
 
@@ -71,6 +72,43 @@ describe('device lifecycle mutations', () => {
     });
     expect(h.sim.log.count('device.createBatch')).toBe(1);
     expect(h.sim.store.device(pk, 'BATCH-3')).toBeDefined();
+  });
+
+  describe('answers that are not a list of failed rows (reference §12.4)', () => {
+    const KEYS_ONLY = `mutation($input: CreateDevicesInput!) { createDevices(input: $input) {
+      succeeded { deviceKey } failed { deviceKey } succeededCount failedCount
+    } }`;
+    const input = () => ({ productKey: pk, devices: BATCH_REQUEST_KEYS.map((deviceKey) => ({ deviceKey })) });
+
+    it("should report every row done for the vendor's example answer, which has no data", async () => {
+      h.sim.faults.inject('device.createBatch', { body: BATCH_EXAMPLE });
+      const { data, errors } = await h.execute(KEYS_ONLY, { input: input() });
+      expect(errors).toBeUndefined();
+      expect(data).toEqual({
+        createDevices: { succeeded: BATCH_REQUEST_KEYS.map((deviceKey) => ({ deviceKey })), failed: [], succeededCount: 2, failedCount: 0 },
+      });
+      expect(h.sim.log.count('device.createBatch')).toBe(1);
+    });
+
+    it('should read the failed rows of an object answer', async () => {
+      h.sim.faults.inject('device.createBatch', {
+        body: JSON.stringify({ code: 200, msg: '', data: { successList: ['DK00001'], failList: [{ deviceKey: 'DK00002', code: 70062 }] } }),
+      });
+      const { data, errors } = await h.execute(KEYS_ONLY, { input: input() });
+      expect(errors).toBeUndefined();
+      expect(data).toEqual({
+        createDevices: { succeeded: [{ deviceKey: 'DK00001' }], failed: [{ deviceKey: 'DK00002' }], succeededCount: 1, failedCount: 1 },
+      });
+    });
+
+    it('should fail with a coded error, not report success, when the answer counts failures it does not name', async () => {
+      h.sim.faults.inject('device.createBatch', { body: JSON.stringify({ code: 200, msg: '', data: { successCount: 1, failCount: 1 } }) });
+      const result = await h.execute(KEYS_ONLY, { input: input() });
+      expect(result.data).toBeNull();
+      expect(codeOf(result)).toBe('UPSTREAM_ERROR');
+      expect(result.errors![0].message).toMatch(/outcome of each row is unknown/);
+      expect(h.sim.log.count('device.createBatch')).toBe(1);
+    });
   });
 
   it('should refuse a batch over 500 rows or with a repeated key before calling upstream', async () => {

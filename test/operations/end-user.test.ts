@@ -39,7 +39,8 @@ describe('end users and bindings', () => {
     const traced = await startHarness({ overrides: { logger: createLogger('trace', sink) } });
     try {
       await traced.execute('{ userDomains(first: 10) { edges { node { domain } } } }');
-      traced.sim.faults.inject('enduser.domainList', { code: 5032 });
+      // Twice: 5032 is a token error, so the first one is answered by a new login and one retry (reference §12.15).
+      traced.sim.faults.inject('enduser.domainList', { code: 5032, times: 2 });
       const failed = await traced.execute('{ userDomains(first: 10) { edges { node { domain } } } }');
       const secrets = traced.sim.store.admin.userDomains().map((d) => d.userDomainSecret);
       expect(lines.length).toBeGreaterThan(0);

@@ -3,8 +3,12 @@ import { toMessageQueue, toMessageSubscription, toMessageSubscriptionFromDetail,
 import { toBindingRole, toBoundEndUser, toEndUser, toUserDomain } from '../../src/resolvers/end-users/end-user.mapper';
 
 describe('toPageFromPageInfo', () => {
-  it('should take rows from list and the total from PageInfo', () => {
-    expect(toPageFromPageInfo({ total: 23, list: [1, 2, 3], pageNum: 2, pageSize: 3, pages: 8 })).toEqual({ rows: [1, 2, 3], total: 23 });
+  it('should take rows from list, the total and the served page size from PageInfo', () => {
+    expect(toPageFromPageInfo({ total: 23, list: [1, 2, 3], pageNum: 2, pageSize: 3, pages: 8 })).toEqual({
+      rows: [1, 2, 3],
+      total: 23,
+      pageSize: 3,
+    });
   });
 
   it('should accept a numeric-string total (int64 serialised as text)', () => {

@@ -7,6 +7,7 @@ import type { PushMessage } from '../../src/push/push-message';
 import type { PushObserver } from '../../src/push/push-source';
 import { PushMessageType } from '../../src/schema/messaging/push-message-type.enum';
 import { pushBody } from '../fakes/fake-push-source';
+import { TICKETLESS_MESSAGES } from '../fixtures/vendor-push-messages';
 import { FakeTimers } from '../helpers/fake-timers';
 
 const QUEUE = 'a.1358403955870720.testQueue';
@@ -226,6 +227,24 @@ describe('AmqpConsumer messages', () => {
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toContain('createdAt must be epoch milliseconds');
     expect(t.logs()).not.toContain('SENSITIVE-PAYLOAD');
+  });
+
+  it("should deliver the vendor's ticket-less product, thing-model, authorization and rule messages, not drop them", async () => {
+    const t = setup();
+    await t.consumer.consume(t.deliver);
+    Object.values(TICKETLESS_MESSAGES).forEach((body, i) => {
+      t.channel().deliver(body, 20 + i);
+    });
+    expect(t.delivered.map((m) => m.type)).toEqual([
+      PushMessageType.PRODUCT_CHANGE,
+      PushMessageType.PRODUCT_CHANGE,
+      PushMessageType.THING_MODEL_RELEASE,
+      PushMessageType.PRODUCT_AUTHORIZATION,
+      PushMessageType.USER_DOMAIN_AUTHORIZATION,
+      PushMessageType.RULE_NOTICE,
+    ]);
+    expect(t.counts).toMatchObject({ delivered: 6 });
+    expect(t.counts.malformed).toBeUndefined();
   });
 
   it('should survive a fan-out that throws, acknowledging rather than redelivering forever', async () => {

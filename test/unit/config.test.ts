@@ -66,6 +66,20 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('token error codes', () => {
+    it("should default to the device and end-user families' token codes", () => {
+      expect(loadConfig({}).tokenErrorCodes).toEqual([91001, 91004, 5032, 5106]);
+    });
+
+    it('should read a comma-separated list, spaces and repeats allowed', () => {
+      expect(loadConfig({ QUEC_TOKEN_ERROR_CODES: ' 91004 , 70999,91004' }).tokenErrorCodes).toEqual([91004, 70999]);
+    });
+
+    it.each(['', 'abc', '91004;5032', '91004,'])('should refuse %j naming the variable', (value) => {
+      expect(() => loadConfig({ QUEC_TOKEN_ERROR_CODES: value })).toThrow(/QUEC_TOKEN_ERROR_CODES/);
+    });
+  });
+
   it('should return a frozen object', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

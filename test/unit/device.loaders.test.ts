@@ -39,6 +39,18 @@ describe('deviceByKey', () => {
     expect(api.calls.sort()).toEqual(['list pA 1', 'list pA 2', 'list pA 3', 'list pA 4', 'list pA 5']);
   });
 
+  it('should find every device when the platform serves fewer rows per page than asked (reference §12.13)', async () => {
+    const api = FakeDeviceApi.withProducts({ pA: 500 });
+    const listDevices = api.listDevices.bind(api);
+    // A platform capping pages at 50 rows whatever the client asks for.
+    api.listDevices = (filter, page) => listDevices(filter, { ...page, pageSize: Math.min(page.pageSize, 50) });
+    const { deviceByKey } = createDeviceLoaders(api, api, 100);
+    const wanted = Array.from({ length: 40 }, (_, i) => ref('pA', 100 + i * 10));
+    const results = await deviceByKey.loadMany(wanted);
+    expect(results.map((r) => (r && !(r instanceof Error) ? r.deviceKey : r))).toEqual(wanted.map((w) => w.deviceKey));
+    expect(api.calls.filter((call) => call.startsWith('list'))).toHaveLength(10);
+  });
+
   it('should probe the first page, then use detail calls for the few devices not on it', async () => {
     const api = FakeDeviceApi.withProducts({ pA: 500 });
     const { deviceByKey } = createDeviceLoaders(api, api, 100);

@@ -107,11 +107,6 @@ describe('upstreamErrorFromCode', () => {
     const error = upstreamErrorFromCode('device.detail', { code: 70130, msg: 'Non existent device.' });
     expect(error.extensions).toEqual({ code: ErrorCode.NOT_FOUND, upstream: { code: 70130, msg: 'Non existent device.' } });
   });
-
-  it('should recognise token errors so the client can retry once', () => {
-    expect(upstreamErrorFromCode('x', { code: 91004, msg: '' }).isTokenError).toBe(true);
-    expect(upstreamErrorFromCode('x', { code: 70130, msg: '' }).isTokenError).toBe(false);
-  });
 });
 
 describe('formatError', () => {

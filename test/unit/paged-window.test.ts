@@ -1,4 +1,4 @@
-import { readLastWindow, readWindow } from '../../src/datasources/platform/paged-window';
+import { readLastWindow, readWindow, servedPageSize } from '../../src/datasources/platform/paged-window';
 import type { Page } from '../../src/datasources/platform/page';
 
 /** A list of `total` numbered rows served in pages of `pageSize`, recording which pages were asked for. */
@@ -80,5 +80,70 @@ describe('readLastWindow', () => {
     const window = await readLastWindow(25, undefined, 10, 10, list.loadPage);
     expect(window.rows).toEqual([25, 26, 27, 28, 29]);
     expect(window.offset).toBe(25);
+  });
+});
+
+/**
+ * A list whose platform serves at most `cap` rows per page whatever is asked, and numbers its pages by that size;
+ * `echo` says whether the envelope's pageSize reports the cap.
+ */
+function cappedList(total: number, cap: number, echo: boolean) {
+  const requested: number[] = [];
+  const loadPage = async (pageNum: number): Promise<Page<number>> => {
+    requested.push(pageNum);
+    const start = (pageNum - 1) * cap;
+    const rows = Array.from({ length: Math.max(0, Math.min(cap, total - start)) }, (_, i) => start + i);
+    return echo ? { rows, total, pageSize: cap } : { rows, total };
+  };
+  return { requested, loadPage };
+}
+
+describe('readWindow under a platform page-size cap (reference §12.13)', () => {
+  it.each([
+    [0, 100, true],
+    [0, 100, false],
+    [30, 50, true],
+    [30, 50, false],
+    [120, 100, true],
+    [120, 100, false],
+    [199, 10, true],
+    [200, 30, false],
+    [100, 100, true],
+    [100, 100, false],
+  ])('should read offset %i limit %i over pages capped at 40 (envelope says the cap: %s) without skipping rows', async (offset, limit, echo) => {
+    const list = cappedList(230, 40, echo);
+    const window = await readWindow(offset, limit, 100, list.loadPage);
+    expect(window.rows).toEqual(Array.from({ length: Math.min(limit, 230 - offset) }, (_, i) => offset + i));
+    expect(window.total).toBe(230);
+  });
+
+  it('should ask only for the capped pages the window overlaps, besides the first page it reads', async () => {
+    const list = cappedList(230, 40, false);
+    await readWindow(0, 100, 100, list.loadPage);
+    expect(list.requested.sort((a, b) => a - b)).toEqual([1, 2, 3]);
+  });
+
+  it('should not mistake the short last page of an uncapped list for a cap', async () => {
+    const list = pagedList(130, 100);
+    const window = await readWindow(100, 50, 100, list.loadPage);
+    expect(window.rows).toEqual(Array.from({ length: 30 }, (_, i) => 100 + i));
+    expect(list.requested).toEqual([2]);
+  });
+});
+
+describe('servedPageSize', () => {
+  it.each([
+    ['a full page', { rows: new Array(100).fill(0), total: 500 }, 1, 100],
+    ['the short last page', { rows: new Array(30).fill(0), total: 130 }, 2, 100],
+    ['a short page the total says is not the last', { rows: new Array(50).fill(0), total: 500 }, 1, 50],
+    ['a short later page the total says is not the last', { rows: new Array(50).fill(0), total: 500 }, 3, 50],
+    ['an envelope pageSize below the asked size, over the short capped last page', { rows: new Array(20).fill(0), total: 100, pageSize: 40 }, 3, 40],
+    ['a whole list on one page, its size as pageSize', { rows: new Array(20).fill(0), total: 20, pageSize: 20 }, 1, 100],
+    ['an envelope pageSize echoing the asked size', { rows: new Array(30).fill(0), total: 130, pageSize: 100 }, 2, 100],
+    ['an envelope pageSize that only counts the rows of the last page', { rows: new Array(30).fill(0), total: 130, pageSize: 30 }, 2, 100],
+    ['a short later page that cannot be the last of an uncapped list', { rows: new Array(50).fill(0), total: 140 }, 2, 50],
+    ['an empty page', { rows: [], total: 0 }, 1, 100],
+  ])('should read %s', (_name, page, pageNum, expected) => {
+    expect(servedPageSize(page, pageNum, 100)).toBe(expected);
   });
 });

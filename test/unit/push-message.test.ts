@@ -1,6 +1,7 @@
 import { parsePushMessage, pushMessageTypeOf, type PushMessage } from '../../src/push/push-message';
 import { toPushedDeviceMessage } from '../../src/resolvers/messaging/push-message.mapper';
 import { PushMessageType } from '../../src/schema/messaging/push-message-type.enum';
+import { TICKETLESS_MESSAGES } from '../fixtures/vendor-push-messages';
 
 /** The §9.3 examples, verbatim. */
 const EXAMPLES = {
@@ -74,11 +75,43 @@ describe('parsePushMessage', () => {
     expect(parsed(JSON.stringify(body))).toMatchObject({ data: null, ticket: '1032330579905' });
   });
 
+  describe('the vendor examples that carry no ticket', () => {
+    it.each([
+      ['productAdd', PushMessageType.PRODUCT_CHANGE, 'ADD', 'p00001'],
+      ['productUpdate', PushMessageType.PRODUCT_CHANGE, 'UPDATE', 'p00001'],
+      ['thingModelRelease', PushMessageType.THING_MODEL_RELEASE, 'RELEASE', 'p11374'],
+      ['productAuthorized', PushMessageType.PRODUCT_AUTHORIZATION, 'AUTH', 'p119Cx'],
+      ['userDomainAuthorized', PushMessageType.USER_DOMAIN_AUTHORIZATION, 'AUTH', null],
+      ['ruleNotice', PushMessageType.RULE_NOTICE, null, null],
+    ] as const)('should deliver %s as %s with a null ticket', (name, type, operation, productKey) => {
+      const message = parsed(TICKETLESS_MESSAGES[name]);
+      expect(message).toMatchObject({ type, operation, productKey, deviceKey: null, ticket: null });
+      expect(message.createdAt).toBe(JSON.parse(TICKETLESS_MESSAGES[name]).createdAt);
+    });
+
+    it('should keep the kind-specific top-level fields of a product change in extra', () => {
+      expect(parsed(TICKETLESS_MESSAGES.productAdd).extra).toEqual({ operator: 1, operatorType: 1 });
+      expect(parsed(TICKETLESS_MESSAGES.userDomainAuthorized).extra).toEqual({ userDomain: 'C.DM.5503.34', userDomainId: 12345645656456 });
+    });
+
+    it("should keep a rule notice's traceId in extra and the triggering message in data", () => {
+      const notice = parsed(TICKETLESS_MESSAGES.ruleNotice);
+      expect(notice.extra).toEqual({ traceId: '1228299096116822016' });
+      expect(notice.data).toMatchObject({ raw: { ticket: '1228217775206039552', deviceKey: '8686202300000001' } });
+    });
+
+    it('should give the GraphQL object a null ticket and no device', () => {
+      const pushed = toPushedDeviceMessage({ message: parsed(TICKETLESS_MESSAGES.thingModelRelease), droppedBefore: 0 });
+      expect(pushed).toMatchObject({ ticket: null, device: null, productKey: 'p11374', createdAt: new Date(1616375484482) });
+    });
+  });
+
   it.each([
     ['not JSON', '{"type":', 'body is not JSON'],
     ['an array', '[1,2]', 'body must be a JSON object'],
     ['no type', JSON.stringify({ ticket: 't', createdAt: 1, data: {} }), 'type must be a non-empty string'],
-    ['no ticket', JSON.stringify({ type: 'ONLINE', createdAt: 1, data: {} }), 'ticket must be a non-empty string'],
+    ['an empty ticket', JSON.stringify({ type: 'ONLINE', ticket: '', createdAt: 1, data: {} }), 'ticket must be a non-empty string'],
+    ['an object ticket', JSON.stringify({ type: 'ONLINE', ticket: { id: 1 }, createdAt: 1, data: {} }), 'ticket must be a non-empty string'],
     ['createdAt as text', JSON.stringify({ type: 'ONLINE', ticket: 't', createdAt: 'yesterday', data: {} }), 'createdAt must be epoch milliseconds'],
     ['a fractional createdAt', JSON.stringify({ type: 'ONLINE', ticket: 't', createdAt: 1.5, data: {} }), 'createdAt must be epoch milliseconds'],
     [

@@ -1,4 +1,4 @@
-/** Product row of `products` and `product/detail` (reference §6.1). Times are epoch-ms numeric strings. */
+/** Product row of `products` and `product/detail` (reference §6.1). Times are epoch-ms numeric strings (date-time strings are read too, §5). */
 export interface ProductDto {
   productKey: string;
   productName: string;

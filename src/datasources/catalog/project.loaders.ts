@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Page } from '../platform/page';
 import { settleEach } from '../platform/per-key';
+import { servedPageSize } from '../platform/paged-window';
 import type { ProductDto } from './product.dto';
 import type { ProjectApi, ProjectDto } from './project.api';
 
@@ -27,7 +28,7 @@ export function createProjectLoaders(api: ProjectApi, pageSize: number): Project
 
   const readAll = async <T>(load: (pageNum: number) => Promise<Page<T>>): Promise<T[]> => {
     const first = await load(1);
-    const pages = Math.ceil(first.total / pageSize);
+    const pages = Math.ceil(first.total / servedPageSize(first, 1, pageSize));
     const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => load(i + 2)));
     return [first, ...rest].flatMap((page) => page.rows);
   };

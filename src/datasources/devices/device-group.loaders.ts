@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Page } from '../platform/page';
 import { perKey, settleEach } from '../platform/per-key';
+import { servedPageSize } from '../platform/paged-window';
 import { deviceRefKey, type DeviceRef } from './device-ref';
 import type { DeviceGroupApi } from './device-group.api';
 import type { DeviceGroupDto, GroupDeviceDto, GroupTaskDto } from './device-group.dto';
@@ -48,7 +49,7 @@ export function createDeviceGroupLoaders(api: DeviceGroupApi, pageSize: number):
     if (ids.length <= DETAIL_ONLY_UP_TO) return deviceGroupById.loadMany(ids);
     try {
       const first = await deviceGroupPage.load({ pageNum: 1 });
-      const pages = Math.ceil(first.total / pageSize);
+      const pages = Math.ceil(first.total / servedPageSize(first, 1, pageSize));
       const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => deviceGroupPage.load({ pageNum: i + 2 })));
       const byId = new Map([first, ...rest].flatMap((page) => page.rows).map((row) => [Number(row.dgid), row] as const));
       return ids.map((id) => byId.get(id) ?? null);

@@ -5,6 +5,7 @@ import type { DeviceDto, DeviceResourceDto, GatewayRefDto, SubDeviceDto } from '
 import type { Page } from '../platform/page';
 import { deviceRefKey, type DeviceRef } from './device-ref';
 import { perKey, settleEach } from '../platform/per-key';
+import { servedPageSize } from '../platform/paged-window';
 import { AppError, BadUserInputError, ErrorCode, UpstreamError, isNotFound } from '../../errors';
 
 /** A product's device list, filtered as upstream filters it (reference §6.3). */
@@ -102,7 +103,7 @@ export function createDeviceLoaders(devices: DeviceApi, gateways: GatewayApi, pa
     const { deviceName, ...unnamed } = filter;
     const scan = (async () => {
       const first = await devicePage.load({ ...unnamed, pageNum: 1 });
-      const pages = Math.ceil(first.total / pageSize);
+      const pages = Math.ceil(first.total / servedPageSize(first, 1, pageSize));
       if (pages > NAME_SCAN_MAX_PAGES) {
         throw new BadUserInputError(
           `The platform does not filter devices by name, and this list has ${first.total} devices, more than the ` +
@@ -249,7 +250,7 @@ async function loadProductDevices(
     const first = await devicePage.load({ productKey, pageNum: 1 });
     collect(first.rows);
     const missing = deviceKeys.filter((key) => !results.has(key));
-    const remainingPages = Math.max(0, Math.ceil(first.total / pageSize) - 1);
+    const remainingPages = Math.max(0, Math.ceil(first.total / servedPageSize(first, 1, pageSize)) - 1);
     if (missing.length > 0 && missing.length <= remainingPages) {
       await byDetail(missing);
     } else if (missing.length > 0) {

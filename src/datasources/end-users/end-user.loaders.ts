@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Page } from '../platform/page';
 import { perKey, settleEach } from '../platform/per-key';
+import { servedPageSize } from '../platform/paged-window';
 import type { EndUserApi } from './end-user.api';
 import type { BoundUserDto, BoundUserFilter, EndUserDto, UserDeviceDto, UserDomainDto } from './end-user.dto';
 import { deviceRefKey, type DeviceRef } from '../devices/device-ref';
@@ -26,7 +27,7 @@ export function createEndUserLoaders(api: EndUserApi, pageSize: number): EndUser
   // An enterprise has a handful of Apps: one listing answers any number of domains, where a call per key would not.
   const userDomainByName = new DataLoader<string, UserDomainDto | null>(async (domains) => {
     const first = await userDomainPage.load(1);
-    const pages = Math.ceil(first.total / pageSize);
+    const pages = Math.ceil(first.total / servedPageSize(first, 1, pageSize));
     const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => userDomainPage.load(i + 2)));
     const rows = [first, ...rest].flatMap((page) => page.rows);
     return domains.map((domain) => rows.find((row) => row.userDomain === domain) ?? null);

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Page } from '../platform/page';
 import { settleEach } from '../platform/per-key';
+import { servedPageSize } from '../platform/paged-window';
 import type { ThirdPartyLoginApi, ThirdPartyLoginDto } from './third-party-login.api';
 import type { DomainProductDto, ProductDomainDto, UserDomainProductApi } from './user-domain-product.api';
 
@@ -24,7 +25,7 @@ export function createUserDomainAuthLoaders(products: UserDomainProductApi, logi
   const domainsOfProduct = new DataLoader<string, ProductDomainDto[]>((productKeys) =>
     settleEach(productKeys, async (productKey) => {
       const first = await products.listProductDomains(productKey, { pageNum: 1, pageSize });
-      const pages = Math.ceil(first.total / pageSize);
+      const pages = Math.ceil(first.total / servedPageSize(first, 1, pageSize));
       const rest = await Promise.all(
         Array.from({ length: Math.max(0, pages - 1) }, (_, i) => products.listProductDomains(productKey, { pageNum: i + 2, pageSize })),
       );

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Page } from '../platform/page';
 import { perKey, settleEach } from '../platform/per-key';
+import { servedPageSize } from '../platform/paged-window';
 import type { MailTemplateApi, MailTemplateDto } from './mail-template.api';
 
 export interface MailTemplateLoaders {
@@ -20,7 +21,7 @@ export function createMailTemplateLoaders(api: MailTemplateApi, pageSize: number
   );
   const mailTemplateById = new DataLoader<number, MailTemplateDto | null>(async (ids) => {
     const first = await mailTemplatePage.load(1);
-    const pages = Math.ceil(first.total / pageSize);
+    const pages = Math.ceil(first.total / servedPageSize(first, 1, pageSize));
     const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => mailTemplatePage.load(i + 2)));
     const rows = [first, ...rest].flatMap((page) => page.rows);
     return ids.map((id) => rows.find((row) => Number(row.templateId) === id) ?? null);

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Page } from '../platform/page';
 import { settleEach } from '../platform/per-key';
+import { servedPageSize } from '../platform/paged-window';
 import type { MailAccountDto, MailApi } from './mail.api';
 
 export interface MailLoaders {
@@ -15,7 +16,7 @@ export function createMailLoaders(api: MailApi, pageSize: number): MailLoaders {
   );
   const mailAccountById = new DataLoader<number, MailAccountDto | null>(async (ids) => {
     const first = await mailAccountPage.load(1);
-    const pages = Math.ceil(first.total / pageSize);
+    const pages = Math.ceil(first.total / servedPageSize(first, 1, pageSize));
     const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => mailAccountPage.load(i + 2)));
     const rows = [first, ...rest].flatMap((page) => page.rows);
     return ids.map((id) => rows.find((row) => Number(row.accountId) === id) ?? null);

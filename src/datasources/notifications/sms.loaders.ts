@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Page } from '../platform/page';
 import { settleEach } from '../platform/per-key';
+import { servedPageSize } from '../platform/paged-window';
 import type { SmsAccountDto, SmsApi, SmsSignDto, SmsTemplateDto } from './sms.api';
 
 export interface SmsLoaders {
@@ -18,7 +19,7 @@ export interface SmsLoaders {
 /** Every row of a list, read through its page loader so pages already fetched in this request are not fetched again. */
 async function allRows<T>(pages: DataLoader<number, Page<T>>, pageSize: number): Promise<T[]> {
   const first = await pages.load(1);
-  const count = Math.ceil(first.total / pageSize);
+  const count = Math.ceil(first.total / servedPageSize(first, 1, pageSize));
   const rest = await Promise.all(Array.from({ length: Math.max(0, count - 1) }, (_, i) => pages.load(i + 2)));
   return [first, ...rest].flatMap((page) => page.rows);
 }

@@ -5,6 +5,8 @@ import type { HttpTransport, PlatformRequest } from './platform-client';
 
 const LOGIN_PATH = '/v2/quecauth/accessKeyAuthrize/accessKeyLogin';
 const REFRESH_PATH = '/v2/quecauth/accessKeyAuthrize/refreshToken';
+/** The lifetime the access guide's prose states (2 hours), for an answer that names none (reference §2.4). */
+const STATED_LIFETIME_SECONDS = 7200;
 
 /** Login and refresh over HTTP. Their answers use the flat envelope C (reference §3.3), not `{code,msg,data}`. */
 export class HttpAuthApi implements AuthApi {
@@ -37,10 +39,21 @@ export class HttpAuthApi implements AuthApi {
       throw upstreamErrorFromCode(request.endpoint, { code, msg: typeof body.msg === 'string' ? body.msg : '' });
     }
     const accessToken = body.access_token;
-    const expiresIn = Number(body.expires_in);
+    const expiresIn = lifetimeOf(body);
     if (typeof accessToken !== 'string' || accessToken === '' || !Number.isFinite(expiresIn) || expiresIn <= 0) {
       throw new UpstreamError(`Platform answered ${request.endpoint} without a usable token`, ErrorCode.UPSTREAM_ERROR, undefined, request.endpoint);
     }
     return { accessToken, expiresIn };
   }
+}
+
+/**
+ * Token lifetime in seconds. The examples and observed clients spell it `expires_in` (a number); the pages' field
+ * tables spell it `expire_in` (a string). Both are read; neither present means the stated 2 hours (reference §2.4),
+ * which at worst renews early, and a rejected token is renewed on its first refusal anyway (§2.3).
+ */
+function lifetimeOf(body: Record<string, unknown>): number {
+  const value = body.expires_in ?? body.expire_in;
+  if (value === undefined || value === null) return STATED_LIFETIME_SECONDS;
+  return typeof value === 'number' || (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) ? Number(value) : Number.NaN;
 }

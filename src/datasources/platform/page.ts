@@ -4,6 +4,8 @@ import type { PlatformResponse } from './platform-client';
 export interface Page<T> {
   rows: T[];
   total: number;
+  /** Rows per page the platform says it served (the envelope's `pageSize`), when it says; see `servedPageSize`. */
+  pageSize?: number;
 }
 
 export interface PageRequest {
@@ -15,7 +17,8 @@ export interface PageRequest {
 /** Envelope A lists put the totals beside `data` (reference §3.1); a missing total means "this page is all". */
 export function toPage<T>(response: PlatformResponse<T[] | null>): Page<T> {
   const rows = Array.isArray(response.data) ? response.data : [];
-  return { rows, total: response.page?.total ?? rows.length };
+  const pageSize = response.page?.pageSize;
+  return { rows, total: response.page?.total ?? rows.length, ...(pageSize && pageSize > 0 ? { pageSize } : {}) };
 }
 
 /**
@@ -35,5 +38,10 @@ export interface PageInfoDto<T> {
 export function toPageFromPageInfo<T>(data: PageInfoDto<T> | null | undefined): Page<T> {
   const rows = Array.isArray(data?.list) ? data.list : [];
   const total = Number(data?.total);
-  return { rows, total: data?.total !== undefined && data?.total !== null && Number.isFinite(total) ? total : rows.length };
+  const pageSize = Number(data?.pageSize);
+  return {
+    rows,
+    total: data?.total !== undefined && data?.total !== null && Number.isFinite(total) ? total : rows.length,
+    ...(Number.isInteger(pageSize) && pageSize > 0 ? { pageSize } : {}),
+  };
 }

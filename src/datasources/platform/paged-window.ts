@@ -6,9 +6,31 @@ export interface Window<T> {
 }
 
 /**
+ * Rows per page the platform really served on page `pageNum` when `asked` were asked for. No maximum page size is
+ * published (reference §12.13); a platform that caps it serves fewer rows per page and numbers its pages by the
+ * smaller size, so reading pages as if they held `asked` rows would skip rows (or repeat them). The cap shows as
+ *
+ * - an envelope `pageSize` below `asked`, unless it merely equals the row count of what reads as the last page (some
+ *   servers report the rows on the page there);
+ * - a page shorter than `asked` that cannot be the last page of an uncapped list: the total says rows follow it, or
+ *   says the last page would hold a different number of rows. Every page but the last holds exactly the served size.
+ *
+ * Undetectable: a short page whose row count happens to fit the total as an uncapped last page would.
+ */
+export function servedPageSize<T>(page: Page<T>, pageNum: number, asked: number): number {
+  const served = page.rows.length;
+  const readsAsLast = (pageNum - 1) * asked + served === page.total;
+  const stated = page.pageSize;
+  if (stated !== undefined && stated > 0 && stated < asked && served <= stated && !(readsAsLast && stated === served)) return stated;
+  if (served > 0 && served < asked && !readsAsLast) return served;
+  return asked;
+}
+
+/**
  * Reads rows [offset, offset + limit) of an upstream list served in pages of `pageSize`, fetching only the pages
  * that overlap the window, in parallel. `loadPage` is expected to be a per-request loader, so a page another
- * field already fetched is not fetched again.
+ * field already fetched is not fetched again. When the first page read shows the platform serves fewer rows per
+ * page than asked (`servedPageSize`), the window is read in pages of that size instead.
  *
  * @param pageSize rows per upstream page; must match what `loadPage` asks for.
  */
@@ -18,14 +40,21 @@ export async function readWindow<T>(
   pageSize: number,
   loadPage: (pageNum: number) => Promise<Page<T>>,
 ): Promise<Window<T>> {
-  const firstPage = Math.floor(offset / pageSize) + 1;
-  const first = await loadPage(firstPage);
+  const probed = pageOf(offset, pageSize);
+  const first = await loadPage(probed);
+  const size = servedPageSize(first, probed, pageSize);
+  const firstPage = pageOf(offset, size);
   const lastRow = Math.min(offset + limit, first.total) - 1;
-  const lastPage = Math.max(firstPage, Math.floor(lastRow / pageSize) + 1);
-  const rest = await Promise.all(range(firstPage + 1, lastPage).map(loadPage));
-  const rows = [first, ...rest].flatMap((page) => page.rows);
-  const start = offset - (firstPage - 1) * pageSize;
+  const lastPage = Math.max(firstPage, pageOf(lastRow, size));
+  const pages = await Promise.all(range(firstPage, lastPage).map((pageNum) => (pageNum === probed ? first : loadPage(pageNum))));
+  const rows = pages.flatMap((page) => page.rows);
+  const start = offset - (firstPage - 1) * size;
   return { rows: rows.slice(start, start + limit), total: first.total };
+}
+
+/** 1-based page holding row `row` (0-based) in pages of `size`. */
+function pageOf(row: number, size: number): number {
+  return Math.floor(row / size) + 1;
 }
 
 function range(from: number, to: number): number[] {

@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger';
-import { ErrorCode, UpstreamError, errorCodeForHttpStatus, upstreamErrorFromCode } from '../../errors';
+import { ErrorCode, UpstreamError, errorCodeForHttpStatus, errorCodeForUpstream, upstreamErrorFromCode } from '../../errors';
 import type { TokenProvider } from '../../auth/token-provider';
 import type { UpstreamResilience } from './resilience';
 import { hedged } from './hedge';
@@ -61,7 +61,18 @@ export interface PlatformClientOptions {
    * skipped while calls wait for a slot: an overloaded process must not add load.
    */
   hedge?: { afterMs: number; onHedge?: (endpoint: string) => void };
+  /**
+   * Business codes that mean "this token is no good" (QUEC_TOKEN_ERROR_CODES); default `DEFAULT_TOKEN_ERROR_CODES`.
+   * An HTTP 401 counts as one whatever its body.
+   */
+  tokenErrorCodes?: ReadonlySet<number>;
 }
+
+/**
+ * 91001/91004 are the documented token codes of the device-side services (reference §2.3); 5032 "Token verification
+ * failed" and 5106 "Please enter token" are the end-user and binding family's (§10.1, §12.15).
+ */
+export const DEFAULT_TOKEN_ERROR_CODES: ReadonlySet<number> = new Set([91001, 91004, 5032, 5106]);
 
 type Envelope = Record<string, unknown> & {
   code?: unknown;
@@ -116,9 +127,20 @@ export class HttpTransport {
       throw new UpstreamTransportError(`Platform unreachable for ${request.endpoint}`, ErrorCode.UPSTREAM_UNAVAILABLE, request.endpoint, 'network');
     }
     const body = parseJson(text);
-    if (body && typeof body.code === 'number' && body.code !== 200 && (response.ok || response.status === 401)) {
-      // Token errors may come as HTTP 401 carrying the JSON code (reference §3.4, UNCONFIRMED): keep the code.
-      return body;
+    if (body && typeof body.code === 'number' && body.code !== 200 && response.ok) return body;
+    if (response.status === 401) {
+      // A token error may come as a 401 with the JSON code or as a bare gateway 401 (reference §3.4, UNCONFIRMED):
+      // either way a status the caller can recognise, keeping the code and msg when there are any.
+      const detail = body && typeof body.code === 'number' ? { code: body.code, msg: typeof body.msg === 'string' ? body.msg : '' } : undefined;
+      throw new UpstreamTransportError(
+        detail?.msg ? `Platform rejected ${request.endpoint}: ${detail.msg}` : `Platform answered ${request.endpoint} with HTTP 401`,
+        detail ? errorCodeForUpstream(detail.code) : errorCodeForHttpStatus(401),
+        request.endpoint,
+        'http',
+        401,
+        undefined,
+        detail,
+      );
     }
     if (!response.ok) {
       throw new UpstreamTransportError(
@@ -153,16 +175,18 @@ export class HttpTransport {
 
 /**
  * Authenticated business calls. Adds `Authorization: <token as issued>`, unwraps envelopes A/B (reference §3),
- * treats `code != 200` inside an HTTP 200 as an error, maps failures in one place and, on a token error
- * (91001/91004), invalidates the token and retries once. Transport failures of reads are retried by `resilience`
- * (see read-endpoints.ts); writes never are: a downlink command must never be sent twice.
+ * treats `code != 200` inside an HTTP 200 as an error, maps failures in one place and, on a token error (an HTTP
+ * 401, or a code of `tokenErrorCodes`), invalidates the shared token and retries once. Transport failures of reads
+ * are retried by `resilience` (see read-endpoints.ts); writes never are: a downlink command must never be sent twice.
  */
 export class PlatformClient {
   /** Inferred endpoint families found unconfirmed (reference §14): each warned about once, then failing coded. */
   readonly unconfirmed: UnconfirmedFamilies;
+  private readonly tokenErrorCodes: ReadonlySet<number>;
 
   constructor(private readonly options: PlatformClientOptions) {
     this.unconfirmed = options.unconfirmed ?? new UnconfirmedFamilies(options.logger);
+    this.tokenErrorCodes = options.tokenErrorCodes ?? DEFAULT_TOKEN_ERROR_CODES;
   }
 
   /**
@@ -194,12 +218,18 @@ export class PlatformClient {
     try {
       return await this.sendResiliently<T>(request, token);
     } catch (error) {
-      if (!(error instanceof UpstreamError) || !error.isTokenError) throw error;
+      if (!this.isTokenRejection(error)) throw error;
       // A rejected token means the request was not executed, so sending it once more cannot act twice.
       await this.options.tokens.invalidate(token);
       const fresh = await this.options.tokens.getToken();
       return this.sendResiliently<T>(request, fresh);
     }
+  }
+
+  /** The platform refused the token itself, so it did not act and a new token may succeed (reference §2.3, §12.15). */
+  private isTokenRejection(error: unknown): boolean {
+    if (error instanceof UpstreamTransportError && error.status === 401) return true;
+    return error instanceof UpstreamError && error.upstream !== undefined && this.tokenErrorCodes.has(error.upstream.code);
   }
 
   private sendResiliently<T>(request: PlatformRequest, token: string): Promise<PlatformResponse<T>> {
@@ -231,7 +261,7 @@ export class PlatformClient {
       }
       return { data: envelope.data as T, page: readPage(envelope) };
     } catch (error) {
-      if (outcome === 'ok') outcome = error instanceof UpstreamError ? error.code.toLowerCase() : 'error';
+      if (outcome === 'ok') outcome = error instanceof UpstreamError ? outcomeOf(error) : 'error';
       throw error;
     } finally {
       const durationMs = performance.now() - started;
@@ -239,6 +269,11 @@ export class PlatformClient {
       this.options.logger?.debug({ endpoint: request.endpoint, outcome, durationMs: Math.round(durationMs) }, 'upstream call');
     }
   }
+}
+
+/** A failure that carried a business code counts under it (a 401 with a JSON code), like one inside an HTTP 200. */
+function outcomeOf(error: UpstreamError): string {
+  return error.upstream ? `code_${error.upstream.code}` : error.code.toLowerCase();
 }
 
 function parseJson(text: string): Envelope | undefined {

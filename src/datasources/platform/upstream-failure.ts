@@ -1,4 +1,4 @@
-import { ErrorCode, UpstreamError } from '../../errors';
+import { ErrorCode, UpstreamError, type UpstreamDetail } from '../../errors';
 
 /** How an exchange failed before any envelope was read: no answer in time, no connection, or an HTTP error status. */
 export type FailureKind = 'timeout' | 'network' | 'http';
@@ -16,8 +16,10 @@ export class UpstreamTransportError extends UpstreamError {
     readonly status?: number,
     /** Delay the platform asked for in `Retry-After`, ms; undefined when absent or unreadable. */
     readonly retryAfterMs?: number,
+    /** The business code and message when the failed answer carried them (an HTTP 401 with a JSON `code`). */
+    upstream?: UpstreamDetail,
   ) {
-    super(message, code, undefined, endpoint);
+    super(message, code, upstream, endpoint);
   }
 
   /** Worth another try for a read: the platform did not act, or said it was busy or broken for a moment. */

@@ -14,6 +14,8 @@ const NOT_RETRIED = 'Never retried by this service.';
 const ONCE = `${NOT_RETRIED} Idempotent: no.`;
 /** Writing the same fields again leaves the device as it is. */
 const REPEATABLE = `${NOT_RETRIED} Idempotent: yes.`;
+/** Batch answers carry no documented per-row shape (reference §12.4). */
+const UNREADABLE = 'Fails with UPSTREAM_ERROR, rather than claiming success, when the answer does not say which rows failed.';
 
 @Resolver()
 export class DeviceLifecycleResolver {
@@ -26,7 +28,7 @@ export class DeviceLifecycleResolver {
 
   @RequiresScope('admin')
   @Mutation(() => DeviceBatchPayload, {
-    description: `Register up to 500 devices of one product in one upstream call; rows the platform refuses are listed with its reason. ${ONCE}`,
+    description: `Register up to 500 devices of one product in one upstream call; rows the platform refuses are listed with its reason. ${UNREADABLE} ${ONCE}`,
   })
   async createDevices(
     @Arg('input', { description: 'The product and its new devices.' }) input: CreateDevicesInput,
@@ -50,7 +52,7 @@ export class DeviceLifecycleResolver {
 
   @RequiresScope('control')
   @Mutation(() => DeviceBatchPayload, {
-    description: `Change up to 500 devices of one product in one upstream call; rows the platform refuses are listed with its reason. ${REPEATABLE}`,
+    description: `Change up to 500 devices of one product in one upstream call; rows the platform refuses are listed with its reason. ${UNREADABLE} ${REPEATABLE}`,
   })
   async updateDevices(
     @Arg('input', { description: 'The product and the changes.' }) input: UpdateDevicesInput,

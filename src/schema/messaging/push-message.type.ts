@@ -25,12 +25,14 @@ export class PushedDeviceMessage {
   })
   operation!: string | null;
 
-  @Field({
+  @Field(() => String, {
+    nullable: true,
     description:
       'Message id. For a downlink and its COMMAND_ACK it is the ticket the command mutation returned, so a client ' +
-      'can match acknowledgements to its own commands.',
+      'can match acknowledgements to its own commands. Null on kinds the platform sends without one: PRODUCT_CHANGE, ' +
+      'THING_MODEL_RELEASE, PRODUCT_AUTHORIZATION, USER_DOMAIN_AUTHORIZATION, and RULE_NOTICE (its `traceId` is in `extra`).',
   })
-  ticket!: string;
+  ticket!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Product key (PK) of the device; null on user and product-level messages without one.' })
   productKey!: string | null;
