@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from './clock';
 import { MIN_DEVICE_COUNT } from './seed/seed.constants';
 import type { SimulatorOptions } from './simulator.types';
+import { hostDefaults, resolveStrict, type StrictRules } from './strict/strict-rules';
 
 /** A fixed pair so `npm run sim` and tests agree without configuration. Not a real platform credential. */
 export const DEFAULT_CREDENTIALS = Object.freeze({
@@ -23,6 +24,15 @@ export interface ResolvedOptions {
   tokenErrorHttpStatus: number;
   credentials: { accessKey: string; accessSecret: string };
   requestLogLimit: number;
+  strict: StrictRules;
+  /** What the list handlers need of the above. */
+  paging: PageLimits;
+}
+
+/** Largest `pageSize` accepted (above it: 50005) and, when non-zero, the strict silent cap. */
+export interface PageLimits {
+  maxPageSize: number;
+  pageSizeCap: number;
 }
 
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
@@ -38,7 +48,10 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     tokenErrorHttpStatus: options.tokenErrorHttpStatus ?? 200,
     credentials: { ...(options.credentials ?? DEFAULT_CREDENTIALS) },
     requestLogLimit: options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT,
+    strict: resolveStrict(options.strict ?? hostDefaults().strict),
+    paging: { maxPageSize: 0, pageSizeCap: 0 },
   };
+  resolved.paging = { maxPageSize: resolved.maxPageSize, pageSizeCap: resolved.strict.pageSizeCap };
   requireInteger('seed', resolved.seed, -(2 ** 31), 2 ** 32 - 1);
   requireInteger('deviceCount', resolved.deviceCount, MIN_DEVICE_COUNT, 1_000_000);
   requireInteger('latencyMs', resolved.latencyMs, 0, 60_000);
