@@ -103,7 +103,8 @@ async function run(deps: ServerDependencies, route: RouteDefinition, request: Si
   const { strict } = context.options;
   try {
     if (route.authenticated) authorizeBusinessCall(request.headers, context.tokens, context.clock.now());
-    const strictCode = strictRequestCode(request, strict, requestContract());
+    // The quecauth calls (the only unauthenticated ones) also take a form body (§2.1).
+    const strictCode = strictRequestCode(request, strict, requestContract(), { formBodies: !route.authenticated });
     if (strictCode !== undefined) throw new BusinessError(strictCode);
     const result = await route.handle(request, context);
     const body = strict.dateTimeStrings ? toDateTimeStrings(route.endpoint, result.body) : result.body;

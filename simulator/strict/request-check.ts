@@ -3,18 +3,25 @@ import type { ContractField, RequestContract } from './request-contract';
 import type { StrictRules } from './strict-rules';
 
 /**
+ * `formBodies`: the route also takes its parameters as a form body (the quecauth calls, §2.1).
+ *
  * The business code a strict simulator answers before running the handler, undefined when the request passes.
  * 50005 "param check error" is what the platform answers for a parameter it cannot bind; a real Spring server
  * ignores unknown names, so this is stricter than the platform on purpose (docs/development.md, strict mode).
  */
-export function strictRequestCode(request: SimRequest, rules: StrictRules, contract: RequestContract): number | undefined {
-  if (rules.jsonContentType && request.rawBody.trim() !== '' && !isJsonContentType(request.headers['content-type'])) return 50005;
+export function strictRequestCode(
+  request: SimRequest,
+  rules: StrictRules,
+  contract: RequestContract,
+  { formBodies = false }: { formBodies?: boolean } = {},
+): number | undefined {
+  const body = request.body;
+  if (rules.jsonContentType && !formBodies && request.rawBody.trim() !== '' && !isJsonContentType(request.headers['content-type'])) return 50005;
   if (!rules.unknownParameters) return undefined;
   const endpoint = contract.find(request.method, request.path);
   if (!endpoint) return undefined;
   const inQuery = new Set(endpoint.params.filter((p) => p.in === 'query').map((p) => p.name));
   if (Object.keys(request.query).some((name) => !inQuery.has(name))) return 50005;
-  const body = request.body;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
   const inBody = endpoint.params.filter((p) => p.in === 'body');
   return unknownField(body as Record<string, unknown>, inBody) ? 50005 : undefined;
