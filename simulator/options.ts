@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from './clock';
 import { MIN_DEVICE_COUNT } from './seed/seed.constants';
-import type { SimulatorOptions } from './simulator.types';
+import type { RequestLogEntry, SimulatorOptions } from './simulator.types';
 import { hostDefaults, resolveStrict, type StrictRules } from './strict/strict-rules';
 
 /** A fixed pair so `npm run sim` and tests agree without configuration. Not a real platform credential. */
@@ -25,6 +25,7 @@ export interface ResolvedOptions {
   credentials: { accessKey: string; accessSecret: string };
   requestLogLimit: number;
   strict: StrictRules;
+  requestObserver: ((entry: RequestLogEntry) => void) | undefined;
   /** What the list handlers need of the above. */
   paging: PageLimits;
 }
@@ -49,6 +50,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     credentials: { ...(options.credentials ?? DEFAULT_CREDENTIALS) },
     requestLogLimit: options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT,
     strict: resolveStrict(options.strict ?? hostDefaults().strict),
+    requestObserver: options.requestObserver ?? (hostDefaults().requestObserver as ((entry: RequestLogEntry) => void) | undefined),
     paging: { maxPageSize: 0, pageSizeCap: 0 },
   };
   resolved.paging = { maxPageSize: resolved.maxPageSize, pageSizeCap: resolved.strict.pageSizeCap };

@@ -70,7 +70,7 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
 
   const latency = deps.latencyMs();
   if (latency > 0) await delay(latency);
-  deps.log.record({
+  const entry = {
     endpoint,
     method: request.method,
     path: request.path,
@@ -80,7 +80,9 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
     code: outcome.code,
     httpStatus: outcome.httpStatus,
     at,
-  });
+  };
+  deps.log.record(entry);
+  deps.context.options.requestObserver?.(structuredClone(entry));
   if (outcome.reset) {
     req.socket.destroy();
     return;

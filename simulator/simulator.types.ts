@@ -30,6 +30,11 @@ export interface SimulatorOptions {
    * strict rule on, an object the rules it names (`simulator/strict/strict-rules.ts`, docs/development.md).
    */
   strict?: StrictOption;
+  /**
+   * Called with each request as the log records it (or what the host installed under `SIMULATOR_DEFAULTS`; the
+   * test suite checks every request against the public parameter tables this way). Must not throw.
+   */
+  requestObserver?: (entry: RequestLogEntry) => void;
 }
 
 export interface RequestLogEntry {

@@ -53,13 +53,15 @@ export type StrictOption = boolean | Partial<StrictRules>;
 
 /**
  * Where a host that starts many simulators keeps the defaults for options a start does not give: an object
- * `{ strict?: StrictOption }` on `globalThis` under this registered symbol. Nothing installs it by default; the
+ * `{ strict?, requestObserver? }` on `globalThis` under this registered symbol. Nothing installs it by default; the
  * test runner does (test/helpers/test-environment.ts), so every simulator a test starts is strict in the suite's way.
  */
 export const SIMULATOR_DEFAULTS = Symbol.for('quec-graph.simulator.defaults');
 
 export interface SimulatorDefaults {
   strict?: StrictOption;
+  /** See `SimulatorOptions.requestObserver`. */
+  requestObserver?: (entry: never) => void;
 }
 
 export function hostDefaults(): SimulatorDefaults {
