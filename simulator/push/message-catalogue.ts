@@ -130,11 +130,25 @@ export function catalogueMessage(kind: string, device: Device, { store, ids, now
         packetId: ids.packetId(),
         type: 'LBS',
         subType: 'LBS',
-        kv: { wgs_84: { lat: 31.82, lng: 117.11 }, gcj_02: { lat: 31.82, lng: 117.12 }, bd_09: { lat: 31.83, lng: 117.12 }, accuracy: 550, locateTime: now },
+        kv: {
+          wgs_84: { lat: 31.82, lng: 117.11 },
+          gcj_02: { lat: 31.82, lng: 117.12 },
+          bd_09: { lat: 31.83, lng: 117.12 },
+          accuracy: 550,
+          locateTime: now,
+        },
       });
     case 'ENDUSER/USER-BIND':
       return {
-        ...device_({ endUserId: user?.uid ?? '', endUserDomain: domain?.userDomain ?? '', value: 1, authStatus: 1, authLevel: 1, invalidCause: null, openId: null }),
+        ...device_({
+          endUserId: user?.uid ?? '',
+          endUserDomain: domain?.userDomain ?? '',
+          value: 1,
+          authStatus: 1,
+          authLevel: 1,
+          invalidCause: null,
+          openId: null,
+        }),
         deviceName: device.deviceName,
       };
     case 'META_EVENT/DEVICE':
@@ -160,7 +174,15 @@ export function catalogueMessage(kind: string, device: Device, { store, ids, now
     case 'META_EVENT/PRODUCT':
       return { type, subtype, operation: 'ADD', createdAt: now, ...operatorFields, productKey: device.productKey, data: productFields };
     case 'META_EVENT/THING_MODEL':
-      return { type, subtype, operation: 'RELEASE', productKey: device.productKey, ...operatorFields, createdAt: now, data: { tslJson: product?.tsl ?? null } };
+      return {
+        type,
+        subtype,
+        operation: 'RELEASE',
+        productKey: device.productKey,
+        ...operatorFields,
+        createdAt: now,
+        data: { tslJson: product?.tsl ?? null },
+      };
     case 'META_EVENT/GRANT_AUTHORIZED':
       return { type, subtype, operation: 'AUTH', productKey: device.productKey, createdAt: now, data: productFields };
     case 'META_EVENT/GRANT_USER_DOMAIN':

@@ -33,7 +33,12 @@ function unknownField(object: Record<string, unknown>, fields: readonly Contract
     if (!field) return true;
     if (field.items && Array.isArray(value)) {
       for (const element of value) {
-        if (element !== null && typeof element === 'object' && !Array.isArray(element) && unknownField(element as Record<string, unknown>, field.items)) {
+        if (
+          element !== null &&
+          typeof element === 'object' &&
+          !Array.isArray(element) &&
+          unknownField(element as Record<string, unknown>, field.items)
+        ) {
           return true;
         }
       }

@@ -50,7 +50,8 @@ export function checkRequest(entry: RequestLogEntry, contract: RequestContract):
 
   const sent = entry.body;
   if (sent !== undefined) {
-    if (!/^application\/json\s*(;|$)/i.test(entry.headers['content-type'] ?? '')) violations.push(`${where}: a JSON body needs Content-Type application/json`);
+    if (!/^application\/json\s*(;|$)/i.test(entry.headers['content-type'] ?? ''))
+      violations.push(`${where}: a JSON body needs Content-Type application/json`);
     if (sent === null || typeof sent !== 'object' || Array.isArray(sent)) {
       violations.push(`${where}: the body must be a JSON object`);
     } else {
@@ -90,7 +91,8 @@ function fieldProblems(
     if (problem) problems.push(`${where}: ${what} "${name}" ${problem}`);
     if (field.items && Array.isArray(value)) {
       value.forEach((element, i) => {
-        if (element === null || typeof element !== 'object' || Array.isArray(element)) problems.push(`${where}: ${what} "${name}[${i}]" must be an object`);
+        if (element === null || typeof element !== 'object' || Array.isArray(element))
+          problems.push(`${where}: ${what} "${name}[${i}]" must be an object`);
         else problems.push(...fieldProblems(where, `field of ${name}[${i}]`, element as Record<string, unknown>, field.items ?? []));
       });
     }
