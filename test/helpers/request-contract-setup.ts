@@ -9,14 +9,27 @@ import { checkRequest } from './request-contract';
  * requests on purpose. A test that does the same through our client opts out with `allowContractViolations()`.
  */
 const violations: string[] = [];
+const tally = { checked: 0, inferred: 0 };
 let allowed = false;
 const contract = requestContract();
 const defaults = (globalThis as { [SIMULATOR_DEFAULTS]?: SimulatorDefaults })[SIMULATOR_DEFAULTS];
 if (defaults) {
   defaults.requestObserver = ((entry: Parameters<typeof checkRequest>[0]) => {
-    const { violations: found } = checkRequest(entry, contract);
+    const { status, violations: found } = checkRequest(entry, contract);
+    if (status === 'checked') tally.checked += 1;
+    if (status === 'inferred') tally.inferred += 1;
     for (const violation of found) if (!violations.includes(violation)) violations.push(violation);
   }) as never;
+}
+
+/** Requests checked and inferred-endpoint requests passed unchecked so far in this test file. */
+export function contractTally(): { checked: number; inferred: number } {
+  return { ...tally };
+}
+
+/** The violations found so far, which then no longer fail the file (for a test that provokes one). */
+export function takeContractViolations(): string[] {
+  return violations.splice(0);
 }
 
 /** For a test file that makes the client send non-conforming requests on purpose. */

@@ -248,7 +248,9 @@ describe('device overview without strict mode', () => {
   it('should filter by deviceName substring, case-insensitively', async () => {
     const device = devicesOf(lenient.sim, 'meter')[0];
     const fragment = device.deviceName.split(' ')[0].toUpperCase();
-    const { body } = await lenient.send('GET', PATHS.deviceOverview, { query: { productKey: device.productKey, deviceName: fragment, pageSize: 100 } });
+    const { body } = await lenient.send('GET', PATHS.deviceOverview, {
+      query: { productKey: device.productKey, deviceName: fragment, pageSize: 100 },
+    });
     const expected = lenient.sim.store.devices(device.productKey).filter((d) => d.deviceName.toUpperCase().includes(fragment));
     expect(body.total).toBe(expected.length);
     expect(body.total).toBeGreaterThan(0);
