@@ -13,6 +13,8 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY simulator ./simulator
+# The simulator's strict mode reads the vendor's public parameter tables; the build copies them into dist/.
+COPY docs/vendor ./docs/vendor
 COPY scripts ./scripts
 COPY bench ./bench
 COPY examples ./examples

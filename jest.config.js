@@ -23,6 +23,12 @@ const base = {
   testTimeout: TEST_TIMEOUT,
 };
 
+/**
+ * Every request a test makes our client send to a simulator is checked against the platform's public parameter
+ * tables (test/helpers/request-contract-setup.ts); the simulator project's own tests send malformed ones on purpose.
+ */
+const checkRequests = { setupFilesAfterEnv: ['<rootDir>/test/helpers/request-contract-setup.ts'] };
+
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: TEST_TIMEOUT,
@@ -32,14 +38,16 @@ module.exports = {
   projects: [
     {
       ...base,
+      ...checkRequests,
       displayName: 'unit',
       // Pure code plus the upstream client against the in-process simulator; needs no build.
       roots: ['<rootDir>/test/unit', '<rootDir>/test/datasources'],
     },
-    { ...base, displayName: 'operations', roots: ['<rootDir>/test/operations'] },
+    { ...base, ...checkRequests, displayName: 'operations', roots: ['<rootDir>/test/operations'] },
     { ...base, displayName: 'simulator', roots: ['<rootDir>/test/simulator'] },
     {
       ...base,
+      ...checkRequests,
       displayName: 'e2e',
       // Spawns the built service and scripts from dist/: build them (incrementally) once before the run.
       roots: ['<rootDir>/test/e2e'],

@@ -3,6 +3,9 @@ export type { FaultSpec, RandomFaultRule, RequestLogEntry, SimulatorHandle, Simu
 export type { Clock } from './clock';
 export type { PushMessage } from './push/push-message';
 export { DEFAULT_CREDENTIALS } from './options';
+export { CATALOGUE_KINDS, TICKETLESS_KINDS, type CatalogueKind } from './push/message-catalogue';
+export { ALL_STRICT_RULES, NO_STRICT_RULES, SIMULATOR_DEFAULTS, type StrictOption, type StrictRules } from './strict/strict-rules';
+export { requestContract, type ContractEndpoint, type ContractField, type ContractParam, type RequestContract } from './strict/request-contract';
 export { ENDPOINTS } from './routes/route-registry';
 export { SimulatorStore } from './store/simulator.store';
 export type {

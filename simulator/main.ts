@@ -1,7 +1,8 @@
 import { startSimulator } from './index';
 
 // `npm run sim`: the simulator as a standalone process. The only place in simulator/ that reads the
-// environment: SIM_PORT (or PORT; default 0 = ephemeral), SIM_SEED, SIM_DEVICE_COUNT, SIM_LATENCY_MS.
+// environment: SIM_PORT (or PORT; default 0 = ephemeral), SIM_SEED, SIM_DEVICE_COUNT, SIM_LATENCY_MS, and SIM_STRICT
+// (`1` or `true`: every strict rule, docs/development.md).
 
 function integerFromEnv(name: string): number | undefined {
   const raw = process.env[name];
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     seed: integerFromEnv('SIM_SEED'),
     deviceCount: integerFromEnv('SIM_DEVICE_COUNT'),
     latencyMs: integerFromEnv('SIM_LATENCY_MS'),
+    strict: process.env.SIM_STRICT === '1' || process.env.SIM_STRICT === 'true',
   });
   const { store } = sim;
   const products = store.products();

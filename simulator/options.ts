@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from './clock';
 import { MIN_DEVICE_COUNT } from './seed/seed.constants';
-import type { SimulatorOptions } from './simulator.types';
+import type { RequestLogEntry, SimulatorOptions } from './simulator.types';
+import { hostDefaults, resolveStrict, type StrictRules } from './strict/strict-rules';
 
 /** A fixed pair so `npm run sim` and tests agree without configuration. Not a real platform credential. */
 export const DEFAULT_CREDENTIALS = Object.freeze({
@@ -24,6 +25,16 @@ export interface ResolvedOptions {
   deviceNameFilter: boolean;
   credentials: { accessKey: string; accessSecret: string };
   requestLogLimit: number;
+  strict: StrictRules;
+  requestObserver: ((entry: RequestLogEntry) => void) | undefined;
+  /** What the list handlers need of the above. */
+  paging: PageLimits;
+}
+
+/** Largest `pageSize` accepted (above it: 50005) and, when non-zero, the strict silent cap. */
+export interface PageLimits {
+  maxPageSize: number;
+  pageSizeCap: number;
 }
 
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
@@ -40,7 +51,11 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     deviceNameFilter: options.deviceNameFilter ?? true,
     credentials: { ...(options.credentials ?? DEFAULT_CREDENTIALS) },
     requestLogLimit: options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT,
+    strict: resolveStrict(options.strict ?? hostDefaults().strict),
+    requestObserver: options.requestObserver ?? (hostDefaults().requestObserver as ((entry: RequestLogEntry) => void) | undefined),
+    paging: { maxPageSize: 0, pageSizeCap: 0 },
   };
+  resolved.paging = { maxPageSize: resolved.maxPageSize, pageSizeCap: resolved.strict.pageSizeCap };
   requireInteger('seed', resolved.seed, -(2 ** 31), 2 ** 32 - 1);
   requireInteger('deviceCount', resolved.deviceCount, MIN_DEVICE_COUNT, 1_000_000);
   requireInteger('latencyMs', resolved.latencyMs, 0, 60_000);

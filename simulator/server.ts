@@ -7,6 +7,9 @@ import { TOKEN_ERROR_CODES, messageFor } from './http/error-codes';
 import type { RequestLog } from './request-log';
 import type { RouteContext, RouteDefinition, Router, SimRequest } from './router';
 import type { FaultSpec } from './simulator.types';
+import { toDateTimeStrings } from './strict/date-time';
+import { requestContract } from './strict/request-contract';
+import { strictRequestCode } from './strict/request-check';
 
 export interface ServerDependencies {
   router: Router;
@@ -67,7 +70,7 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
 
   const latency = deps.latencyMs();
   if (latency > 0) await delay(latency);
-  deps.log.record({
+  const entry = {
     endpoint,
     method: request.method,
     path: request.path,
@@ -77,7 +80,9 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
     code: outcome.code,
     httpStatus: outcome.httpStatus,
     at,
-  });
+  };
+  deps.log.record(entry);
+  deps.context.options.requestObserver?.(structuredClone(entry));
   if (outcome.reset) {
     req.socket.destroy();
     return;
@@ -97,19 +102,41 @@ async function run(deps: ServerDependencies, route: RouteDefinition, request: Si
     return faultOutcome(fault, route.envelope);
   }
   const { context } = deps;
+  const { strict } = context.options;
   try {
     if (route.authenticated) authorizeBusinessCall(request.headers, context.tokens, context.clock.now());
+    // The quecauth calls (the only unauthenticated ones) also take a form body (§2.1).
+    const strictCode = strictRequestCode(request, strict, requestContract(), { formBodies: !route.authenticated });
+    if (strictCode !== undefined) throw new BusinessError(strictCode);
     const result = await route.handle(request, context);
-    return jsonOutcome(result.httpStatus ?? 200, result.body);
+    const body = strict.dateTimeStrings ? toDateTimeStrings(route.endpoint, result.body) : result.body;
+    return jsonOutcome(result.httpStatus ?? 200, body);
   } catch (error) {
     if (error instanceof BusinessError) {
-      const status = TOKEN_ERROR_CODES.has(error.code) ? context.options.tokenErrorHttpStatus : 200;
-      return jsonOutcome(status, errorBody(route.envelope, error.code));
+      if (TOKEN_ERROR_CODES.has(error.code)) return tokenErrorOutcome(deps, route, request, error.code);
+      return jsonOutcome(200, errorBody(route.envelope, error.code));
     }
     // The caller only ever sees 50000; the stack stays on the simulator's stderr for whoever runs it.
     console.error(`[simulator] ${route.endpoint} handler failed`, error);
     return jsonOutcome(200, errorBody(route.envelope, 50000));
   }
+}
+
+/**
+ * A token failure (§2.3) as the configured platform answers it: by default the 91xxx code in a JSON body; strict
+ * mode may instead answer a dead (expired or revoked) token with a bare HTTP 401 and no body, as a gateway in
+ * front of the services would, and lets the end-user family name its own codes 5106/5032 (§12.15).
+ */
+function tokenErrorOutcome(deps: ServerDependencies, route: RouteDefinition, request: SimRequest, code: number): Outcome {
+  const { options, tokens, clock } = deps.context;
+  if (route.authenticated && options.strict.bareUnauthorized && code === 91004) {
+    const state = tokens.state(request.headers.authorization ?? '', clock.now());
+    if (state === 'expired' || state === 'revoked') return { httpStatus: 401, payload: '', contentType: 'text/plain;charset=UTF-8', code: 401 };
+  }
+  if (route.authenticated && options.strict.endUserTokenCodes && route.envelope === 'B') {
+    return jsonOutcome(200, errorBody('B', code === 91001 ? 5106 : 5032));
+  }
+  return jsonOutcome(options.tokenErrorHttpStatus, errorBody(route.envelope, code));
 }
 
 function faultOutcome(fault: FaultSpec, envelope: EnvelopeKind): Outcome {

@@ -28,7 +28,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const router = new Router(ROUTES);
   const log = new RequestLog(resolved.requestLogLimit);
   const faults = new FaultQueue((endpoint) => router.has(endpoint));
-  const push = new PushChannel({ store, clock: resolved.clock });
+  const push = new PushChannel({ store, clock: resolved.clock, ticketless: resolved.strict.ticketlessPush });
   const context: RouteContext = { store, tokens, clock: resolved.clock, options: resolved, push };
   let latencyMs = resolved.latencyMs;
 
@@ -75,6 +75,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       detach: () => push.detach(),
       emit: (message) => push.emitMessage(message),
       deviceReport: (productKey, deviceKey, kv) => push.deviceReport(productKey, deviceKey, kv),
+      emitCatalogue: (kind, productKey, deviceKey) => push.emitCatalogue(kind, productKey, deviceKey),
+      catalogue: (kind, productKey, deviceKey) => push.catalogue(kind, productKey, deviceKey),
     },
     store,
     close: async () => {

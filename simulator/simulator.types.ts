@@ -1,5 +1,6 @@
 import type { Clock } from './clock';
 import type { SimulatorStore } from './store/simulator.store';
+import type { StrictOption } from './strict/strict-rules';
 
 export interface SimulatorOptions {
   /** Default 0 (ephemeral). */
@@ -29,6 +30,16 @@ export interface SimulatorOptions {
   credentials?: { accessKey: string; accessSecret: string };
   /** Default 10000: requests kept in `log.entries()` (oldest dropped first); counts still cover every request. */
   requestLogLimit?: number;
+  /**
+   * Default off (or what the host installed under `SIMULATOR_DEFAULTS`, as the test suite does): `true` turns every
+   * strict rule on, an object the rules it names (`simulator/strict/strict-rules.ts`, docs/development.md).
+   */
+  strict?: StrictOption;
+  /**
+   * Called with each request as the log records it (or what the host installed under `SIMULATOR_DEFAULTS`; the
+   * test suite checks every request against the public parameter tables this way). Must not throw.
+   */
+  requestObserver?: (entry: RequestLogEntry) => void;
 }
 
 export interface RequestLogEntry {
@@ -118,10 +129,19 @@ export interface SimulatorHandle {
     /** Closes the publisher; also done by close(). */
     detach(): Promise<void>;
     /**
-     * Routes one §9 message (missing `createdAt`/`ticket` filled in) to every matching started subscription's queue;
-     * resolves with the number of queues that received it, 0 when detached.
+     * Routes one §9 message (missing `createdAt`/`ticket` filled in, except the ticket of the catalogue's ticket-less
+     * families under strict rule `ticketlessPush`) to every matching started subscription's queue; resolves with
+     * the number of queues that received it, 0 when detached.
      */
     emit(message: object): Promise<number>;
+    /**
+     * Emits one message of catalogue kind `kind` (`CATALOGUE_KINDS`: `ONLINE`, `MATTR/REPORT`, `META_EVENT/PRODUCT`,
+     * `CEP_RULE/NOTICE`, ...) about the device, in the vendor catalogue's shape (§9.3). Throws for an unknown kind
+     * or device.
+     */
+    emitCatalogue(kind: string, productKey: string, deviceKey: string): Promise<number>;
+    /** The message `emitCatalogue` would publish, without a broker. */
+    catalogue(kind: string, productKey: string, deviceKey: string): object;
     /** Emits a device's MATTR/REPORT uplink with `kv` and a fresh ticket. Throws for an unknown device. */
     deviceReport(productKey: string, deviceKey: string, kv: Record<string, unknown>): Promise<number>;
   };

@@ -1,5 +1,7 @@
 import { BusinessError } from './business-error';
 import type { RouteResult } from './envelope';
+import type { PageLimits } from '../options';
+import { servedPageSize } from './paging';
 import { optionalInteger } from './query-params';
 
 export interface PageInfoRequest {
@@ -8,11 +10,11 @@ export interface PageInfoRequest {
 }
 
 /** Envelope-B lists take `page` (1-based) and `pageSize`, defaults 1/10 (§4); the 100 cap is [INFERRED]. */
-export function readPageInfoPaging(query: Record<string, string>, maxPageSize: number): PageInfoRequest {
+export function readPageInfoPaging(query: Record<string, string>, limits: PageLimits): PageInfoRequest {
   const page = optionalInteger(query, 'page') ?? 1;
   const pageSize = optionalInteger(query, 'pageSize') ?? 10;
-  if (page < 1 || pageSize < 1 || pageSize > maxPageSize) throw new BusinessError(50005);
-  return { page, pageSize };
+  if (page < 1 || pageSize < 1) throw new BusinessError(50005);
+  return { page, pageSize: servedPageSize(pageSize, limits) };
 }
 
 /** PageHelper's PageInfo with every documented field (§4), computed the way PageHelper computes them. */

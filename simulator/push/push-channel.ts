@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { SimulatorStore } from '../store/simulator.store';
 import { BrokerPublisher } from './broker-publisher';
 import { originOf } from './device-origin';
+import { catalogueMessage, withTicketlessFallback } from './message-catalogue';
 import type { PushHook } from './push-hook';
 import type { PushIds, PushMessage } from './push-message';
 import { targetQueues } from './push-routing';
@@ -24,7 +25,8 @@ export class PushChannel implements PushHook {
     packetId: () => (this.packetSequence = (this.packetSequence % 65_535) + 1),
   };
 
-  constructor(private readonly deps: { store: SimulatorStore; clock: Clock }) {}
+  /** `ticketless`: keep the catalogue's ticket-less families without a ticket (strict rule `ticketlessPush`). */
+  constructor(private readonly deps: { store: SimulatorStore; clock: Clock; ticketless?: boolean }) {}
 
   /** Connects the publisher and declares every existing queue. Rejects (and stays detached) when either fails. */
   async attach(brokerUrl: string): Promise<void> {
@@ -62,9 +64,28 @@ export class PushChannel implements PushHook {
     const given = message as Partial<PushMessage>;
     if (typeof given.type !== 'string' || given.type === '') throw new TypeError('a push message needs a string `type`');
     if (!this.publisher) return 0;
-    const complete = { ...given, createdAt: given.createdAt ?? this.deps.clock.now(), ticket: given.ticket ?? this.ids.ticket() } as PushMessage;
-    const [count] = await this.publish([complete]);
+    const withTime = { ...given, createdAt: given.createdAt ?? this.deps.clock.now() } as PushMessage;
+    const [count] = await this.publish([withTicketlessFallback(withTime, this.ids, this.deps.ticketless === true)]);
     return count;
+  }
+
+  /**
+   * One message of catalogue `kind` (§9.3) about the device, in the catalogue's shape; throws RangeError for an
+   * unknown kind or device; 0 when detached.
+   */
+  async emitCatalogue(kind: string, productKey: string, deviceKey: string): Promise<number> {
+    const message = this.catalogue(kind, productKey, deviceKey);
+    if (!this.publisher) return 0;
+    const [count] = await this.publish([message]);
+    return count;
+  }
+
+  /** The message `emitCatalogue` would publish, built whether or not a broker is attached. */
+  catalogue(kind: string, productKey: string, deviceKey: string): PushMessage {
+    const device = this.deps.store.device(productKey, deviceKey);
+    if (!device) throw new RangeError(`no device ${productKey}/${deviceKey}`);
+    const message = catalogueMessage(kind, device, { store: this.deps.store, ids: this.ids, now: this.deps.clock.now() });
+    return withTicketlessFallback(message, this.ids, this.deps.ticketless === true);
   }
 
   /** A device's MATTR/REPORT uplink (§9.3) with a fresh ticket. Throws for an unknown device; 0 when detached. */

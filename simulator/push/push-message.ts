@@ -10,7 +10,8 @@ export interface PushMessage {
   deviceKey?: string;
   /** Epoch ms. */
   createdAt: number;
-  ticket: string;
+  /** Absent on the product, thing-model and authorization families and on rule notices (§9.2). */
+  ticket?: string;
   gateway?: { productKey: string; deviceKey: string };
   extData?: { occurredAt: string };
   data: unknown;

@@ -158,7 +158,7 @@ const list: RouteDefinition = {
   envelope: 'B',
   authenticated: true,
   handle({ query }, context) {
-    const paging = readPageInfoPaging(query, context.options.maxPageSize);
+    const paging = readPageInfoPaging(query, context.options.paging);
     const parentId = optionalInteger(query, 'parentId');
     const name = optionalText(query, 'name');
     const rows = context.store.admin
@@ -208,7 +208,7 @@ const groupDevices: RouteDefinition = {
   authenticated: true,
   handle({ query }, context) {
     const group = groupOf(context, optionalInteger(query, 'dgid'));
-    const paging = readPageInfoPaging(query, context.options.maxPageSize);
+    const paging = readPageInfoPaging(query, context.options.paging);
     const rows = context.store.admin
       .groupDevices(group.id)
       .map((d) => ({ productKey: d.productKey, deviceKey: d.deviceKey, deviceName: d.deviceName, onlineStatus: d.deviceStatus }));
@@ -225,7 +225,7 @@ const deviceGroups: RouteDefinition = {
   handle({ query }, context) {
     const pk = requiredText(query, 'pk', 5066);
     const dk = requiredText(query, 'dk', 5067);
-    const paging = readPageInfoPaging(query, context.options.maxPageSize);
+    const paging = readPageInfoPaging(query, context.options.paging);
     if (!context.store.product(pk)?.authorized) throw new BusinessError(5313);
     const device = context.store.device(pk, dk);
     if (!device) throw new BusinessError(5493);
@@ -281,7 +281,7 @@ const tasks: RouteDefinition = {
   authenticated: true,
   handle({ query }, context) {
     const dgid = optionalInteger(query, 'dgid');
-    const paging = readPageInfoPaging(query, context.options.maxPageSize);
+    const paging = readPageInfoPaging(query, context.options.paging);
     const rows = context.store.admin
       .tasks()
       .filter((t) => dgid === undefined || t.dgid === dgid)

@@ -19,7 +19,7 @@ const deviceOverview: RouteDefinition = {
   authenticated: true,
   handle({ query }, { store, options }) {
     const product = productByKey(store, requiredText(query, 'productKey'), 70017);
-    const paging = readPaging(query, options.maxPageSize);
+    const paging = readPaging(query, options.paging);
     const deviceKey = optionalText(query, 'deviceKey');
     const deviceName = options.deviceNameFilter ? optionalText(query, 'deviceName')?.toLowerCase() : undefined;
     const deviceStatus = optionalFlag(query, 'deviceStatus');

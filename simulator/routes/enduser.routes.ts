@@ -144,7 +144,7 @@ const domainList: RouteDefinition = {
   envelope: 'B',
   authenticated: true,
   handle({ query }, { store, options }) {
-    return pageB(store.admin.userDomains().map(toDomainRow), readPageInfoPaging(query, options.maxPageSize));
+    return pageB(store.admin.userDomains().map(toDomainRow), readPageInfoPaging(query, options.paging));
   },
 };
 
@@ -156,7 +156,7 @@ const domainUsers: RouteDefinition = {
   authenticated: true,
   handle({ query }, { store, options }) {
     const domain = requiredText(query, 'userDomain', 5023);
-    const paging = readPageInfoPaging(query, options.maxPageSize);
+    const paging = readPageInfoPaging(query, options.paging);
     if (!store.admin.userDomain(domain)) throw new BusinessError(5015);
     return pageB(store.admin.users(domain).map(toUserInfo), paging);
   },
@@ -205,7 +205,7 @@ const userDevices: RouteDefinition = {
   authenticated: true,
   handle({ query }, { store, options }) {
     const user = userOr(store, query);
-    const paging = readPageInfoPaging(query, options.maxPageSize);
+    const paging = readPageInfoPaging(query, options.paging);
     const rows = store.admin
       .bindings()
       .filter((b) => b.uid === user.uid)
@@ -225,7 +225,7 @@ const usersByBind: RouteDefinition = {
     const pk = optionalText(query, 'pk');
     const uid = optionalText(query, 'uid');
     const domain = optionalText(query, 'userDomain');
-    const paging = readPageInfoPaging(query, options.maxPageSize);
+    const paging = readPageInfoPaging(query, options.paging);
     if (pk !== undefined && !store.product(pk)?.authorized) throw new BusinessError(5327);
     if (uid !== undefined && !store.admin.user(uid)) throw new BusinessError(5370);
     const bound = new Set(
@@ -255,7 +255,7 @@ const deviceUsers: RouteDefinition = {
   handle({ query }, { store, options }) {
     const pk = requiredText(query, 'pk', 5066);
     const dk = requiredText(query, 'dk', 5067);
-    const paging = readPageInfoPaging(query, options.maxPageSize);
+    const paging = readPageInfoPaging(query, options.paging);
     const failure = bindingDeviceFailure(store, pk, dk);
     if (failure !== null) throw new BusinessError(failure);
     const rows = store.admin

@@ -51,7 +51,7 @@ const subList: RouteDefinition = {
   authenticated: true,
   handle({ query }, { store, options }) {
     const gateway = gatewayDevice(store, query);
-    const paging = readPaging(query, options.maxPageSize);
+    const paging = readPaging(query, options.paging);
     const rows = store.subDevicesOf(gateway.id).map((sub) => toGatewaySubDeviceRow(sub, store.product(sub.productKey) as Product, gateway.id));
     return page(rows, paging);
   },

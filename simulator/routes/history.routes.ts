@@ -33,7 +33,7 @@ const dataHistory: RouteDefinition = {
     const inRange = timeRange(query);
     const direction = oneOf(optionalInteger(query, 'direction'), [1, 2]);
     const sendStatus = oneOf(optionalInteger(query, 'sendStatus'), [-1, 0, 1]);
-    const paging = readPaging(query, options.maxPageSize);
+    const paging = readPaging(query, options.paging);
     const rows = device.messages
       .filter(
         (m) => inRange(m.at) && (direction === undefined || m.direction === direction) && (sendStatus === undefined || m.sendStatus === sendStatus),
@@ -55,7 +55,7 @@ const eventHistory: RouteDefinition = {
     const { device } = targetDevice(store, query);
     const inRange = timeRange(query);
     const eventType = oneOf(optionalText(query, 'eventType'), ['0', '1', '2', '3', '4', '5', '6']);
-    const paging = readPaging(query, options.maxPageSize);
+    const paging = readPaging(query, options.paging);
     const rows = device.events
       .filter((e) => inRange(e.at) && (eventType === undefined || e.eventType === eventType))
       .reverse()

@@ -55,7 +55,7 @@ const list: RouteDefinition = {
   envelope: 'B',
   authenticated: true,
   handle({ query }, context) {
-    return pageB(context.store.admin.mailTemplates().map(toRow), readPageInfoPaging(query, context.options.maxPageSize));
+    return pageB(context.store.admin.mailTemplates().map(toRow), readPageInfoPaging(query, context.options.paging));
   },
 };
 

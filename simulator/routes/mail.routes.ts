@@ -34,7 +34,7 @@ const list: RouteDefinition = {
     // Rows carry the SMTP password, as upstream hands credentials back elsewhere (§6.7 userDomainSecret).
     return pageB(
       context.store.admin.mailAccounts().map((a) => ({ ...a })),
-      readPageInfoPaging(query, context.options.maxPageSize),
+      readPageInfoPaging(query, context.options.paging),
     );
   },
 };

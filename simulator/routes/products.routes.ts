@@ -13,7 +13,7 @@ const productList: RouteDefinition = {
   envelope: 'A',
   authenticated: true,
   handle({ query }, { store, options }) {
-    const paging = readPaging(query, options.maxPageSize);
+    const paging = readPaging(query, options.paging);
     const productKey = optionalText(query, 'productKey');
     const rows = store
       .authorizedProducts()

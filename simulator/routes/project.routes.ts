@@ -45,7 +45,7 @@ const overview: RouteDefinition = {
   envelope: 'A',
   authenticated: true,
   handle({ query }, { store, options }) {
-    const paging = readPaging(query, options.maxPageSize);
+    const paging = readPaging(query, options.paging);
     return page(
       visibleProjects(store)
         .sort((a, b) => a.id - b.id)
@@ -76,7 +76,7 @@ const products: RouteDefinition = {
   authenticated: true,
   handle({ path, query }, { store, options }) {
     const project = projectOf(store, productsPath, path);
-    const paging = readPaging(query, options.maxPageSize);
+    const paging = readPaging(query, options.paging);
     const rows = store
       .authorizedProducts()
       .filter((p) => p.projectId === project.id)

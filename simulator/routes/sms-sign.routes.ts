@@ -30,7 +30,7 @@ const list: RouteDefinition = {
   handle({ query }, context) {
     return pageB(
       context.store.admin.smsSigns().map((s) => ({ ...s, userDomainList: [...s.userDomainList] })),
-      readPageInfoPaging(query, context.options.maxPageSize),
+      readPageInfoPaging(query, context.options.paging),
     );
   },
 };

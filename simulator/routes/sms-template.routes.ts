@@ -32,7 +32,7 @@ const list: RouteDefinition = {
   handle({ query }, context) {
     return pageB(
       context.store.admin.smsTemplates().map((t) => ({ ...t, userDomainList: [...t.userDomainList] })),
-      readPageInfoPaging(query, context.options.maxPageSize),
+      readPageInfoPaging(query, context.options.paging),
     );
   },
 };

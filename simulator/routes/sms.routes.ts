@@ -35,7 +35,7 @@ const accountList: RouteDefinition = {
   envelope: 'B',
   authenticated: true,
   handle({ query }, context) {
-    return pageB(context.store.admin.smsAccounts().map(toAccountRow), readPageInfoPaging(query, context.options.maxPageSize));
+    return pageB(context.store.admin.smsAccounts().map(toAccountRow), readPageInfoPaging(query, context.options.paging));
   },
 };
 

@@ -43,7 +43,7 @@ const domainProducts: RouteDefinition = {
   authenticated: true,
   handle({ query }, context) {
     const domain = domainOf(context, requiredText(query, 'userDomain', 5023));
-    const paging = readPageInfoPaging(query, context.options.maxPageSize);
+    const paging = readPageInfoPaging(query, context.options.paging);
     const rows = context.store.admin.domainAuth.productAuths({ userDomain: domain.userDomain }).map((auth) => {
       const product = context.store.product(auth.productKey);
       return { productId: product?.productId ?? 0, productKey: auth.productKey, productName: product?.productName ?? '', authTime: auth.authTime };
@@ -61,7 +61,7 @@ const productDomains: RouteDefinition = {
   authenticated: true,
   handle({ query }, context) {
     const product = productOf(context, requiredText(query, 'productKey', 5066));
-    const paging = readPageInfoPaging(query, context.options.maxPageSize);
+    const paging = readPageInfoPaging(query, context.options.paging);
     const rows = context.store.admin.domainAuth.productAuths({ productKey: product.productKey }).map((auth) => ({
       userDomainId: context.store.admin.userDomain(auth.userDomain)?.userDomainId ?? 0,
       userDomain: auth.userDomain,

@@ -1,5 +1,7 @@
 import { TestEnvironment } from 'jest-environment-node';
 import { SEED_SNAPSHOTS } from '../../simulator/seed/seed-snapshots';
+import { SIMULATOR_DEFAULTS } from '../../simulator/strict/strict-rules';
+import { suiteStrictRules } from './strict-profile';
 
 /**
  * Jest loads the test environment module once per worker process, while every test file gets a fresh module
@@ -9,10 +11,14 @@ import { SEED_SNAPSHOTS } from '../../simulator/seed/seed-snapshots';
  */
 const seedSnapshots = new Map<string, string>();
 
-/** jest-environment-node plus the worker's seed snapshots on each test file's global. */
+/**
+ * jest-environment-node plus, on each test file's global, the worker's seed snapshots and the suite's strict
+ * simulator rules (test/helpers/strict-profile.ts) as the default of every simulator start.
+ */
 export default class QuecTestEnvironment extends TestEnvironment {
   constructor(...args: ConstructorParameters<typeof TestEnvironment>) {
     super(...args);
     this.global[SEED_SNAPSHOTS as unknown as string] = seedSnapshots;
+    this.global[SIMULATOR_DEFAULTS as unknown as string] = { strict: suiteStrictRules() };
   }
 }

@@ -107,13 +107,10 @@ describe('device overview', () => {
     expect((await overview({ productKey: device.productKey, deviceKey: device.deviceKey.slice(0, 6) })).body.total).toBe(0);
   });
 
-  it('should filter by deviceName substring, case-insensitively', async () => {
+  it('should refuse the undocumented deviceName filter in strict mode (50005)', async () => {
     const device = devicesOf(session.sim, 'meter')[0];
-    const fragment = device.deviceName.split(' ')[0].toUpperCase();
-    const { body } = await overview({ productKey: device.productKey, deviceName: fragment, pageSize: 100 });
-    const expected = session.sim.store.devices(device.productKey).filter((d) => d.deviceName.toUpperCase().includes(fragment));
-    expect(body.total).toBe(expected.length);
-    expect(body.total).toBeGreaterThan(0);
+    const { body } = await overview({ productKey: device.productKey, deviceName: device.deviceName });
+    expect(body.code).toBe(50005);
   });
 
   it('should answer an empty page with real totals past the last page', async () => {
@@ -246,7 +243,7 @@ describe('device resource', () => {
 });
 
 describe('device overview on a platform that does not know deviceName', () => {
-  const unaware = signedSession('', { deviceNameFilter: false });
+  const unaware = signedSession('', { deviceNameFilter: false, strict: false });
 
   it('should ignore deviceName and answer the unfiltered list, as an unknown parameter is ignored', async () => {
     const device = devicesOf(unaware.sim, 'meter')[0];
@@ -255,5 +252,20 @@ describe('device overview on a platform that does not know deviceName', () => {
     });
     expect(body.code).toBe(200);
     expect(body.total).toBe(unaware.sim.store.devices(device.productKey).length);
+  });
+});
+
+describe('device overview without strict mode', () => {
+  const lenient = signedSession('', { strict: false });
+
+  it('should filter by deviceName substring, case-insensitively', async () => {
+    const device = devicesOf(lenient.sim, 'meter')[0];
+    const fragment = device.deviceName.split(' ')[0].toUpperCase();
+    const { body } = await lenient.send('GET', PATHS.deviceOverview, {
+      query: { productKey: device.productKey, deviceName: fragment, pageSize: 100 },
+    });
+    const expected = lenient.sim.store.devices(device.productKey).filter((d) => d.deviceName.toUpperCase().includes(fragment));
+    expect(body.total).toBe(expected.length);
+    expect(body.total).toBeGreaterThan(0);
   });
 });

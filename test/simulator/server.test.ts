@@ -127,14 +127,14 @@ describe('request log', () => {
     const token = await login(sim, clock.now());
     clock.advance(5_000);
     const meter = productOf(sim, 'meter');
-    await call(sim, PATHS.deviceOverview, { productKey: meter.productKey, deviceName: 'Oak Street' }, { token });
+    await call(sim, PATHS.deviceOverview, { productKey: meter.productKey, deviceKey: 'Oak Street' }, { token });
     const entries = sim.log.entries();
     expect(entries.map((e) => e.endpoint)).toEqual(['auth.login', 'device.overview']);
     expect(entries[1]).toEqual({
       endpoint: 'device.overview',
       method: 'GET',
       path: PATHS.deviceOverview,
-      query: { productKey: meter.productKey, deviceName: 'Oak Street' },
+      query: { productKey: meter.productKey, deviceKey: 'Oak Street' },
       body: undefined,
       headers: expect.objectContaining({ authorization: token }),
       code: 200,
@@ -146,8 +146,8 @@ describe('request log', () => {
 
   it('should record parsed JSON bodies', async () => {
     const token = await login(sim, clock.now());
-    await call(sim, PATHS.unbind, {}, { token, method: 'POST', body: '{"productKey":"x"}', headers: { 'content-type': 'application/json' } });
-    expect(sim.log.entries()[1]).toMatchObject({ endpoint: 'gateway.unbind', body: { productKey: 'x' }, code: 50007 });
+    await call(sim, PATHS.deviceDelete, {}, { token, method: 'POST', body: '{"productKey":"x"}', headers: { 'content-type': 'application/json' } });
+    expect(sim.log.entries()[1]).toMatchObject({ endpoint: 'device.delete', body: { productKey: 'x' }, code: 50005 });
   });
 
   it('should count per endpoint and in total', async () => {
