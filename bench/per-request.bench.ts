@@ -20,7 +20,7 @@ import type { ServerKind, ServerReady, WindowStats } from './per-request/server.
  *   BENCH_TRIALS=9 npm run bench:per-request       # more trials (default 5)
  *   BENCH_LABEL=before npm run bench:per-request   # writes bench/results/per-request-before.md
  *   BENCH_LATENCIES=0 npm run bench:per-request    # upstream latencies to run, ms (default 0,20)
- *   BENCH_CPU_PROF=/tmp/prof npm run bench:per-request   # also writes a .cpuprofile of each server process there
+ *   BENCH_CPU_PROF=/tmp/prof npm run bench:per-request   # also writes a CPU profile of each server's measured part there
  */
 
 interface Operation {
@@ -190,9 +190,7 @@ async function runAtLatency(latencyMs: number): Promise<LatencyResult> {
     const { baseUrl, credentials, fixtures } = await sim.ready;
     const env = { BENCH_UPSTREAM_URL: baseUrl, BENCH_ACCESS_KEY: credentials.accessKey, BENCH_ACCESS_SECRET: credentials.accessSecret };
     for (const kind of SERVERS) {
-      const profile = process.env.BENCH_CPU_PROF;
-      const execArgv = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=${kind}-${latencyMs}ms.cpuprofile`] : [];
-      const child = ChildRunner.fork<ServerReady>(resolve(dist, 'per-request/server.process.js'), [kind], env, execArgv);
+      const child = ChildRunner.fork<ServerReady>(resolve(dist, 'per-request/server.process.js'), [kind], env);
       servers.push({ kind, child, url: (await child.ready).graphqlUrl });
     }
     const bodies = OPERATIONS.map((op) => JSON.stringify({ query: op.query, variables: op.variables(fixtures) }));
@@ -206,6 +204,8 @@ async function runAtLatency(latencyMs: number): Promise<LatencyResult> {
         );
       }
     }
+    const profileDir = process.env.BENCH_CPU_PROF;
+    if (profileDir) await Promise.all(servers.map((server) => server.child.ask('profileStart')));
     const samples = new Map<string, Sample[]>();
     for (let trial = 0; trial < settings.trials; trial += 1) {
       const order = trial % 2 === 0 ? servers : [...servers].reverse();
@@ -215,6 +215,10 @@ async function runAtLatency(latencyMs: number): Promise<LatencyResult> {
           samples.set(key, [...(samples.get(key) ?? []), await measure(server, sim, body)]);
         }
       }
+    }
+    if (profileDir) {
+      mkdirSync(profileDir, { recursive: true });
+      await Promise.all(servers.map((server) => server.child.ask('profileStop', resolve(profileDir, `${server.kind}-${latencyMs}ms.cpuprofile`))));
     }
     const rows: string[] = [];
     const ratios: string[] = [];

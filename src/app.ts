@@ -185,6 +185,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
       // first would complete every subscription instead.
       await server.stop();
       await push?.close();
+      await transport.close();
       // A Redis that is already gone must not hold shutdown hostage: when the polite QUIT does not finish, cut the
       // connection, or node-redis keeps reconnecting and its timers keep the process alive after shutdown.
       const quit = await withTimeout(

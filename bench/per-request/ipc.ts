@@ -66,11 +66,10 @@ export class ChildRunner<Ready> {
     });
   }
 
-  /** Forks `modulePath` (a built .js file) with node flags `execArgv`; its stdout goes to /dev/null. */
-  static fork<Ready>(modulePath: string, args: string[], env: Record<string, string>, execArgv: string[] = []): ChildRunner<Ready> {
+  /** Forks `modulePath` (a built .js file); its stdout goes to /dev/null. */
+  static fork<Ready>(modulePath: string, args: string[], env: Record<string, string>): ChildRunner<Ready> {
     const child = fork(modulePath, args, {
       env: { PATH: process.env.PATH ?? '', ...env },
-      execArgv,
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     return new ChildRunner<Ready>(child);

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { serveParent } from './ipc';
 
@@ -92,11 +94,26 @@ async function main(): Promise<void> {
       ? await startQuecGraph(baseUrl, accessKey, accessSecret)
       : `${await (await import('./baseline.server')).startBaselineServer(baseUrl, { accessKey, accessSecret })}/graphql`;
   const window = new AllocationWindow();
+  const profiler = new Session();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolvePost, reject) => profiler.post(method, params, (error, result) => (error ? reject(error) : resolvePost(result))));
   serveParent(
     {
       windowStart: () => window.start(),
       windowEnd: () => window.end(),
       rss: () => process.memoryUsage.rss(),
+      // CPU profile of the measured part only (after the warm-up), for BENCH_CPU_PROF.
+      profileStart: async () => {
+        profiler.connect();
+        await post('Profiler.enable');
+        await post('Profiler.setSamplingInterval', { interval: 200 });
+        await post('Profiler.start');
+      },
+      profileStop: async (path: unknown) => {
+        const { profile } = (await post('Profiler.stop')) as { profile: object };
+        writeFileSync(String(path), JSON.stringify(profile));
+        profiler.disconnect();
+      },
     },
     { graphqlUrl, pid: process.pid } satisfies ServerReady,
   );
