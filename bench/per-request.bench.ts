@@ -33,7 +33,7 @@ interface Operation {
   floor: (f: Fixtures) => number;
 }
 
-const OPERATIONS: Operation[] = [
+const ALL_OPERATIONS: Operation[] = [
   {
     // Product detail, then its first device page, then one current-gateway lookup per listed sub-device (upstream
     // has no batch call for it).
@@ -68,6 +68,11 @@ const OPERATIONS: Operation[] = [
     floor: () => 1,
   },
 ];
+
+/** BENCH_OPS=1,4 runs the first and fourth operation only (for profiling one of them). */
+const OPERATIONS = process.env.BENCH_OPS
+  ? ALL_OPERATIONS.filter((_, i) => process.env.BENCH_OPS?.split(',').includes(String(i + 1)))
+  : ALL_OPERATIONS;
 
 const SERVERS: ServerKind[] = ['quec-graph', 'baseline'];
 
