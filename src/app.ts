@@ -23,6 +23,7 @@ import { metricsPlugin } from './observability/metrics.plugin';
 import { requestLogPlugin } from './observability/request-log.plugin';
 import { routerTracesPlugins } from './observability/router-traces.plugin';
 import { persistedQueryCache } from './http/persisted-query-cache';
+import { cacheControlForGetPlugins } from './http/cache-control.plugin';
 import { PushHub } from './push/push-hub';
 import { QueryCostGuard } from './cost/query-cost-guard';
 import { queryCostPlugin } from './cost/query-cost.plugin';
@@ -151,10 +152,11 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
       authorizationPlugin({ authRequired: authenticator.required, routerSecretConfigured: config.auth.routerSecret !== undefined }),
       // After the caller check, so an anonymous caller learns nothing about costs; before any resolver runs.
       queryCostPlugin(queryCost),
-      requestLogPlugin(),
+      requestLogPlugin(logger),
       metricsPlugin(metrics),
       exposure.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
       ...routerTracesPlugins({ forAnyone: exposure.tracesForAnyone }),
+      ...cacheControlForGetPlugins<Context>(),
     ],
   });
   await server.start();
