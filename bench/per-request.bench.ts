@@ -93,8 +93,11 @@ const settings = {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-/** POSTs one operation; rejects on a non-200 answer or any GraphQL error. */
-function execute(url: string, body: string): Promise<void> {
+/**
+ * POSTs one operation; rejects on a non-200 answer or any GraphQL error. A kept-alive connection the server closed
+ * while idle (between two phases) is retried once on a new one, as Node's documentation advises.
+ */
+function execute(url: string, body: string, retried = false): Promise<void> {
   return new Promise((resolvePost, reject) => {
     const req = request(
       url,
@@ -110,7 +113,10 @@ function execute(url: string, body: string): Promise<void> {
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (req.reusedSocket && !retried && error.code === 'ECONNRESET') execute(url, body, true).then(resolvePost, reject);
+      else reject(error);
+    });
     req.end(body);
   });
 }
