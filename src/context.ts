@@ -11,7 +11,8 @@ export interface Context {
   requestId: string;
   /** Who sent the request and which scopes it holds, decided once from its headers (auth/callers). */
   caller: Caller;
-  logger: Logger;
+  /** Logs with the request id; built when first used. */
+  readonly logger: Logger;
   apis: Apis;
   loaders: Loaders;
   /** Rows per upstream list page; connections translate offsets into page numbers with it. */
@@ -31,13 +32,20 @@ export interface ContextDependencies {
   push?: PushHub;
 }
 
-/** Runs once per request: new datasources and new loaders over the one shared client and token provider. */
+/**
+ * Runs once per request: new datasources and new loaders over the one shared client and token provider. Each
+ * datasource, loader group and the child logger is built on first use, so a request pays only for what it touches.
+ */
 export function createContext(deps: ContextDependencies, caller: Caller, requestId: string = randomUUID()): Context {
   const apis = createApis(deps.client, deps.paths, deps.apis);
+  let logger: Logger | undefined;
   return {
     requestId,
     caller,
-    logger: deps.logger.child({ requestId }),
+    get logger() {
+      logger ??= deps.logger.child({ requestId });
+      return logger;
+    },
     apis,
     loaders: createLoaders(apis, deps.pageSize),
     pageSize: deps.pageSize,

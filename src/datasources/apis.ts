@@ -1,5 +1,6 @@
 import type { InferredPaths } from '../config';
 import type { PlatformClient } from './platform/platform-client';
+import { lazyGroups, type GroupBuilder } from './lazy-groups';
 import { HttpProductApi, type ProductApi } from './catalog/product.api';
 import { HttpProjectApi, type ProjectApi } from './catalog/project.api';
 import { HttpDeviceApi, type DeviceApi } from './devices/device.api';
@@ -56,25 +57,32 @@ export const DEFAULT_INFERRED_PATHS: InferredPaths = Object.freeze({
   endUserAdmin: '/v2/enduser/enterpriseapi',
 });
 
+type ApiArgs = [client: PlatformClient, paths: InferredPaths, overrides: Partial<Apis>];
+
+/** Every datasource, with its override (a fake in tests) taking its place; one is built when a request first uses it. */
+const apiGroups: GroupBuilder<ApiArgs, Apis>[] = [
+  (client, _paths, overrides) => ({ products: overrides.products ?? new HttpProductApi(client) }),
+  (client, paths, overrides) => ({ projects: overrides.projects ?? new HttpProjectApi(client, paths.projects) }),
+  (client, _paths, overrides) => ({ devices: overrides.devices ?? new HttpDeviceApi(client) }),
+  (client, _paths, overrides) => ({ gateways: overrides.gateways ?? new HttpGatewayApi(client) }),
+  (client, _paths, overrides) => ({ lifecycle: overrides.lifecycle ?? new HttpDeviceLifecycleApi(client) }),
+  (client, paths, overrides) => ({ deviceGroups: overrides.deviceGroups ?? new HttpDeviceGroupApi(client, paths.deviceGroups) }),
+  (client, _paths, overrides) => ({ commands: overrides.commands ?? new HttpCommandApi(client) }),
+  (client, _paths, overrides) => ({ history: overrides.history ?? new HttpHistoryApi(client) }),
+  (client, _paths, overrides) => ({ locations: overrides.locations ?? new HttpLocationApi(client) }),
+  (client, _paths, overrides) => ({ rules: overrides.rules ?? new HttpRuleApi(client) }),
+  (client, paths, overrides) => ({ endUsers: overrides.endUsers ?? new HttpEndUserApi(client, paths.deviceUserList) }),
+  (client, paths, overrides) => ({ bindings: overrides.bindings ?? new HttpBindingApi(client, paths.bindingWrites) }),
+  (client, paths, overrides) => ({ userDomainProducts: overrides.userDomainProducts ?? new HttpUserDomainProductApi(client, paths.endUserAdmin) }),
+  (client, paths, overrides) => ({ thirdPartyLogins: overrides.thirdPartyLogins ?? new HttpThirdPartyLoginApi(client, paths.endUserAdmin) }),
+  (client, paths, overrides) => ({ sms: overrides.sms ?? new HttpSmsApi(client, paths.sms) }),
+  (client, paths, overrides) => ({ mail: overrides.mail ?? new HttpMailApi(client, paths.mail) }),
+  (client, paths, overrides) => ({ mailTemplates: overrides.mailTemplates ?? new HttpMailTemplateApi(client, paths.mail) }),
+];
+
+const LazyApis = lazyGroups<ApiArgs, Apis>(apiGroups, [{} as PlatformClient, DEFAULT_INFERRED_PATHS, {}]);
+
 /** New HTTP datasources over the shared client, with any of `overrides` (fakes in tests) taking their place. */
 export function createApis(client: PlatformClient, paths: InferredPaths = DEFAULT_INFERRED_PATHS, overrides: Partial<Apis> = {}): Apis {
-  return {
-    products: overrides.products ?? new HttpProductApi(client),
-    projects: overrides.projects ?? new HttpProjectApi(client, paths.projects),
-    devices: overrides.devices ?? new HttpDeviceApi(client),
-    gateways: overrides.gateways ?? new HttpGatewayApi(client),
-    lifecycle: overrides.lifecycle ?? new HttpDeviceLifecycleApi(client),
-    deviceGroups: overrides.deviceGroups ?? new HttpDeviceGroupApi(client, paths.deviceGroups),
-    commands: overrides.commands ?? new HttpCommandApi(client),
-    history: overrides.history ?? new HttpHistoryApi(client),
-    locations: overrides.locations ?? new HttpLocationApi(client),
-    rules: overrides.rules ?? new HttpRuleApi(client),
-    endUsers: overrides.endUsers ?? new HttpEndUserApi(client, paths.deviceUserList),
-    bindings: overrides.bindings ?? new HttpBindingApi(client, paths.bindingWrites),
-    userDomainProducts: overrides.userDomainProducts ?? new HttpUserDomainProductApi(client, paths.endUserAdmin),
-    thirdPartyLogins: overrides.thirdPartyLogins ?? new HttpThirdPartyLoginApi(client, paths.endUserAdmin),
-    sms: overrides.sms ?? new HttpSmsApi(client, paths.sms),
-    mail: overrides.mail ?? new HttpMailApi(client, paths.mail),
-    mailTemplates: overrides.mailTemplates ?? new HttpMailTemplateApi(client, paths.mail),
-  };
+  return new LazyApis(client, paths, overrides);
 }

@@ -47,7 +47,9 @@ export interface CachePolicyOptions {
 export function cachePolicyPlugin(options: CachePolicyOptions): ApolloServerPlugin<Context> {
   const maxAge = options.catalogMaxAgeSeconds;
   return {
-    async requestDidStart({ contextValue }) {
+    async requestDidStart({ contextValue, request }) {
+      // Only a GET answer can be kept by an HTTP cache; Apollo's cache-control plugin runs for GETs only too.
+      if (request.http?.method !== 'GET') return;
       return {
         async executionDidStart({ operation }) {
           if (maxAge === 0 || operation?.operation !== 'query') return;

@@ -8,6 +8,7 @@ import { guardEntities } from './entities-guard';
 import { REQUIRED_SCOPES } from './requires-scope';
 import type { Scope } from './scope';
 import { withCostDirectives, type CostTable } from './cost';
+import { validateArgs } from './validate-args';
 
 /** Wraps the resolver of a field marked with `DetailField` so it can load the entity's detail first. */
 // biome-ignore lint/suspicious/noExplicitAny: type-graphql and Apollo resolver signatures are untyped at this seam
@@ -77,7 +78,7 @@ export function buildFederatedSchema(graph: GraphResolvers): Promise<GraphQLSche
 async function build(graph: GraphResolvers): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: graph.resolverClasses,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgs,
     pubSub: NO_TOPICS,
     // `DateTime` (RFC 3339) is the name federation peers and codegen configs expect, not type-graphql's `DateTimeISO`.
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

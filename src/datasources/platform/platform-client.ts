@@ -1,3 +1,5 @@
+import { EventEmitter } from 'node:events';
+import { Agent, type Dispatcher } from 'undici';
 import type { Logger } from '../../logger';
 import { ErrorCode, UpstreamError, errorCodeForHttpStatus, errorCodeForUpstream, upstreamErrorFromCode } from '../../errors';
 import type { TokenProvider } from '../../auth/token-provider';
@@ -38,7 +40,9 @@ export type UpstreamObserver = (event: { endpoint: string; outcome: string; dura
 
 export interface TransportOptions {
   baseUrl: string;
+  /** Longest one exchange may take, ms: connecting, waiting for the answer and reading it. */
   timeoutMs: number;
+  /** Replaces the HTTP client with a fetch-compatible function (tests script the platform's answers with it). */
   fetch?: typeof fetch;
 }
 
@@ -84,15 +88,58 @@ type Envelope = Record<string, unknown> & {
   total?: unknown;
 };
 
+/** Sent with every call; `headers` of `exchange` (the token) are added to them. */
+const BASE_HEADERS: Readonly<Record<string, string>> = { Accept: 'application/json', 'Content-Type': 'application/json', 'User-Agent': 'quec-graph' };
+
+/** What the transport reads from an HTTP answer. `text` is undefined when the connection broke in the body. */
+interface RawAnswer {
+  status: number;
+  retryAfter: string | null;
+  text: string | undefined;
+}
+
+/** Sends one request with `deadline` already armed; rejects when no answer came (network failure, or aborted). */
+type Send = (url: URL, method: string, headers: Record<string, string>, body: string | undefined, deadline: Deadline) => Promise<RawAnswer>;
+
+/**
+ * One timer per exchange. Cheaper than `AbortSignal.timeout` (an EventTarget, a transferable signal and a weakly
+ * held timer per call on Node 20); undici accepts any emitter of `abort` as its signal.
+ */
+class Deadline extends EventEmitter {
+  expired = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(ms: number) {
+    super();
+    this.timer = setTimeout(() => {
+      this.expired = true;
+      this.emit('abort');
+    }, ms);
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+  }
+}
+
 /**
  * Sends one HTTP request to the platform and returns the parsed JSON body; knows nothing of tokens or envelopes,
- * so the login call (flat envelope C) and business calls share it.
+ * so the login call (flat envelope C) and business calls share it. Speaks HTTP through undici's keep-alive pool
+ * (`request`, not `fetch`: no WHATWG Request/Response/stream objects per call), or through `options.fetch`.
  */
 export class HttpTransport {
-  private readonly fetchImpl: typeof fetch;
+  private readonly agent: Agent | undefined;
+  private readonly send: Send;
 
   constructor(private readonly options: TransportOptions) {
-    this.fetchImpl = options.fetch ?? fetch;
+    const fetchImpl = options.fetch;
+    if (fetchImpl) {
+      this.send = (url, method, headers, body, deadline) => sendWithFetch(fetchImpl, url, method, headers, body, deadline);
+    } else {
+      const agent = new Agent({ connect: { timeout: options.timeoutMs } });
+      this.agent = agent;
+      this.send = (url, method, headers, body, deadline) => sendWithUndici(agent, url, method, headers, body, deadline);
+    }
   }
 
   /**
@@ -102,36 +149,43 @@ export class HttpTransport {
    */
   async exchange(request: PlatformRequest, headers: Record<string, string> = {}): Promise<Envelope> {
     const url = this.buildUrl(request);
-    let response: Response;
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const deadline = new Deadline(this.options.timeoutMs);
+    let answer: RawAnswer;
     try {
-      response = await this.fetchImpl(url, {
-        method: request.method,
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...headers },
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
+      answer = await this.send(url, request.method, { ...BASE_HEADERS, ...headers }, body, deadline);
     } catch (error) {
-      // Duck-typed: the abort reason is a DOMException, which is not an Error in every realm (jest's, for one).
-      const name = (error as { name?: unknown } | null)?.name;
-      const timedOut = name === 'TimeoutError' || name === 'AbortError';
+      const timedOut = deadline.expired || isTimeout(error);
       throw new UpstreamTransportError(
         timedOut ? `Platform did not answer ${request.endpoint} within ${this.options.timeoutMs} ms` : `Platform unreachable for ${request.endpoint}`,
         ErrorCode.UPSTREAM_UNAVAILABLE,
         request.endpoint,
         timedOut ? 'timeout' : 'network',
       );
+    } finally {
+      deadline.clear();
     }
+    const ok = answer.status >= 200 && answer.status < 300;
     // A connection cut mid-body is a network failure like one cut before the headers.
-    const text = await response.text().catch(() => undefined);
-    if (text === undefined) {
-      throw new UpstreamTransportError(`Platform unreachable for ${request.endpoint}`, ErrorCode.UPSTREAM_UNAVAILABLE, request.endpoint, 'network');
+    if (answer.text === undefined) {
+      throw new UpstreamTransportError(
+        deadline.expired
+          ? `Platform did not answer ${request.endpoint} within ${this.options.timeoutMs} ms`
+          : `Platform unreachable for ${request.endpoint}`,
+        ErrorCode.UPSTREAM_UNAVAILABLE,
+        request.endpoint,
+        deadline.expired ? 'timeout' : 'network',
+      );
     }
-    const body = parseJson(text);
-    if (body && typeof body.code === 'number' && body.code !== 200 && response.ok) return body;
-    if (response.status === 401) {
+    const envelope = parseJson(answer.text);
+    if (envelope && typeof envelope.code === 'number' && envelope.code !== 200 && ok) return envelope;
+    if (answer.status === 401) {
       // A token error may come as a 401 with the JSON code or as a bare gateway 401 (reference §3.4, UNCONFIRMED):
       // either way a status the caller can recognise, keeping the code and msg when there are any.
-      const detail = body && typeof body.code === 'number' ? { code: body.code, msg: typeof body.msg === 'string' ? body.msg : '' } : undefined;
+      const detail =
+        envelope && typeof envelope.code === 'number'
+          ? { code: envelope.code, msg: typeof envelope.msg === 'string' ? envelope.msg : '' }
+          : undefined;
       throw new UpstreamTransportError(
         detail?.msg ? `Platform rejected ${request.endpoint}: ${detail.msg}` : `Platform answered ${request.endpoint} with HTTP 401`,
         detail ? errorCodeForUpstream(detail.code) : errorCodeForHttpStatus(401),
@@ -142,17 +196,17 @@ export class HttpTransport {
         detail,
       );
     }
-    if (!response.ok) {
+    if (!ok) {
       throw new UpstreamTransportError(
-        `Platform answered ${request.endpoint} with HTTP ${response.status}`,
-        errorCodeForHttpStatus(response.status),
+        `Platform answered ${request.endpoint} with HTTP ${answer.status}`,
+        errorCodeForHttpStatus(answer.status),
         request.endpoint,
         'http',
-        response.status,
-        parseRetryAfter(response.headers.get('retry-after'), Date.now()),
+        answer.status,
+        parseRetryAfter(answer.retryAfter, Date.now()),
       );
     }
-    if (!body) {
+    if (!envelope) {
       throw new UpstreamError(
         `Platform answered ${request.endpoint} with a body that is not JSON`,
         ErrorCode.UPSTREAM_ERROR,
@@ -160,17 +214,73 @@ export class HttpTransport {
         request.endpoint,
       );
     }
-    return body;
+    return envelope;
   }
 
-  private buildUrl(request: PlatformRequest): string {
+  /** Closes the pooled connections; exchanges after this fail. */
+  async close(): Promise<void> {
+    await this.agent?.close();
+  }
+
+  private buildUrl(request: PlatformRequest): URL {
     // Concatenate rather than resolve, so a base URL with a path prefix (a proxy) keeps it.
     const url = new URL(this.options.baseUrl + request.path);
     for (const [name, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value));
     }
-    return url.toString();
+    return url;
   }
+}
+
+async function sendWithUndici(
+  agent: Agent,
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  deadline: Deadline,
+): Promise<RawAnswer> {
+  const response = await agent.request({
+    origin: url.origin,
+    path: url.pathname + url.search,
+    method: method as Dispatcher.HttpMethod,
+    headers,
+    body,
+    signal: deadline,
+    // Our deadline covers the whole exchange; undici's own (300 s) would only ever fire after it.
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  });
+  const retryAfter = response.headers['retry-after'];
+  return {
+    status: response.statusCode,
+    retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : (retryAfter ?? null),
+    text: await response.body.text().catch(() => undefined),
+  };
+}
+
+async function sendWithFetch(
+  fetchImpl: typeof fetch,
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  deadline: Deadline,
+): Promise<RawAnswer> {
+  const controller = new AbortController();
+  deadline.once('abort', () => controller.abort());
+  const response = await fetchImpl(url.toString(), { method, headers, body, signal: controller.signal });
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    text: await response.text().catch(() => undefined),
+  };
+}
+
+/** undici's own timeouts and a fetch abort, duck-typed: a DOMException is not an Error in every realm (jest's). */
+function isTimeout(error: unknown): boolean {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  return name === 'TimeoutError' || name === 'AbortError' || (typeof code === 'string' && code.endsWith('_TIMEOUT'));
 }
 
 /**
