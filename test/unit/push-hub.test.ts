@@ -14,7 +14,11 @@ function setup(bufferSize = 10) {
   const observer: PushObserver = {
     pushMessage() {},
     pushConnection() {},
-    pushDropped: (n) => (counts.dropped += n),
+    pushStored() {},
+    pushFannedOut() {},
+    pushDiscarded: (reason, n) => {
+      if (reason === 'slow_subscriber') counts.dropped += n;
+    },
     pushSubscribers: (n) => counts.subscribers.push(n),
   };
   const hub = new PushHub(source, { bufferSize, idleDisconnectMs: GRACE_MS, timers, logger: createLogger('silent'), observer });
