@@ -222,9 +222,9 @@ function routesOf(filter: PushFilter): Array<[RouteIndex, string]> {
 }
 
 function addTo(index: Map<string, Set<PushSubscription>>, key: string, subscription: PushSubscription): void {
-  let set = index.get(key);
-  if (!set) index.set(key, (set = new Set()));
-  set.add(subscription);
+  const set = index.get(key);
+  if (set) set.add(subscription);
+  else index.set(key, new Set([subscription]));
 }
 
 function removeFrom(index: Map<string, Set<PushSubscription>>, key: string, subscription: PushSubscription): void {
