@@ -23,6 +23,7 @@ export interface ResolvedOptions {
   tokenErrorHttpStatus: number;
   credentials: { accessKey: string; accessSecret: string };
   requestLogLimit: number;
+  reportIntervalMs: number;
 }
 
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
@@ -38,6 +39,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     tokenErrorHttpStatus: options.tokenErrorHttpStatus ?? 200,
     credentials: { ...(options.credentials ?? DEFAULT_CREDENTIALS) },
     requestLogLimit: options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT,
+    reportIntervalMs: options.reportIntervalMs ?? 0,
   };
   requireInteger('seed', resolved.seed, -(2 ** 31), 2 ** 32 - 1);
   requireInteger('deviceCount', resolved.deviceCount, MIN_DEVICE_COUNT, 1_000_000);
@@ -45,6 +47,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
   requireInteger('tokenTtlSeconds', resolved.tokenTtlSeconds, 1, 10 * 365 * 86_400);
   requireInteger('maxPageSize', resolved.maxPageSize, 1, 100_000);
   requireInteger('requestLogLimit', resolved.requestLogLimit, 1, 1_000_000);
+  requireInteger('reportIntervalMs', resolved.reportIntervalMs, 0, 86_400_000);
   requireInteger('tokenErrorHttpStatus', resolved.tokenErrorHttpStatus, 200, 599);
   if (!resolved.credentials.accessKey || !resolved.credentials.accessSecret) {
     throw new RangeError('credentials.accessKey and credentials.accessSecret must be non-empty');
