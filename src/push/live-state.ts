@@ -153,16 +153,7 @@ export class LiveStateStore {
     return this.serially(key, async () => {
       // The first acknowledgement of a ticket stands; a redelivered one changes nothing.
       if ((await this.cache.get(key)) !== undefined) return false;
-      const data = message.data ?? {};
-      const outcome: CommandOutcome = {
-        ticket: message.ticket,
-        productKey: message.productKey,
-        deviceKey: message.deviceKey,
-        status: typeof data.status === 'string' ? data.status : 'unknown',
-        sentAt: typeof data.sentAt === 'number' && Number.isFinite(data.sentAt) ? data.sentAt : null,
-        at: message.createdAt,
-      };
-      await this.cache.set(key, outcome, this.commandTtlMs);
+      await this.cache.set(key, commandOutcomeOf(message), this.commandTtlMs);
       return true;
     });
   }
@@ -178,6 +169,19 @@ export class LiveStateStore {
     });
     return next;
   }
+}
+
+/** The outcome a REQACK message reports (reference §9.3: `data.status` "succ"/"fail", `data.sentAt`). */
+export function commandOutcomeOf(message: PushMessage): CommandOutcome {
+  const data = message.data ?? {};
+  return {
+    ticket: message.ticket,
+    productKey: message.productKey,
+    deviceKey: message.deviceKey,
+    status: typeof data.status === 'string' ? data.status : 'unknown',
+    sentAt: typeof data.sentAt === 'number' && Number.isFinite(data.sentAt) ? data.sentAt : null,
+    at: message.createdAt,
+  };
 }
 
 interface StateUpdate {

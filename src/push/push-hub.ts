@@ -62,7 +62,7 @@ export class PushHub {
   private readonly byProduct = new Map<string, Set<PushSubscription>>();
   private readonly byTicket = new Map<string, Set<PushSubscription>>();
   private readonly everywhere = new Set<PushSubscription>();
-  private readonly timers: Timers;
+  private readonly timerFns: Timers;
   private readonly observer: PushObserver;
   private idleTimer: unknown;
   private consuming = false;
@@ -75,12 +75,17 @@ export class PushHub {
     private readonly options: PushHubOptions,
   ) {
     if (!Number.isInteger(options.bufferSize) || options.bufferSize < 1) throw new RangeError('bufferSize must be a positive integer');
-    this.timers = options.timers ?? systemTimers;
+    this.timerFns = options.timers ?? systemTimers;
     this.observer = options.observer ?? nullPushObserver;
   }
 
   get subscriberCount(): number {
     return this.subscribers.size;
+  }
+
+  /** The timers the hub schedules with (tests pass fake ones). */
+  get timers(): Timers {
+    return this.timerFns;
   }
 
   /** The live state store, when this hub keeps one. */
@@ -184,7 +189,7 @@ export class PushHub {
     if (this.subscribers.size > 0 || this.closed || this.options.store) return;
     this.consuming = false;
     this.source.pause().catch((error: unknown) => this.logFailure('pause', error));
-    this.idleTimer = this.timers.setTimeout(() => {
+    this.idleTimer = this.timerFns.setTimeout(() => {
       this.idleTimer = undefined;
       this.source.disconnect().catch((error: unknown) => this.logFailure('disconnect', error));
     }, this.options.idleDisconnectMs);
@@ -192,7 +197,7 @@ export class PushHub {
 
   private cancelIdleTimer(): void {
     if (this.idleTimer === undefined) return;
-    this.timers.clearTimeout(this.idleTimer);
+    this.timerFns.clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
   }
 
