@@ -5,6 +5,7 @@ import { Device, type DeviceSource } from '../../schema/devices/device.type';
 import { DeviceEventConnection, DeviceLocation, DeviceMessageConnection, DeviceProperty } from '../../schema/device-data/device-data.type';
 import { DeviceEventsArgs, DeviceMessagesArgs, DevicePropertiesArgs, type TimeRangeArgs } from '../../schema/device-data/device-data.args';
 import { MessageDirection } from '../../schema/device-data/message-direction.enum';
+import { PropertyAccess } from '../../schema/catalog/property-access.enum';
 import type { ThingModel } from '../../schema/catalog/thing-model.type';
 import { thingModelOf } from './tsl-decode';
 import {
@@ -45,7 +46,11 @@ export class DeviceDataResolver {
     const state = ctx.live ? await ctx.live.stateByDevice.load(ref).catch(() => undefined) : undefined;
     const live = liveProperties(model, state, codes, now);
     const selected = selectedProperties(model, codes);
-    if (live.size === selected.length) return selected.map((p) => live.get(p.code)!);
+    // A write-only property is never reported, so the log cannot know it either: it does not send us there.
+    const lacking = selected.filter((p) => !live.has(p.code) && p.access !== PropertyAccess.W);
+    if (ctx.live && lacking.length === 0) {
+      return toDeviceProperties(model, [], codes, now).map((row) => live.get(row.code) ?? row);
+    }
     const page = await ctx.loaders.messagePageByDevice.load({ ...ref, direction: 1, pageNum: 1 });
     const fromHistory = toDeviceProperties(model, page.rows, codes, now);
     return fromHistory.map((row) => live.get(row.code) ?? row);
