@@ -13,7 +13,7 @@ const MAX_MESSAGES_PER_DEVICE = 500;
 /** What the reporter needs of the push side: a MATTR/REPORT uplink (§9.3) for one device. */
 export interface ReportSink {
   readonly active: boolean;
-  deviceReport(productKey: string, deviceKey: string, kv: Record<string, unknown>): Promise<number>;
+  deviceReport(productKey: string, deviceKey: string, kv: Record<string, unknown>, at: number): Promise<number>;
 }
 
 /**
@@ -76,6 +76,7 @@ export class PropertyReporter {
     const dmData = encodeFeatureValues(values.map(({ property, value }) => ({ feature: property, value })));
     device.messages.push({ ticket: this.deps.store.nextTicket(at), direction: 1, cmd: CMD_REPORT, sendStatus: 1, at, raw: packetOf(dmData), dmData });
     if (device.messages.length > MAX_MESSAGES_PER_DEVICE) device.messages.splice(0, device.messages.length - MAX_MESSAGES_PER_DEVICE);
-    return this.deps.sink.deviceReport(device.productKey, device.deviceKey, kv);
+    // The same time in the history entry, the latest values and the pushed message, as on the platform.
+    return this.deps.sink.deviceReport(device.productKey, device.deviceKey, kv, at);
   }
 }

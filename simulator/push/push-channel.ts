@@ -71,12 +71,12 @@ export class PushChannel implements PushHook {
     return count;
   }
 
-  /** A device's MATTR/REPORT uplink (§9.3) with a fresh ticket. Throws for an unknown device; 0 when detached. */
-  async deviceReport(productKey: string, deviceKey: string, kv: Record<string, unknown>): Promise<number> {
+  /** A device's MATTR/REPORT uplink (§9.3), fresh ticket, generated `at` (default now). Throws for an unknown device; 0 when inactive. */
+  async deviceReport(productKey: string, deviceKey: string, kv: Record<string, unknown>, at?: number): Promise<number> {
     const device = this.deps.store.device(productKey, deviceKey);
     if (!device) throw new RangeError(`no device ${productKey}/${deviceKey}`);
     if (!this.active) return 0;
-    const now = this.deps.clock.now();
+    const now = at ?? this.deps.clock.now();
     const message: PushMessage = {
       type: 'MATTR',
       subtype: 'REPORT',
