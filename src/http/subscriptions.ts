@@ -131,8 +131,15 @@ class OperationLog {
       byId = new Map();
       this.open.set(ctx, byId);
     }
-    const type = Array.isArray(prepared) ? null : (getOperationAST((prepared as ExecutionArgs).document, name)?.operation ?? null);
-    byId.set(id, { requestId, name: name ?? null, type, started: performance.now(), codes: new Set() });
+    // Like Apollo over HTTP: the operation's own name when the client sent no operationName.
+    const operation = Array.isArray(prepared) ? undefined : getOperationAST((prepared as ExecutionArgs).document, name);
+    byId.set(id, {
+      requestId,
+      name: name ?? operation?.name?.value ?? null,
+      type: operation?.operation ?? null,
+      started: performance.now(),
+      codes: new Set(),
+    });
   }
 
   failed(ctx: object, id: string, errors: readonly GraphQLFormattedError[]): void {

@@ -5,6 +5,7 @@ import type { Client } from 'graphql-ws';
 import { startSimulator, type Device, type SimulatorHandle } from '../../simulator';
 import { parkedKeyOf } from '../../src/push/parking-lot';
 import { InProcessPushSource } from '../../src/push/in-process-source';
+import { createLogger } from '../../src/logger';
 import { FakeTimers } from '../helpers/fake-timers';
 import { startHttpService, type HttpService } from '../helpers/http-service';
 import { WatchedMetrics } from '../helpers/watched-metrics';
@@ -22,13 +23,15 @@ describe('live device subscriptions fed in process by the embedded simulator', (
   let client: Client;
   let meter: Device;
   let numeric: string;
+  const logLines: string[] = [];
 
   beforeAll(async () => {
     sim = await startSimulator();
     metrics = new WatchedMetrics();
     timers = new FakeTimers();
     const feed = sim.push.feed;
-    service = await startHttpService({ sim, overrides: { metrics, timers, pushSource: (deps) => new InProcessPushSource(feed, deps) } });
+    const logger = createLogger('info', { write: (line: string) => void logLines.push(line) });
+    service = await startHttpService({ sim, logger, overrides: { metrics, timers, pushSource: (deps) => new InProcessPushSource(feed, deps) } });
     client = wsClient(service.url);
     const product = sim.store.products().find((p) => p.productKey === 'p1awgC')!;
     meter = sim.store.devices(product.productKey).find((d) => d.deviceStatus === 1)!;
@@ -193,8 +196,12 @@ describe('live device subscriptions fed in process by the embedded simulator', (
     expect(text).toMatch(/quec_graph_push_fanned_out_total\{[^}]*\} [1-9]/);
   });
 
-  it('should count and log WebSocket operations like HTTP ones', async () => {
+  it('should count and log WebSocket operations like HTTP ones, without the query or variables', async () => {
     const text = (await service.app.metrics.render()).body;
     expect(text).toMatch(/quec_graph_operation_duration_seconds_count\{[^}]*type="subscription"[^}]*transport="ws"[^}]*\} [1-9]/);
+    const lines = logLines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'graphql request' && line.transport === 'ws');
+    expect(lines).toContainEqual(expect.objectContaining({ operationName: 'Live', operationType: 'subscription', requestId: expect.any(String) }));
+    expect(lines.filter((line) => 'errorCodes' in line)).toEqual([]);
+    expect(logLines.join('\n')).not.toContain('never-acked');
   });
 });
