@@ -27,6 +27,7 @@ export interface ResolvedOptions {
   requestLogLimit: number;
   strict: StrictRules;
   requestObserver: ((entry: RequestLogEntry) => void) | undefined;
+  reportIntervalMs: number;
   /** What the list handlers need of the above. */
   paging: PageLimits;
 }
@@ -54,6 +55,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     strict: resolveStrict(options.strict ?? hostDefaults().strict),
     requestObserver: options.requestObserver ?? (hostDefaults().requestObserver as ((entry: RequestLogEntry) => void) | undefined),
     paging: { maxPageSize: 0, pageSizeCap: 0 },
+    reportIntervalMs: options.reportIntervalMs ?? 0,
   };
   resolved.paging = { maxPageSize: resolved.maxPageSize, pageSizeCap: resolved.strict.pageSizeCap };
   requireInteger('seed', resolved.seed, -(2 ** 31), 2 ** 32 - 1);
@@ -62,6 +64,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
   requireInteger('tokenTtlSeconds', resolved.tokenTtlSeconds, 1, 10 * 365 * 86_400);
   requireInteger('maxPageSize', resolved.maxPageSize, 1, 100_000);
   requireInteger('requestLogLimit', resolved.requestLogLimit, 1, 1_000_000);
+  requireInteger('reportIntervalMs', resolved.reportIntervalMs, 0, 86_400_000);
   requireInteger('tokenErrorHttpStatus', resolved.tokenErrorHttpStatus, 200, 599);
   if (!resolved.credentials.accessKey || !resolved.credentials.accessSecret) {
     throw new RangeError('credentials.accessKey and credentials.accessSecret must be non-empty');

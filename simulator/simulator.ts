@@ -6,6 +6,7 @@ import { resolveOptions } from './options';
 import { createAmqpAuthListener, isAmqpAuthPath } from './push/amqp-auth.listener';
 import { amqpAuthPolicy } from './push/amqp-auth.policy';
 import { PushChannel } from './push/push-channel';
+import { PropertyReporter } from './push/property-reporter';
 import { RequestLog } from './request-log';
 import { Router, type RouteContext } from './router';
 import { ROUTES } from './routes/route-registry';
@@ -29,6 +30,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const log = new RequestLog(resolved.requestLogLimit);
   const faults = new FaultQueue((endpoint) => router.has(endpoint));
   const push = new PushChannel({ store, clock: resolved.clock, ticketless: resolved.strict.ticketlessPush });
+  const reporter = new PropertyReporter({ store, clock: resolved.clock, sink: push, seed: resolved.seed }, resolved.reportIntervalMs);
   const context: RouteContext = { store, tokens, clock: resolved.clock, options: resolved, push };
   let latencyMs = resolved.latencyMs;
 
@@ -45,6 +47,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       resolve();
     });
   });
+  reporter.start();
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -77,9 +80,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       deviceReport: (productKey, deviceKey, kv) => push.deviceReport(productKey, deviceKey, kv),
       emitCatalogue: (kind, productKey, deviceKey) => push.emitCatalogue(kind, productKey, deviceKey),
       catalogue: (kind, productKey, deviceKey) => push.catalogue(kind, productKey, deviceKey),
+      feed: push.feed,
+      reportOnce: () => reporter.round(),
     },
     store,
     close: async () => {
+      reporter.stop();
       await push.detach();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

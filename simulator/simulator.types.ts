@@ -13,6 +13,11 @@ export interface SimulatorOptions {
   deviceCount?: number;
   /** Default 0; milliseconds added before every response. */
   latencyMs?: number;
+  /**
+   * How often every online device of a thing-model product reports 1-3 property values (new ones, per its thing
+   * model) as the platform would: into its message history and on the push channel. ms; 0 (default) = never.
+   */
+  reportIntervalMs?: number;
   /** Default 7200 (§2.4 UNCONFIRMED: 2 h vs 24 h); reported as `expires_in`. */
   tokenTtlSeconds?: number;
   /** Default 100; a larger pageSize answers 50005 [INFERRED]. */
@@ -89,6 +94,13 @@ export interface RandomFaultRule {
   endpoints?: string[];
 }
 
+/** A Node EventEmitter of `message` events, each one §9 body as JSON text. */
+export interface PushFeedEmitter {
+  on(event: 'message', listener: (body: string) => void): this;
+  off(event: 'message', listener: (body: string) => void): this;
+  listenerCount(event: 'message'): number;
+}
+
 export interface SimulatorHandle {
   /** e.g. http://127.0.0.1:34567, no trailing slash. */
   baseUrl: string;
@@ -144,6 +156,14 @@ export interface SimulatorHandle {
     catalogue(kind: string, productKey: string, deviceKey: string): object;
     /** Emits a device's MATTR/REPORT uplink with `kv` and a fresh ticket. Throws for an unknown device. */
     deviceReport(productKey: string, deviceKey: string, kv: Record<string, unknown>): Promise<number>;
+    /**
+     * Every §9 message the simulator pushes, as `message` events carrying the UTF-8 JSON body a broker would deliver,
+     * whether or not a broker is attached or a subscription started: an in-process firehose of the account's push
+     * traffic for an embedding process. Without a listener (and detached) nothing is built at all.
+     */
+    feed: PushFeedEmitter;
+    /** One round of the periodic property reports now (what `reportIntervalMs` schedules); resolves with how many devices reported. */
+    reportOnce(): Promise<number>;
   };
   store: SimulatorStore;
   /** Detaches the push channel, then stops listening. */

@@ -31,7 +31,9 @@ import { PushHub } from './push/push-hub';
 import { QueryCostGuard } from './cost/query-cost-guard';
 import { queryCostPlugin } from './cost/query-cost.plugin';
 import { AmqpConsumer } from './push/amqp-consumer';
-import type { PushSource, Timers } from './push/push-source';
+import type { PushObserver, PushSource, Timers } from './push/push-source';
+import { LiveStateStore } from './push/live-state';
+import { KeyvParkingLot, type ParkingLot } from './push/parking-lot';
 import { Authenticator, type CredentialHeaders } from './auth/callers/authenticate';
 import type { Caller } from './auth/callers/caller';
 import { authorizationPlugin } from './auth/callers/authorization.plugin';
@@ -58,8 +60,11 @@ export interface AppOverrides {
   apis?: Partial<Apis>;
   observeUpstream?: UpstreamObserver;
   metrics?: Metrics;
-  /** Replaces the AMQP consumer (tests); enables push even without QUEC_AMQP_URL. */
-  pushSource?: PushSource;
+  /**
+   * Replaces the AMQP consumer (tests, or the embedded simulator's in-process feed); enables push even without
+   * QUEC_AMQP_URL. A function receives the parking lot and observer the source should report to.
+   */
+  pushSource?: PushSource | ((deps: { parking: ParkingLot; observer: PushObserver; logger: Logger }) => PushSource);
   /** Timers of the push hub and consumer (grace period, reconnect backoff). */
   timers?: Timers;
   /** More Apollo plugins; the HTTP layer passes its drain plugins here (`createHttpService`). */
@@ -185,8 +190,9 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
   });
   await server.start();
 
-  const push = createPushHub(config, upstream, overrides, logger, metrics, clock);
-  const contextDeps = { client, logger, pageSize: config.upstreamPageSize, apis: overrides.apis, paths: config.inferredPaths, push };
+  const push = createPushHub(config, upstream, overrides, { logger, metrics, clock, cache });
+  push?.start();
+  const contextDeps = { client, logger, pageSize: config.upstreamPageSize, apis: overrides.apis, paths: config.inferredPaths, push, clock };
   return {
     config,
     server,
@@ -239,17 +245,21 @@ function tokenCipher(config: Config, upstream: UpstreamTarget): TokenCipher {
   return config.tokenEncryptionKey ? new TokenCipher(config.tokenEncryptionKey) : TokenCipher.fromAccessSecret(upstream.accessSecret);
 }
 
-/** The push hub over the AMQP consumer when QUEC_AMQP_URL/QUEUE are set (or over a test source); else none. */
+/**
+ * The push hub over the AMQP consumer when QUEC_AMQP_URL/QUEUE are set (or over a given source); else none. With
+ * live state on (the default) it keeps a `LiveStateStore` in the shared keyv and consumes from start-up on.
+ */
 function createPushHub(
   config: Config,
   upstream: UpstreamTarget,
   overrides: AppOverrides,
-  logger: Logger,
-  metrics: Metrics,
-  clock: Clock,
+  deps: { logger: Logger; metrics: Metrics; clock: Clock; cache: Keyv },
 ): PushHub | undefined {
+  const { logger, metrics, clock, cache } = deps;
+  const parking = new KeyvParkingLot(cache, logger);
+  const given = overrides.pushSource;
   const source =
-    overrides.pushSource ??
+    (typeof given === 'function' ? given({ parking, observer: metrics, logger }) : given) ??
     (config.push &&
       new AmqpConsumer({
         url: config.push.url,
@@ -260,11 +270,13 @@ function createPushHub(
         clock,
         timers: overrides.timers,
         observer: metrics,
+        parking,
       }));
   if (!source) return undefined;
   return new PushHub(source, {
     bufferSize: PUSH_BUFFER_SIZE,
     idleDisconnectMs: PUSH_IDLE_DISCONNECT_MS,
+    store: config.liveState ? new LiveStateStore(cache) : undefined,
     timers: overrides.timers,
     logger,
     observer: metrics,

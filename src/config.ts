@@ -40,6 +40,13 @@ export interface Config {
   readonly push?: PushConfig;
   /** Port of the embedded simulator (0 = any free one); fixed when a local broker's auth backend must reach it. */
   readonly simulatorPort: number;
+  /** How often the embedded simulator's online devices report property values, ms; 0 = never (only on request). */
+  readonly simulatorReportIntervalMs: number;
+  /**
+   * Keep the latest state of every device from the push channel (docs/push.md): consume continuously and answer
+   * `Device.properties` from it. False = consume only while someone subscribes, and read properties from history.
+   */
+  readonly liveState: boolean;
   /** What the GraphQL endpoint shows about itself; locked down by NODE_ENV=production, each one overridable. */
   readonly exposure: ExposureConfig;
   /** `/metrics` and `/ready` on their own listener instead of the GraphQL port; absent = served on PORT. */
@@ -223,6 +230,8 @@ const environmentSchema = z.object({
     .regex(/^\/[\w./-]+$/, 'must be a path starting with /')
     .default('/v2/enduser/enterpriseapi'),
   QUEC_SIMULATOR_PORT: intInRange(0, 65535, 0),
+  QUEC_SIMULATOR_REPORT_INTERVAL_MS: intInRange(0, 86_400_000, 10_000),
+  QUEC_PUSH_LIVE_STATE: optionalFlag,
   UPSTREAM_RETRY_BUDGET_MS: intInRange(0, 120_000, 3000),
   UPSTREAM_RETRY_MAX: intInRange(0, 10, 3),
   UPSTREAM_BREAKER_THRESHOLD: intInRange(1, 1000, 10),
@@ -344,6 +353,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     push: resolvePush(vars),
     simulatorPort: vars.QUEC_SIMULATOR_PORT,
+    simulatorReportIntervalMs: vars.QUEC_SIMULATOR_REPORT_INTERVAL_MS,
+    liveState: vars.QUEC_PUSH_LIVE_STATE ?? true,
     exposure: resolveExposure(vars),
     ops: vars.OPS_PORT === undefined ? undefined : Object.freeze({ host: vars.OPS_HOST ?? vars.HOST, port: vars.OPS_PORT }),
     maxBodyBytes: vars.MAX_BODY_BYTES,

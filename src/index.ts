@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig, ConfigError, REGION_BASE_URLS } from './config';
-import { createApp, type UpstreamTarget } from './app';
+import { createApp, type AppOverrides, type UpstreamTarget } from './app';
+import { InProcessPushSource } from './push/in-process-source';
 import { createLogger } from './logger';
 import { loadDotEnv } from './env-file';
 import { createHttpService, createOpsServer, listen } from './http/server';
@@ -18,18 +19,25 @@ async function main(): Promise<void> {
   );
   let simulator: SimulatorHandle | undefined;
   let upstream: UpstreamTarget;
+  let pushSource: AppOverrides['pushSource'];
   if (config.upstream.kind === 'platform') {
     upstream = config.upstream;
     const region = Object.entries(REGION_BASE_URLS).find(([, url]) => url === upstream.baseUrl)?.[0] ?? null;
     logger.info({ upstream: upstream.baseUrl, region }, 'using the Quectel platform');
   } else {
-    simulator = await startSimulator({ port: config.simulatorPort });
+    simulator = await startSimulator({ port: config.simulatorPort, reportIntervalMs: config.simulatorReportIntervalMs });
     upstream = { baseUrl: simulator.baseUrl, ...simulator.credentials };
     logger.info({ upstream: simulator.baseUrl }, 'no QUEC_ACCESS_KEY/QUEC_ACCESS_SECRET set: using the embedded simulator');
     if (config.push) await attachSimulatorPush(simulator, config.push.url, logger);
+    else {
+      // No broker: the simulator's pushed messages reach the push path in process, so subscriptions work as is.
+      const feed = simulator.push.feed;
+      pushSource = (deps) => new InProcessPushSource(feed, deps);
+      logger.info({ reportIntervalMs: config.simulatorReportIntervalMs }, 'push: the embedded simulator feeds subscriptions in process');
+    }
   }
 
-  const { http, app } = await createHttpService(config.shutdownGraceMs, (plugins) => createApp(config, upstream, { logger, plugins }));
+  const { http, app } = await createHttpService(config.shutdownGraceMs, (plugins) => createApp(config, upstream, { logger, plugins, pushSource }));
   // Say which mode this process runs in: who may call it is the first thing an operator needs to know.
   if (!app.authenticator.required && config.allowRemoteWithoutAuth) {
     logger.warn(

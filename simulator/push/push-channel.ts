@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { Clock } from '../clock';
 import type { SimulatorStore } from '../store/simulator.store';
 import { BrokerPublisher } from './broker-publisher';
@@ -13,9 +14,12 @@ const INTERNAL_USERNAME = 'simulator-publisher';
 
 /**
  * The platform's push side (§9): while attached to a broker it mirrors the §6.6 queues there and publishes §9
- * messages to the queues of matching started subscriptions. Detached (the default) it does nothing at all.
+ * messages to the queues of matching started subscriptions. It also emits every message on `feed` while someone
+ * listens there. Detached with nobody listening (the default) it does nothing at all.
  */
 export class PushChannel implements PushHook {
+  /** Every pushed message as `message` events of JSON text, for an embedding process (no broker needed). */
+  readonly feed = new EventEmitter();
   readonly internalUser = { username: INTERNAL_USERNAME, password: randomBytes(24).toString('hex') };
   private publisher: BrokerPublisher | undefined;
   private attaching = false;
@@ -63,7 +67,7 @@ export class PushChannel implements PushHook {
   async emitMessage(message: object): Promise<number> {
     const given = message as Partial<PushMessage>;
     if (typeof given.type !== 'string' || given.type === '') throw new TypeError('a push message needs a string `type`');
-    if (!this.publisher) return 0;
+    if (!this.active) return 0;
     const withTime = { ...given, createdAt: given.createdAt ?? this.deps.clock.now() } as PushMessage;
     const [count] = await this.publish([withTicketlessFallback(withTime, this.ids, this.deps.ticketless === true)]);
     return count;
@@ -71,11 +75,11 @@ export class PushChannel implements PushHook {
 
   /**
    * One message of catalogue `kind` (§9.3) about the device, in the catalogue's shape; throws RangeError for an
-   * unknown kind or device; 0 when detached.
+   * unknown kind or device; 0 when inactive.
    */
   async emitCatalogue(kind: string, productKey: string, deviceKey: string): Promise<number> {
     const message = this.catalogue(kind, productKey, deviceKey);
-    if (!this.publisher) return 0;
+    if (!this.active) return 0;
     const [count] = await this.publish([message]);
     return count;
   }
@@ -88,12 +92,12 @@ export class PushChannel implements PushHook {
     return withTicketlessFallback(message, this.ids, this.deps.ticketless === true);
   }
 
-  /** A device's MATTR/REPORT uplink (§9.3) with a fresh ticket. Throws for an unknown device; 0 when detached. */
-  async deviceReport(productKey: string, deviceKey: string, kv: Record<string, unknown>): Promise<number> {
+  /** A device's MATTR/REPORT uplink (§9.3), fresh ticket, generated `at` (default now). Throws for an unknown device; 0 when inactive. */
+  async deviceReport(productKey: string, deviceKey: string, kv: Record<string, unknown>, at?: number): Promise<number> {
     const device = this.deps.store.device(productKey, deviceKey);
     if (!device) throw new RangeError(`no device ${productKey}/${deviceKey}`);
-    if (!this.publisher) return 0;
-    const now = this.deps.clock.now();
+    if (!this.active) return 0;
+    const now = at ?? this.deps.clock.now();
     const message: PushMessage = {
       type: 'MATTR',
       subtype: 'REPORT',
@@ -106,8 +110,13 @@ export class PushChannel implements PushHook {
     return count;
   }
 
+  /** True while a broker is attached or someone listens on `feed`: only then are messages built at all. */
+  get active(): boolean {
+    return this.publisher !== undefined || this.feed.listenerCount('message') > 0;
+  }
+
   async emit(build: (ids: PushIds) => PushMessage[]): Promise<void> {
-    if (!this.publisher) return;
+    if (!this.active) return;
     try {
       await this.publish(build(this.ids));
     } catch (error) {
@@ -129,6 +138,7 @@ export class PushChannel implements PushHook {
 
   /** Publishes in order, so each queue sees the messages in the order given; one count per message. */
   private async publish(messages: PushMessage[]): Promise<number[]> {
+    for (const message of messages) this.feed.emit('message', JSON.stringify(message));
     const publisher = this.publisher;
     if (!publisher) return messages.map(() => 0);
     const confirms: Array<Promise<void>> = [];

@@ -187,7 +187,7 @@ export type PropertyAccess =
   /** Write-only: can be set, is never reported. */
   | 'W';
 
-/** Kind of a pushed platform message. Each value names the platform `type`/`subtype` pair and the subscription msgType id that must be enabled on the queue for the platform to push it. */
+/** Kind of a pushed platform message. Each value names the platform `type`/`subtype` pair and the subscription msgType id that must be enabled on the queue for the platform to push it; `PushedDeviceMessage.messageType` gives that subscription `MessageType` (the one mapping between the two enums), and `deviceMessages(messageTypes: ...)` filters by it. */
 export type PushMessageType =
   /** REQACK (msgType 5): delivery result of a downlink command; `ticket` is the command's ticket, `data.status` "succ" or "fail". */
   | 'COMMAND_ACK'

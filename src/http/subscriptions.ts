@@ -69,6 +69,7 @@ export function attachSubscriptions(server: Server, app: App, requestIdOf: (requ
 
   // The caller of each connection, authenticated once from its `connection_init` payload.
   const callers = new WeakMap<object, Caller>();
+  const operations = new OperationLog(app);
   return useServer(
     {
       isProd: app.config.nodeEnv === 'production',
@@ -86,16 +87,99 @@ export function attachSubscriptions(server: Server, app: App, requestIdOf: (requ
           return false;
         }
       },
-      onSubscribe: (ctx, _id, payload) => prepare(app, callerOf(callers, ctx), payload.query, payload.operationName, payload.variables),
+      onSubscribe: (ctx, id, payload) => {
+        const prepared = prepare(app, callerOf(callers, ctx), payload.query, payload.operationName, payload.variables);
+        operations.started(ctx, id, requestIdOf(ctx.extra.request), payload.operationName, prepared);
+        // A refused operation ends here (graphql-ws answers it with an error message without running anything).
+        if (Array.isArray(prepared))
+          operations.ended(
+            ctx,
+            id,
+            (prepared as readonly GraphQLError[]).map((e) => formatWsError(e, 'GRAPHQL_VALIDATION_FAILED')),
+          );
+        return prepared;
+      },
+      onComplete: (ctx, id) => operations.ended(ctx, id, []),
       context: (ctx) => app.createContext(requestIdOf(ctx.extra.request), callerOf(callers, ctx)),
       subscribe: (args) =>
         subscribeWithFreshContexts(args, () => app.createContext((args.contextValue as Context).requestId, (args.contextValue as Context).caller)),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => formatWsError(e, 'BAD_USER_INPUT')) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatWsError(e, 'GRAPHQL_VALIDATION_FAILED')),
+      onNext: (ctx, id, _payload, _args, result) => {
+        if (!result.errors) return undefined;
+        const errors = result.errors.map((e) => formatWsError(e, 'BAD_USER_INPUT'));
+        operations.failed(ctx, id, errors);
+        return { ...result, errors };
+      },
+      onError: (ctx, id, _payload, errors) => {
+        const formatted = errors.map((e) => formatWsError(e, 'GRAPHQL_VALIDATION_FAILED'));
+        operations.ended(ctx, id, formatted);
+        return formatted;
+      },
     },
     wss,
   );
+}
+
+/**
+ * Logs and counts WebSocket operations like the HTTP plugins do for requests: one `graphql request` line per
+ * operation when it ends (completed, failed, or the client left), with `transport: "ws"`, the operation name and
+ * type, its duration and the error codes, never the query text or variables; and the same operation histogram.
+ */
+class OperationLog {
+  private readonly open = new WeakMap<
+    object,
+    Map<string, { requestId: string; name: string | null; type: string | null; started: number; codes: Set<string> }>
+  >();
+
+  constructor(private readonly app: App) {}
+
+  started(ctx: object, id: string, requestId: string, name: string | null | undefined, prepared: ExecutionArgs | readonly GraphQLError[]): void {
+    let byId = this.open.get(ctx);
+    if (!byId) {
+      byId = new Map();
+      this.open.set(ctx, byId);
+    }
+    // Like Apollo over HTTP: the operation's own name when the client sent no operationName.
+    const operation = Array.isArray(prepared) ? undefined : getOperationAST((prepared as ExecutionArgs).document, name);
+    byId.set(id, {
+      requestId,
+      name: name ?? operation?.name?.value ?? null,
+      type: operation?.operation ?? null,
+      started: performance.now(),
+      codes: new Set(),
+    });
+  }
+
+  failed(ctx: object, id: string, errors: readonly GraphQLFormattedError[]): void {
+    const entry = this.open.get(ctx)?.get(id);
+    for (const error of errors) entry?.codes.add(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+  }
+
+  ended(ctx: object, id: string, errors: readonly GraphQLFormattedError[]): void {
+    const byId = this.open.get(ctx);
+    const entry = byId?.get(id);
+    if (!byId || !entry) return;
+    byId.delete(id);
+    for (const error of errors) entry.codes.add(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+    const durationMs = performance.now() - entry.started;
+    const codes = [...entry.codes];
+    this.app.logger.child({ requestId: entry.requestId }).info(
+      {
+        transport: 'ws',
+        operationName: entry.name,
+        operationType: entry.type,
+        durationMs: Math.round(durationMs),
+        ...(codes.length > 0 ? { errorCodes: codes } : {}),
+      },
+      'graphql request',
+    );
+    this.app.metrics.observeOperation({
+      operationName: entry.name ?? undefined,
+      operationType: entry.type ?? undefined,
+      outcome: codes.length > 0 ? 'error' : 'ok',
+      durationMs,
+      transport: 'ws',
+    });
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { PushObserver } from '../push/push-source';
+import type { DropReason, PushObserver } from '../push/push-source';
 
 /** Counts the token provider keeps; read at scrape time so the provider needs no metrics dependency. */
 export interface TokenStats {
@@ -15,6 +15,8 @@ export interface OperationSample {
   operationType: string | undefined;
   outcome: 'ok' | 'error';
   durationMs: number;
+  /** How the operation arrived: HTTP (default) or a graphql-ws WebSocket. */
+  transport?: 'http' | 'ws';
 }
 
 /**
@@ -32,11 +34,15 @@ const LATENCY_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.
 export class Metrics implements PushObserver {
   readonly registry = new Registry();
   private readonly operationNames = new Set<string>();
-  private readonly operationDuration: Histogram<'operation' | 'type' | 'outcome'>;
+  private readonly operationDuration: Histogram<'operation' | 'type' | 'outcome' | 'transport'>;
   private readonly upstreamCalls: Counter<'endpoint' | 'outcome'>;
   private readonly upstreamDuration: Histogram<'endpoint'>;
   private readonly pushMessages: Counter<'outcome'>;
   private readonly pushDroppedEvents: Counter;
+  private readonly pushReceived: Counter;
+  private readonly pushStoredMessages: Counter<'changed'>;
+  private readonly pushFannedOutEvents: Counter;
+  private readonly pushDropped: Counter<'reason'>;
   private readonly pushSubscriberCount: Gauge;
   private readonly pushConnections: Counter<'outcome'>;
   private readonly pushConnected: Gauge;
@@ -49,8 +55,10 @@ export class Metrics implements PushObserver {
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'quec_graph_' });
     this.operationDuration = new Histogram({
       name: 'quec_graph_operation_duration_seconds',
-      help: 'GraphQL operation latency, from request start to response, by operation name, type and outcome.',
-      labelNames: ['operation', 'type', 'outcome'],
+      help:
+        'GraphQL operation latency by operation name, type, outcome and transport: over HTTP from request to response, ' +
+        'over WebSocket from subscribe to complete (a subscription lasts as long as the client listens).',
+      labelNames: ['operation', 'type', 'outcome', 'transport'],
       buckets: LATENCY_BUCKETS_SECONDS,
       registers: [this.registry],
     });
@@ -76,6 +84,28 @@ export class Metrics implements PushObserver {
     this.pushDroppedEvents = new Counter({
       name: 'quec_graph_push_dropped_events_total',
       help: 'Pushed events a slow GraphQL subscriber lost because its buffer was full.',
+      registers: [this.registry],
+    });
+    this.pushReceived = new Counter({
+      name: 'quec_graph_push_received_total',
+      help: 'Push messages received from the source (broker queue or in-process simulator feed), malformed ones included.',
+      registers: [this.registry],
+    });
+    this.pushStoredMessages = new Counter({
+      name: 'quec_graph_push_stored_total',
+      help: 'Push messages folded into the live state store, by whether they changed it (false: older, repeated or stateless).',
+      labelNames: ['changed'],
+      registers: [this.registry],
+    });
+    this.pushFannedOutEvents = new Counter({
+      name: 'quec_graph_push_fanned_out_total',
+      help: 'Events handed to GraphQL subscribers (one message to three subscribers counts three).',
+      registers: [this.registry],
+    });
+    this.pushDropped = new Counter({
+      name: 'quec_graph_push_dropped_total',
+      help: 'Push messages or events lost, by reason: malformed (parked), slow_subscriber, store_failed (requeued), fan_out_failed.',
+      labelNames: ['reason'],
       registers: [this.registry],
     });
     this.pushSubscriberCount = new Gauge({
@@ -116,10 +146,20 @@ export class Metrics implements PushObserver {
 
   pushMessage(outcome: 'delivered' | 'requeued' | 'malformed'): void {
     this.pushMessages.inc({ outcome });
+    this.pushReceived.inc();
   }
 
-  pushDropped(count: number): void {
-    this.pushDroppedEvents.inc(count);
+  pushStored(changed: boolean): void {
+    this.pushStoredMessages.inc({ changed: String(changed) });
+  }
+
+  pushFannedOut(subscribers: number): void {
+    this.pushFannedOutEvents.inc(subscribers);
+  }
+
+  pushDiscarded(reason: DropReason, count: number): void {
+    this.pushDropped.inc({ reason }, count);
+    if (reason === 'slow_subscriber') this.pushDroppedEvents.inc(count);
   }
 
   pushSubscribers(count: number): void {
@@ -195,7 +235,12 @@ export class Metrics implements PushObserver {
 
   observeOperation(sample: OperationSample): void {
     this.operationDuration.observe(
-      { operation: this.operationLabel(sample.operationName), type: sample.operationType ?? 'unknown', outcome: sample.outcome },
+      {
+        operation: this.operationLabel(sample.operationName),
+        type: sample.operationType ?? 'unknown',
+        outcome: sample.outcome,
+        transport: sample.transport ?? 'http',
+      },
       sample.durationMs / 1000,
     );
   }

@@ -2,6 +2,7 @@ import type { Channel, ChannelModel, ConsumeMessage, Options } from 'amqplib';
 import { connect as amqpConnect } from 'amqplib';
 import { signAccessKey, type AccessKeyCredentials } from '../auth/signing';
 import type { Logger } from '../logger';
+import type { ParkingLot } from './parking-lot';
 import { parsePushMessage } from './push-message';
 import { nullPushObserver, systemTimers, type Deliver, type PushObserver, type PushSource, type Timers } from './push-source';
 
@@ -29,6 +30,8 @@ export interface AmqpConsumerOptions {
   /** Jitter source in [0, 1); 0.5 means no jitter. */
   random?: () => number;
   observer?: PushObserver;
+  /** Keeps malformed bodies for an operator to inspect (they are never logged). */
+  parking?: ParkingLot;
   connect?: AmqpConnect;
 }
 
@@ -186,23 +189,35 @@ export class AmqpConsumer implements PushSource {
     const parsed = parsePushMessage(message.content);
     if (!parsed.ok) {
       this.observer.pushMessage('malformed');
+      this.observer.pushDiscarded('malformed', 1);
       this.log.warn(
         { reason: parsed.reason, bytes: message.content.length, redelivered: message.fields.redelivered },
-        'dropped a malformed push message',
+        'parked a malformed push message',
       );
+      this.options.parking?.park(message.content, parsed.reason);
       this.settle(channel, message, 'ack');
       return;
     }
-    let taken: boolean;
-    try {
-      taken = this.deliver?.(parsed.message) ?? false;
-    } catch (error) {
+    const taken = (outcome: boolean) => {
+      this.observer.pushMessage(outcome ? 'delivered' : 'requeued');
+      this.settle(channel, message, outcome ? 'ack' : 'requeue');
+    };
+    const failed = (error: unknown) => {
       // A fan-out bug must not poison the queue with endless redeliveries; the message is logged by kind and lost.
       this.log.error({ err: this.scrub(error), type: parsed.message.platformType, ticket: parsed.message.ticket }, 'push fan-out failed');
-      taken = true;
+      this.observer.pushDiscarded('fan_out_failed', 1);
+      taken(true);
+    };
+    let outcome: boolean | Promise<boolean>;
+    try {
+      outcome = this.deliver?.(parsed.message) ?? false;
+    } catch (error) {
+      failed(error);
+      return;
     }
-    this.observer.pushMessage(taken ? 'delivered' : 'requeued');
-    this.settle(channel, message, taken ? 'ack' : 'requeue');
+    // Acknowledged only once stored and handed over: a process that dies before leaves it to the broker to redeliver.
+    if (typeof outcome === 'boolean') taken(outcome);
+    else outcome.then(taken, failed);
   }
 
   private settle(channel: Channel | undefined, message: ConsumeMessage, how: 'ack' | 'requeue'): void {

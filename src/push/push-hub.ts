@@ -1,18 +1,32 @@
 import type { Logger } from '../logger';
 import type { PushMessageType } from '../schema/messaging/push-message-type.enum';
+import type { LiveChange, LiveStateStore } from './live-state';
 import type { PushMessage } from './push-message';
 import { nullPushObserver, systemTimers, type PushObserver, type PushSource, type Timers } from './push-source';
 
-/** Which messages one subscriber wants; an absent field does not filter. */
+/**
+ * Which messages one subscriber wants; an absent field does not filter. The hub routes by device, product and
+ * ticket through maps (a message reaches only the subscribers indexed under its keys, never a scan of all of them);
+ * `accept` then decides per event.
+ */
 export interface PushFilter {
   productKey?: string;
+  /** One device; needs `productKey`. */
   deviceKey?: string;
+  /** Several devices of `productKey`; each is indexed on its own. */
+  deviceKeys?: readonly string[];
+  /** Only messages with this ticket (a command and its acknowledgement). */
+  ticket?: string;
   types?: ReadonlySet<PushMessageType>;
+  /** A last word per event, e.g. "only when one of these property codes changed". */
+  accept?: (event: Omit<PushEvent, 'droppedBefore'>) => boolean;
 }
 
 /** One message as a subscriber receives it. */
 export interface PushEvent {
   message: PushMessage;
+  /** What the message changed in the live state store; undefined when the service keeps no live state. */
+  change?: LiveChange;
   /** Messages this subscriber lost just before this one because its buffer was full. */
   droppedBefore: number;
 }
@@ -22,6 +36,11 @@ export interface PushHubOptions {
   bufferSize: number;
   /** How long the connection stays open after the last subscriber left, ms, so a quick resubscribe reuses it. */
   idleDisconnectMs: number;
+  /**
+   * Keeps the latest device state. With a store the hub consumes from `start()` on, whether anyone subscribes or
+   * not, and a message is taken (acknowledged) once it is stored and handed to the subscribers.
+   */
+  store?: LiveStateStore;
   timers?: Timers;
   logger: Logger;
   observer?: PushObserver;
@@ -30,31 +49,53 @@ export interface PushHubOptions {
 /**
  * The in-process fan-out between one message source and the GraphQL subscribers.
  *
- * The source consumes only while someone listens: the first subscriber starts it, the last one to leave pauses it
- * at once (messages stay in the platform's queue, which keeps a 6 h backlog, reference §9.1) and closes the
- * connection after `idleDisconnectMs` unless someone subscribes again. Every subscriber has its own bounded buffer,
+ * Without a live state store the source consumes only while someone listens: the first subscriber starts it, the
+ * last one to leave pauses it at once (messages stay in the platform's queue, which keeps a 6 h backlog, reference
+ * §9.1) and closes the connection after `idleDisconnectMs` unless someone subscribes again. With a store it
+ * consumes from `start()` until `close()`, so the store stays current. Every subscriber has its own bounded buffer,
  * so a slow one never holds up the queue or the others: when it falls `bufferSize` events behind it loses its
  * oldest events and the next event it reads says how many (`droppedBefore`).
  */
 export class PushHub {
   private readonly subscribers = new Set<PushSubscription>();
-  private readonly timers: Timers;
+  private readonly byDevice = new Map<string, Set<PushSubscription>>();
+  private readonly byProduct = new Map<string, Set<PushSubscription>>();
+  private readonly byTicket = new Map<string, Set<PushSubscription>>();
+  private readonly everywhere = new Set<PushSubscription>();
+  private readonly timerFns: Timers;
   private readonly observer: PushObserver;
   private idleTimer: unknown;
   private consuming = false;
   private closed = false;
+  /** Fan-outs in arrival order: stores run in parallel (serialised per device), subscribers see queue order. */
+  private fanOuts: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly source: PushSource,
     private readonly options: PushHubOptions,
   ) {
     if (!Number.isInteger(options.bufferSize) || options.bufferSize < 1) throw new RangeError('bufferSize must be a positive integer');
-    this.timers = options.timers ?? systemTimers;
+    this.timerFns = options.timers ?? systemTimers;
     this.observer = options.observer ?? nullPushObserver;
   }
 
   get subscriberCount(): number {
     return this.subscribers.size;
+  }
+
+  /** The timers the hub schedules with (tests pass fake ones). */
+  get timers(): Timers {
+    return this.timerFns;
+  }
+
+  /** The live state store, when this hub keeps one. */
+  get store(): LiveStateStore | undefined {
+    return this.options.store;
+  }
+
+  /** Starts consuming when a store is kept (so it fills before anyone subscribes); a no-op otherwise. */
+  start(): void {
+    if (this.options.store && !this.closed) this.startConsuming();
   }
 
   /** A new subscriber; iterate it for events, `return()` it to leave. After `close()` it ends at once. */
@@ -65,12 +106,11 @@ export class PushHub {
       return subscription;
     }
     this.subscribers.add(subscription);
+    for (const [index, key] of routesOf(filter)) addTo(this.indexes(index), key, subscription);
+    if (routesOf(filter).length === 0) this.everywhere.add(subscription);
     this.observer.pushSubscribers(this.subscribers.size);
     this.cancelIdleTimer();
-    if (!this.consuming) {
-      this.consuming = true;
-      this.source.consume((message) => this.deliver(message)).catch((error: unknown) => this.logFailure('consume', error));
-    }
+    this.startConsuming();
     return subscription;
   }
 
@@ -80,25 +120,76 @@ export class PushHub {
     this.cancelIdleTimer();
     const ending = [...this.subscribers];
     this.subscribers.clear();
+    this.byDevice.clear();
+    this.byProduct.clear();
+    this.byTicket.clear();
+    this.everywhere.clear();
     for (const subscription of ending) subscription.end();
     this.observer.pushSubscribers(0);
     this.consuming = false;
     await this.source.disconnect();
   }
 
-  private deliver(message: PushMessage): boolean {
-    if (this.subscribers.size === 0) return false;
-    for (const subscription of this.subscribers) subscription.offer(message);
-    return true;
+  private startConsuming(): void {
+    if (this.consuming) return;
+    this.consuming = true;
+    this.source.consume((message) => this.deliver(message)).catch((error: unknown) => this.logFailure('consume', error));
+  }
+
+  private deliver(message: PushMessage): boolean | Promise<boolean> {
+    const store = this.options.store;
+    if (!store) {
+      if (this.subscribers.size === 0) return false;
+      this.observer.pushFannedOut(this.fanOut(message, undefined));
+      return true;
+    }
+    const stored = store.apply(message);
+    const done = this.fanOuts
+      .then(() => stored)
+      .then(
+        (change) => {
+          this.observer.pushStored(change.properties.length > 0 || change.connectivity || change.location || change.command);
+          this.observer.pushFannedOut(this.fanOut(message, change));
+          return true;
+        },
+        (error: unknown) => {
+          // The store is down: leave the message in the queue for a later attempt rather than lose its state.
+          this.logFailure('store', error);
+          this.observer.pushDiscarded('store_failed', 1);
+          return false;
+        },
+      );
+    this.fanOuts = done;
+    return done;
+  }
+
+  /** Hands the message to the subscribers indexed under its device, product and ticket, and to the unfiltered ones. */
+  private fanOut(message: PushMessage, change: LiveChange | undefined): number {
+    const { productKey, deviceKey, ticket } = message;
+    const targets = new Set<PushSubscription>(this.everywhere);
+    if (productKey) {
+      for (const s of this.byProduct.get(productKey) ?? []) targets.add(s);
+      if (deviceKey) for (const s of this.byDevice.get(deviceRoute(productKey, deviceKey)) ?? []) targets.add(s);
+    }
+    if (ticket) for (const s of this.byTicket.get(ticket) ?? []) targets.add(s);
+    let offered = 0;
+    for (const subscription of targets) if (subscription.offer(message, change)) offered += 1;
+    return offered;
+  }
+
+  private indexes(index: RouteIndex): Map<string, Set<PushSubscription>> {
+    return index === 'device' ? this.byDevice : index === 'product' ? this.byProduct : this.byTicket;
   }
 
   private remove(subscription: PushSubscription): void {
     if (!this.subscribers.delete(subscription)) return;
+    this.everywhere.delete(subscription);
+    for (const [index, key] of routesOf(subscription.filter)) removeFrom(this.indexes(index), key, subscription);
     this.observer.pushSubscribers(this.subscribers.size);
-    if (this.subscribers.size > 0 || this.closed) return;
+    if (this.subscribers.size > 0 || this.closed || this.options.store) return;
     this.consuming = false;
     this.source.pause().catch((error: unknown) => this.logFailure('pause', error));
-    this.idleTimer = this.timers.setTimeout(() => {
+    this.idleTimer = this.timerFns.setTimeout(() => {
       this.idleTimer = undefined;
       this.source.disconnect().catch((error: unknown) => this.logFailure('disconnect', error));
     }, this.options.idleDisconnectMs);
@@ -106,13 +197,46 @@ export class PushHub {
 
   private cancelIdleTimer(): void {
     if (this.idleTimer === undefined) return;
-    this.timers.clearTimeout(this.idleTimer);
+    this.timerFns.clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
   }
 
   private logFailure(step: string, error: unknown): void {
     this.options.logger.warn({ step, err: error instanceof Error ? error.message : String(error) }, 'push channel step failed');
   }
+}
+
+type RouteIndex = 'device' | 'product' | 'ticket';
+
+const deviceRoute = (productKey: string, deviceKey: string) => `${productKey}\n${deviceKey}`;
+
+/**
+ * The index entries of a filter, the most selective only: its ticket, else its devices, else its product. A filter
+ * with none is unrouted and sees every message.
+ */
+function routesOf(filter: PushFilter): Array<[RouteIndex, string]> {
+  if (filter.ticket !== undefined) return [['ticket', filter.ticket]];
+  const routes: Array<[RouteIndex, string]> = [];
+  const deviceKeys = filter.deviceKeys ?? (filter.deviceKey !== undefined ? [filter.deviceKey] : []);
+  if (filter.productKey !== undefined && deviceKeys.length > 0) {
+    for (const dk of new Set(deviceKeys)) routes.push(['device', deviceRoute(filter.productKey, dk)]);
+  } else if (filter.productKey !== undefined) {
+    routes.push(['product', filter.productKey]);
+  }
+  return routes;
+}
+
+function addTo(index: Map<string, Set<PushSubscription>>, key: string, subscription: PushSubscription): void {
+  const set = index.get(key);
+  if (set) set.add(subscription);
+  else index.set(key, new Set([subscription]));
+}
+
+function removeFrom(index: Map<string, Set<PushSubscription>>, key: string, subscription: PushSubscription): void {
+  const set = index.get(key);
+  if (!set) return;
+  set.delete(subscription);
+  if (set.size === 0) index.delete(key);
 }
 
 /**
@@ -123,22 +247,26 @@ export class PushSubscription implements AsyncIterableIterator<PushEvent> {
   private buffer: PushEvent[] = [];
   private waiting: ((result: IteratorResult<PushEvent>) => void) | undefined;
   private done = false;
+  private readonly devices: ReadonlySet<string> | undefined;
 
   constructor(
-    private readonly filter: PushFilter,
+    readonly filter: PushFilter,
     private readonly capacity: number,
     private readonly observer: PushObserver,
     private readonly onLeave: () => void,
-  ) {}
+  ) {
+    const keys = filter.deviceKeys ?? (filter.deviceKey !== undefined ? [filter.deviceKey] : undefined);
+    this.devices = keys && keys.length > 0 ? new Set(keys) : undefined;
+  }
 
-  /** Queues the message when it passes this subscriber's filter. */
-  offer(message: PushMessage): void {
-    if (this.done || !this.matches(message)) return;
+  /** Queues the message when it passes this subscriber's filter; says whether it did. */
+  offer(message: PushMessage, change?: LiveChange): boolean {
+    if (this.done || !this.matches(message, change)) return false;
     if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = undefined;
-      resolve({ value: { message, droppedBefore: 0 }, done: false });
-      return;
+      resolve({ value: { message, change, droppedBefore: 0 }, done: false });
+      return true;
     }
     let dropped = 0;
     if (this.buffer.length >= this.capacity) {
@@ -149,9 +277,10 @@ export class PushSubscription implements AsyncIterableIterator<PushEvent> {
         this.buffer[0].droppedBefore += dropped;
         dropped = 0;
       }
-      this.observer.pushDropped(1);
+      this.observer.pushDiscarded('slow_subscriber', 1);
     }
-    this.buffer.push({ message, droppedBefore: dropped });
+    this.buffer.push({ message, change, droppedBefore: dropped });
+    return true;
   }
 
   /** Ends the stream without leaving the hub (the hub is closing). */
@@ -184,11 +313,13 @@ export class PushSubscription implements AsyncIterableIterator<PushEvent> {
     return this;
   }
 
-  private matches(message: PushMessage): boolean {
-    const { productKey, deviceKey, types } = this.filter;
+  /** The hub already routed by device, product and ticket; what is left is the kind and the filter's last word. */
+  private matches(message: PushMessage, change: LiveChange | undefined): boolean {
+    const { productKey, types, accept } = this.filter;
     if (productKey !== undefined && message.productKey !== productKey) return false;
-    if (deviceKey !== undefined && message.deviceKey !== deviceKey) return false;
-    return types === undefined || types.has(message.type);
+    if (this.devices !== undefined && (message.deviceKey === null || !this.devices.has(message.deviceKey))) return false;
+    if (types !== undefined && !types.has(message.type)) return false;
+    return accept === undefined || accept({ message, change });
   }
 
   private finish(): void {

@@ -1,10 +1,12 @@
 import type { PushMessage } from './push-message';
 
 /**
- * Hands one message to the in-process subscribers. Returns false when nobody is listening, in which case the source
- * must leave the message in its queue: the platform keeps the backlog for whoever listens next (reference §9.1).
+ * Hands one message to the hub (live state store, then subscribers). Returns (or resolves to) false when the message
+ * was not taken (nobody listening and no store, or the store failed), in which case the source must leave it in its
+ * queue: the platform keeps the backlog for whoever listens next (reference §9.1). A source acknowledges a message
+ * only once this settled true, so a process that dies meanwhile loses nothing.
  */
-export type Deliver = (message: PushMessage) => boolean;
+export type Deliver = (message: PushMessage) => boolean | Promise<boolean>;
 
 /** Where pushed messages come from: the AMQP consumer, or a fake in tests. Every method is idempotent. */
 export interface PushSource {
@@ -34,12 +36,19 @@ export const systemTimers: Timers = {
   },
 };
 
+/** Why a message or an event was not delivered: a bad body, a subscriber too slow, a store that failed. */
+export type DropReason = 'malformed' | 'slow_subscriber' | 'store_failed' | 'fan_out_failed';
+
 /** What the push channel reports; `Metrics` implements it, tests may count. */
 export interface PushObserver {
   /** A message from the queue: handed to subscribers, put back for lack of any, or dropped as malformed. */
   pushMessage(outcome: 'delivered' | 'requeued' | 'malformed'): void;
-  /** Events a slow subscriber lost because its buffer was full. */
-  pushDropped(count: number): void;
+  /** A message was folded into the live state store; `changed` is false when it moved nothing (older, repeated). */
+  pushStored(changed: boolean): void;
+  /** A message reached this many subscribers (0 included). */
+  pushFannedOut(subscribers: number): void;
+  /** Messages or events lost, and why. */
+  pushDiscarded(reason: DropReason, count: number): void;
   /** Current number of GraphQL subscribers. */
   pushSubscribers(count: number): void;
   /** A connection attempt to the broker and whether it succeeded. */
@@ -48,7 +57,9 @@ export interface PushObserver {
 
 export const nullPushObserver: PushObserver = {
   pushMessage() {},
-  pushDropped() {},
+  pushStored() {},
+  pushFannedOut() {},
+  pushDiscarded() {},
   pushSubscribers() {},
   pushConnection() {},
 };

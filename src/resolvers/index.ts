@@ -33,6 +33,7 @@ import { loadUserDomainDetail } from './end-users/user-domain.detail';
 import { scopeAuthChecker } from '../auth/callers/auth-checker';
 import { costTable } from './cost.table';
 import { DeviceIdResolver, EndUserIdResolver, ProductIdResolver } from './global-id.resolver';
+import { LiveDeviceResolver } from './device-data/live-device.resolver';
 
 // Import order is type-graphql's field order in the SDL: keep it when adding resolvers (append new ones last).
 // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as NonEmptyArray<Function>
@@ -74,6 +75,8 @@ const resolverClasses: NonEmptyArray<Function> = [
   ProductIdResolver,
   DeviceIdResolver,
   EndUserIdResolver,
+  // live device state (push)
+  LiveDeviceResolver,
 ];
 
 /** The one registration list: every resolver, entity reference and detail loader the graph serves. */

@@ -6,6 +6,9 @@ import { leaveAll, subscribe, wsClient } from '../helpers/ws-client';
 
 const MESSAGE_FIELDS = 'type platformType platformSubtype operation ticket productKey deviceKey createdAt occurredAt data extra droppedBefore';
 
+// QUEC_PUSH_LIVE_STATE=false: the mode that consumes only while someone subscribes (live-state.test.ts covers the default).
+const LAZY = { QUEC_PUSH_LIVE_STATE: 'false' };
+
 describe('Subscription.deviceMessages over graphql-ws (fake message source)', () => {
   let service: HttpService;
   let source: FakePushSource;
@@ -16,7 +19,7 @@ describe('Subscription.deviceMessages over graphql-ws (fake message source)', ()
   beforeAll(async () => {
     source = new FakePushSource();
     metrics = new WatchedMetrics();
-    service = await startHttpService({ overrides: { pushSource: source, metrics } });
+    service = await startHttpService({ env: LAZY, overrides: { pushSource: source, metrics } });
     const listed = await service.app.server.executeOperation(
       { query: '{ products(first: 1) { edges { node { devices(first: 1) { edges { node { productKey deviceKey name } } } } } } }' },
       { contextValue: service.app.createContext() },

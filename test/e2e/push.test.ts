@@ -48,7 +48,8 @@ describeWithRabbit('push channel end to end: simulator -> RabbitMQ -> quec-graph
     metrics = new WatchedMetrics();
     service = await startHttpService({
       sim,
-      env: { QUEC_AMQP_URL: rabbit.url, QUEC_AMQP_QUEUE: `a.${account}.${QUEUE_NAME}` },
+      // Consumes only while subscribed, so the queue this test creates exists by then (no reconnect backoff to wait out).
+      env: { QUEC_AMQP_URL: rabbit.url, QUEC_AMQP_QUEUE: `a.${account}.${QUEUE_NAME}`, QUEC_PUSH_LIVE_STATE: 'false' },
       overrides: { metrics },
     });
     const meterProduct = sim.store.products().find((p) => p.role === 'meter' && p.authorized)!;

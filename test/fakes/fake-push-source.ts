@@ -39,7 +39,7 @@ export class FakePushSource implements PushSource {
   }
 
   /** Calls the hub's `deliver` directly, as a delivery already in flight when a pause was requested would. */
-  deliverInFlight(body: object): boolean {
+  deliverInFlight(body: object): boolean | Promise<boolean> {
     const parsed = parsePushMessage(JSON.stringify(body));
     if (!parsed.ok || !this.deliver) throw new Error('fake source: nothing to deliver to');
     return this.deliver(parsed.message);

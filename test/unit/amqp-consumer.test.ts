@@ -104,7 +104,9 @@ function setup(options: { failures?: Error[] } = {}) {
   const observer: PushObserver = {
     pushMessage: (outcome) => (counts[outcome] = (counts[outcome] ?? 0) + 1),
     pushConnection: (outcome) => (counts[outcome] = (counts[outcome] ?? 0) + 1),
-    pushDropped() {},
+    pushStored() {},
+    pushFannedOut() {},
+    pushDiscarded() {},
     pushSubscribers() {},
   };
   const consumer = new AmqpConsumer({

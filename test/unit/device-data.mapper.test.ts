@@ -52,7 +52,15 @@ describe('toDeviceProperties', () => {
   it('should list every property in thing-model order, null where nothing was reported', () => {
     const all = toDeviceProperties(model, log);
     expect(all.map((p) => p.code)).toEqual(model.properties.map((p) => p.code));
-    expect(all.find((p) => p.code === 'text')).toEqual({ code: 'text', name: 'Text type', dataType: 'TEXT', value: null, reportedAt: null });
+    expect(all.find((p) => p.code === 'text')).toEqual({
+      code: 'text',
+      name: 'Text type',
+      dataType: 'TEXT',
+      value: null,
+      reportedAt: null,
+      source: null,
+      ageSeconds: null,
+    });
   });
 
   it('should select and order by codes', () => {

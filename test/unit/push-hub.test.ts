@@ -1,4 +1,6 @@
+import Keyv from 'keyv';
 import { createLogger } from '../../src/logger';
+import { LiveStateStore } from '../../src/push/live-state';
 import { PushHub, type PushEvent, type PushFilter } from '../../src/push/push-hub';
 import type { PushObserver } from '../../src/push/push-source';
 import { PushMessageType } from '../../src/schema/messaging/push-message-type.enum';
@@ -14,7 +16,11 @@ function setup(bufferSize = 10) {
   const observer: PushObserver = {
     pushMessage() {},
     pushConnection() {},
-    pushDropped: (n) => (counts.dropped += n),
+    pushStored() {},
+    pushFannedOut() {},
+    pushDiscarded: (reason, n) => {
+      if (reason === 'slow_subscriber') counts.dropped += n;
+    },
     pushSubscribers: (n) => counts.subscribers.push(n),
   };
   const hub = new PushHub(source, { bufferSize, idleDisconnectMs: GRACE_MS, timers, logger: createLogger('silent'), observer });
@@ -234,5 +240,52 @@ describe('PushHub close', () => {
     const subscription = hub.subscribe({});
     expect(await subscription.next()).toEqual({ value: undefined, done: true });
     expect(source.calls).toEqual(['disconnect']);
+  });
+});
+
+describe('PushHub routing and live state', () => {
+  it('should offer a message only to the subscribers of its device, however many others there are', async () => {
+    const source = new FakePushSource();
+    const offered: number[] = [];
+    const observer: PushObserver = {
+      pushMessage() {},
+      pushConnection() {},
+      pushStored() {},
+      pushFannedOut: (n) => offered.push(n),
+      pushDiscarded() {},
+      pushSubscribers() {},
+    };
+    const hub = new PushHub(source, {
+      bufferSize: 10,
+      idleDisconnectMs: GRACE_MS,
+      timers: new FakeTimers(),
+      logger: createLogger('silent'),
+      observer,
+    });
+    const others = Array.from({ length: 10_000 }, (_, i) => hub.subscribe({ productKey: 'p1', deviceKey: `other-${i}` }));
+    const mine = hub.subscribe({ productKey: 'p1', deviceKeys: ['d1', 'd9'] });
+    source.emit(pushBody({ ticket: 'for-d1', productKey: 'p1', deviceKey: 'd1' }));
+    source.emit(pushBody({ ticket: 'for-d2', productKey: 'p1', deviceKey: 'd2' }));
+    expect(offered).toEqual([1, 0]);
+    expect(tickets(await take(mine, 1))).toEqual(['for-d1']);
+    expect(await nothingBuffered(others[0])).toBe(true);
+  });
+
+  it('should consume from start() with a store, store before handing over, and never pause when subscribers leave', async () => {
+    const source = new FakePushSource();
+    const store = new LiveStateStore(new Keyv());
+    const hub = new PushHub(source, { bufferSize: 10, idleDisconnectMs: GRACE_MS, timers: new FakeTimers(), logger: createLogger('silent'), store });
+    hub.start();
+    expect(source.state).toBe('consuming');
+    const taken = await source.deliverInFlight(pushBody({ ticket: 'nobody-listens', createdAt: 1000, data: { kv: { temperature: 7 } } }));
+    expect(taken).toBe(true);
+    expect((await store.devices([{ productKey: 'p1', deviceKey: 'd1' }]))[0]!.properties.temperature.value).toBe(7);
+    const subscription = hub.subscribe({ productKey: 'p1' });
+    const repeat = source.deliverInFlight(pushBody({ ticket: 'nobody-listens', createdAt: 1000, data: { kv: { temperature: 7 } } }));
+    await repeat;
+    const [event] = await take(subscription, 1);
+    expect(event.change).toEqual({ properties: [], connectivity: false, location: false, command: false });
+    await subscription.return();
+    expect(source.calls).not.toContain('pause');
   });
 });

@@ -1,6 +1,7 @@
 import { parsePushMessage, pushMessageTypeOf, type PushMessage } from '../../src/push/push-message';
 import { toPushedDeviceMessage } from '../../src/resolvers/messaging/push-message.mapper';
-import { PushMessageType } from '../../src/schema/messaging/push-message-type.enum';
+import { MessageType } from '../../src/schema/messaging/message-type.enum';
+import { PushMessageType, SUBSCRIPTION_TYPE_OF, pushTypesOf } from '../../src/schema/messaging/push-message-type.enum';
 import { TICKETLESS_MESSAGES } from '../fixtures/vendor-push-messages';
 
 /** The §9.3 examples, verbatim. */
@@ -227,9 +228,11 @@ describe('pushMessageTypeOf', () => {
 
 describe('toPushedDeviceMessage', () => {
   it('should hand the device and gateway over by key and convert the times', () => {
-    const pushed = toPushedDeviceMessage({ message: parsed(EXAMPLES.online), droppedBefore: 3 });
+    const message = parsed(EXAMPLES.online);
+    const pushed = toPushedDeviceMessage({ message, droppedBefore: 3 });
     expect(pushed).toEqual({
       type: PushMessageType.ONLINE,
+      messageType: 'DEVICE_ONLINE_OFFLINE',
       platformType: 'ONLINE',
       platformSubtype: null,
       operation: null,
@@ -243,6 +246,7 @@ describe('toPushedDeviceMessage', () => {
       data: { value: 1 },
       extra: null,
       droppedBefore: 3,
+      message,
     });
   });
 
@@ -252,5 +256,22 @@ describe('toPushedDeviceMessage', () => {
 
   it('should give no device for messages without both keys', () => {
     expect(toPushedDeviceMessage({ message: parsed(EXAMPLES.userDelete), droppedBefore: 0 }).device).toBeNull();
+  });
+});
+
+describe('SUBSCRIPTION_TYPE_OF (the one mapping between PushMessageType and MessageType)', () => {
+  it('should name a subscription kind for every pushed kind a subscription can carry, and invert to it', () => {
+    for (const kind of Object.values(PushMessageType)) {
+      const messageType = SUBSCRIPTION_TYPE_OF[kind];
+      if (kind === PushMessageType.RULE_NOTICE || kind === PushMessageType.OTHER) expect(messageType).toBeNull();
+      else expect(pushTypesOf(messageType!)).toContain(kind);
+    }
+    expect(SUBSCRIPTION_TYPE_OF[PushMessageType.COMMAND_ACK]).toBe(MessageType.COMMAND_RESPONSE);
+    expect(pushTypesOf(MessageType.PROPERTY).sort()).toEqual(['PROPERTY_READ', 'PROPERTY_READ_RESPONSE', 'PROPERTY_REPORT', 'PROPERTY_WRITE']);
+    expect(pushTypesOf(MessageType.DEVICE_CHANGED)).toEqual([PushMessageType.DEVICE_LIFECYCLE]);
+  });
+
+  it('should cover every MessageType with at least one pushed kind', () => {
+    for (const messageType of Object.values(MessageType)) expect(pushTypesOf(messageType).length).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,8 @@ import type { TslValueModel } from '../../schema/device-data/tsl-value.type';
 import type { DeviceEventDto, DeviceMessageDto, LocationDto } from '../../datasources/device-data/device-data.dto';
 import { decodeByCode, decodeById, decodeValue, parseDmData, parseJson } from './tsl-decode';
 import { toDate } from '../../datasources/platform/time';
+import { ValueSource } from '../../schema/device-data/value-source.enum';
+import type { DeviceLiveState } from '../../push/live-state';
 
 const sendStatuses: Record<number, SendStatus> = { 0: SendStatus.NOT_SENT, 1: SendStatus.SENT, [-1]: SendStatus.FAILED };
 
@@ -70,7 +72,12 @@ export function toDeviceEvent(dto: DeviceEventDto, model: ThingModel | null): De
  * are ordered by time here rather than trusting upstream's order. `codes` selects and orders; omitted = all
  * properties in thing-model order.
  */
-export function toDeviceProperties(model: ThingModel, messages: readonly DeviceMessageDto[], codes?: readonly string[] | null): DeviceProperty[] {
+export function toDeviceProperties(
+  model: ThingModel,
+  messages: readonly DeviceMessageDto[],
+  codes?: readonly string[] | null,
+  now: number = Date.now(),
+): DeviceProperty[] {
   const latest = new Map<number, { value: TslValueModel | null; at: Date | null }>();
   const newestFirst = messages.filter(isUplink).map((m, i) => ({ m, i, at: toDate(m.createTime ?? m.sendTime)?.getTime() ?? 0 }));
   newestFirst.sort((a, b) => b.at - a.at || a.i - b.i);
@@ -82,13 +89,55 @@ export function toDeviceProperties(model: ThingModel, messages: readonly DeviceM
       latest.set(entry.id, { value: decodeValue(property, entry.value), at: toDate(m.createTime ?? m.sendTime) });
     }
   }
-  const selected: ThingModelProperty[] = codes
+  return selectedProperties(model, codes).map((p) => {
+    const found = latest.get(p.id);
+    const reportedAt = found?.value ? found.at : null;
+    return {
+      code: p.code,
+      name: p.name,
+      dataType: p.dataType,
+      value: found?.value ?? null,
+      reportedAt,
+      source: found?.value ? ValueSource.HISTORY : null,
+      ageSeconds: reportedAt ? ageSeconds(reportedAt.getTime(), now) : null,
+    };
+  });
+}
+
+/**
+ * The properties `codes` selects (all, in thing-model order, when omitted) from live state, each decoded with the
+ * thing model exactly as a history value; a property the live state lacks (or holds in a form the model refuses)
+ * is absent from the answer, so the caller reads only those from history.
+ */
+export function liveProperties(model: ThingModel, state: DeviceLiveState | undefined, codes: readonly string[] | null | undefined, now: number) {
+  const found = new Map<string, DeviceProperty>();
+  for (const p of selectedProperties(model, codes)) {
+    const live = state?.properties[p.code];
+    const value = live ? decodeValue(p, live.value) : null;
+    if (!live || !value) continue;
+    found.set(p.code, {
+      code: p.code,
+      name: p.name,
+      dataType: p.dataType,
+      value,
+      reportedAt: new Date(live.at),
+      source: ValueSource.LIVE,
+      ageSeconds: ageSeconds(live.at, now),
+    });
+  }
+  return found;
+}
+
+/** The thing-model properties `codes` names, in its order; every property in thing-model order when omitted. */
+export function selectedProperties(model: ThingModel, codes: readonly string[] | null | undefined): ThingModelProperty[] {
+  return codes
     ? codes.map((code) => model.properties.find((p) => p.code === code)).filter((p): p is ThingModelProperty => p !== undefined)
     : model.properties;
-  return selected.map((p) => {
-    const found = latest.get(p.id);
-    return { code: p.code, name: p.name, dataType: p.dataType, value: found?.value ?? null, reportedAt: found?.value ? found.at : null };
-  });
+}
+
+/** Seconds from `at` to `now`, never negative (a device clock ahead of ours reads as 0), millisecond precision. */
+function ageSeconds(at: number, now: number): number {
+  return Math.max(0, now - at) / 1000;
 }
 
 export function toDeviceLocation(dto: LocationDto): DeviceLocation {

@@ -5,9 +5,18 @@ import { Device, type DeviceSource } from '../../schema/devices/device.type';
 import { DeviceEventConnection, DeviceLocation, DeviceMessageConnection, DeviceProperty } from '../../schema/device-data/device-data.type';
 import { DeviceEventsArgs, DeviceMessagesArgs, DevicePropertiesArgs, type TimeRangeArgs } from '../../schema/device-data/device-data.args';
 import { MessageDirection } from '../../schema/device-data/message-direction.enum';
+import { PropertyAccess } from '../../schema/catalog/property-access.enum';
 import type { ThingModel } from '../../schema/catalog/thing-model.type';
 import { thingModelOf } from './tsl-decode';
-import { toDeviceEvent, toDeviceLocation, toDeviceMessage, toDeviceProperties, toUpstreamEventType } from './device-data.mapper';
+import {
+  liveProperties,
+  selectedProperties,
+  toDeviceEvent,
+  toDeviceLocation,
+  toDeviceMessage,
+  toDeviceProperties,
+  toUpstreamEventType,
+} from './device-data.mapper';
 import { pageConnection } from '../connection';
 
 @Resolver(() => Device)
@@ -15,22 +24,36 @@ export class DeviceDataResolver {
   @FieldResolver(() => [DeviceProperty], {
     nullable: true,
     description:
-      'Latest known value of each thing-model property, from the newest uplink reports in the message log (one page ' +
-      'of it), with the time each was reported. Empty for products without a thing model; null (with an error) when ' +
-      'the log or the model cannot be read.',
+      'Latest known value of each thing-model property with the time it was reported, where it was read from and ' +
+      'how old it is. Read first from the live state the push channel keeps (no platform call), and for properties ' +
+      'it lacks from the newest uplink reports in the message log (one page of it per device). Empty for products ' +
+      'without a thing model; null (with an error) when the log or the model cannot be read.',
   })
   async properties(@Root() device: DeviceSource, @Args() { codes }: DevicePropertiesArgs, @Ctx() ctx: Context): Promise<DeviceProperty[]> {
     // The model first: a product without one costs no log call, and bad codes are refused before any. Sibling
-    // devices reach each await in the same tick, so N devices of P products cost P model calls and N log pages.
-    const model = await modelOf(ctx, device.productKey);
+    // devices reach each await in the same tick, so N devices of P products cost P model calls and N log pages
+    // cold, and nothing at all when the live state holds every property.
+    const model = await liveModelOf(ctx, device.productKey);
     if (!model) return [];
     codes?.forEach((code, i) => {
       if (!model.properties.some((p) => p.code === code)) {
         throw new BadUserInputError(`codes[${i}]: product ${device.productKey} has no property "${code}"`, `codes[${i}]`);
       }
     });
-    const page = await ctx.loaders.messagePageByDevice.load({ productKey: device.productKey, deviceKey: device.deviceKey, direction: 1, pageNum: 1 });
-    return toDeviceProperties(model, page.rows, codes);
+    const ref = { productKey: device.productKey, deviceKey: device.deviceKey };
+    const now = ctx.now();
+    // A store that cannot be read costs only the shortcut: everything is read from history.
+    const state = ctx.live ? await ctx.live.stateByDevice.load(ref).catch(() => undefined) : undefined;
+    const live = liveProperties(model, state, codes, now);
+    const selected = selectedProperties(model, codes);
+    // A write-only property is never reported, so the log cannot know it either: it does not send us there.
+    const lacking = selected.filter((p) => !live.has(p.code) && p.access !== PropertyAccess.W);
+    if (ctx.live && lacking.length === 0) {
+      return toDeviceProperties(model, [], codes, now).map((row) => live.get(row.code) ?? row);
+    }
+    const page = await ctx.loaders.messagePageByDevice.load({ ...ref, direction: 1, pageNum: 1 });
+    const fromHistory = toDeviceProperties(model, page.rows, codes, now);
+    return fromHistory.map((row) => live.get(row.code) ?? row);
   }
 
   @FieldResolver(() => DeviceMessageConnection, {
@@ -75,6 +98,13 @@ export class DeviceDataResolver {
     const dto = await ctx.loaders.locationByDevice.load({ productKey: device.productKey, deviceKey: device.deviceKey });
     return dto ? toDeviceLocation(dto) : null;
   }
+}
+
+/** The product's thing model through the live store's shared copy when the service keeps live state. */
+async function liveModelOf(ctx: Context, productKey: string): Promise<ThingModel | null> {
+  if (!ctx.live) return modelOf(ctx, productKey);
+  const doc = await ctx.live.thingModelByProduct.load(productKey);
+  return doc ? thingModelOf(doc) : null;
 }
 
 /** The product's thing model, or null for products without one (transparent, unpublished). */

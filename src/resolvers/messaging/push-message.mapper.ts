@@ -1,14 +1,20 @@
 import type { PushedDeviceMessage } from '../../schema/messaging/push-message.type';
 import type { PushEvent } from '../../push/push-hub';
+import type { PushMessage } from '../../push/push-message';
+import { SUBSCRIPTION_TYPE_OF } from '../../schema/messaging/push-message-type.enum';
 
 /**
  * One pushed event -> the GraphQL object. Devices are handed over by key alone, so their detail fields load through
  * the per-event loaders only when selected.
  */
-export function toPushedDeviceMessage({ message, droppedBefore }: PushEvent): PushedDeviceMessage {
+/** The GraphQL object, with the parsed message it came from for the decoding field resolvers (`values`, `event`). */
+export type PushedDeviceMessageSource = PushedDeviceMessage & { message: PushMessage };
+
+export function toPushedDeviceMessage({ message, droppedBefore }: PushEvent): PushedDeviceMessageSource {
   const { productKey, deviceKey, gateway } = message;
   return {
     type: message.type,
+    messageType: SUBSCRIPTION_TYPE_OF[message.type],
     platformType: message.platformType,
     platformSubtype: message.platformSubtype,
     operation: message.operation,
@@ -22,5 +28,6 @@ export function toPushedDeviceMessage({ message, droppedBefore }: PushEvent): Pu
     data: message.data,
     extra: message.extra,
     droppedBefore,
+    message,
   };
 }

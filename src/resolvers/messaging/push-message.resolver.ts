@@ -1,12 +1,19 @@
 import { validate } from 'class-validator';
-import { ArgumentValidationError, Args, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { ArgumentValidationError, Args, Ctx, FieldResolver, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { Context } from '../../context';
 import { AppError, BadUserInputError, ErrorCode } from '../../errors';
 import type { PushEvent, PushSubscription } from '../../push/push-hub';
-import { toPushedDeviceMessage } from './push-message.mapper';
+import { toPushedDeviceMessage, type PushedDeviceMessageSource } from './push-message.mapper';
 import { DeviceMessagesSubscriptionArgs } from '../../schema/messaging/push-message.args';
 import { PushedDeviceMessage } from '../../schema/messaging/push-message.type';
 import { RequiresScope } from '../../schema/requires-scope';
+import { DeviceEvent } from '../../schema/device-data/device-data.type';
+import { TslFieldValue } from '../../schema/device-data/tsl-value.type';
+import type { MessageType } from '../../schema/messaging/message-type.enum';
+import { PushMessageType, pushTypesOf } from '../../schema/messaging/push-message-type.enum';
+import type { ThingModel } from '../../schema/catalog/thing-model.type';
+import { decodeByCode, thingModelOf } from '../device-data/tsl-decode';
+import { eventTypeOf, toLiveDeviceEvent } from '../device-data/live.mapper';
 
 @Resolver(() => PushedDeviceMessage)
 export class PushMessageResolver {
@@ -28,6 +35,41 @@ export class PushMessageResolver {
     }
     return toPushedDeviceMessage(event);
   }
+
+  @FieldResolver(() => [TslFieldValue], { nullable: true })
+  async values(@Root() pushed: PushedDeviceMessageSource, @Ctx() ctx: Context): Promise<TslFieldValue[] | null> {
+    const kv = pushed.data?.kv;
+    if (!VALUE_KINDS.has(pushed.type) || !pushed.productKey || kv === null || typeof kv !== 'object' || Array.isArray(kv)) return null;
+    const model = await pushModelOf(ctx, pushed.productKey);
+    if (!model) return null;
+    if (pushed.type === PushMessageType.SERVICE_INPUT || pushed.type === PushMessageType.SERVICE_OUTPUT) {
+      const service = model.services.find((s) => s.code === pushed.data?.code);
+      const params = service ? (pushed.type === PushMessageType.SERVICE_INPUT ? service.inputs : service.outputs) : [];
+      return decodeByCode(params, kv as Record<string, unknown>);
+    }
+    return decodeByCode(model.properties, kv as Record<string, unknown>);
+  }
+
+  @FieldResolver(() => DeviceEvent, { nullable: true })
+  async event(@Root() pushed: PushedDeviceMessageSource, @Ctx() ctx: Context): Promise<DeviceEvent | null> {
+    if (!pushed.message || !pushed.productKey || eventTypeOf(pushed.message) === null) return null;
+    const model = pushed.type === PushMessageType.ONLINE ? null : await pushModelOf(ctx, pushed.productKey);
+    return toLiveDeviceEvent(pushed.message, model);
+  }
+}
+
+const VALUE_KINDS = new Set([
+  PushMessageType.PROPERTY_REPORT,
+  PushMessageType.PROPERTY_READ_RESPONSE,
+  PushMessageType.PROPERTY_WRITE,
+  PushMessageType.SERVICE_INPUT,
+  PushMessageType.SERVICE_OUTPUT,
+]);
+
+/** The thing model for decoding a pushed message: the live store's shared copy when kept, else the request's loader. */
+async function pushModelOf(ctx: Context, productKey: string): Promise<ThingModel | null> {
+  const doc = await (ctx.live?.thingModelByProduct ?? ctx.loaders.thingModelByProduct).load(productKey);
+  return doc ? thingModelOf(doc) : null;
 }
 
 /**
@@ -51,6 +93,13 @@ async function subscribeToDeviceMessages(raw: Record<string, unknown>, ctx: Cont
   return ctx.push.subscribe({
     productKey: args.productKey ?? undefined,
     deviceKey: args.deviceKey ?? undefined,
-    types: args.types ? new Set(args.types) : undefined,
+    types: kindsOf(args.types, args.messageTypes),
   });
+}
+
+/** `types` and `messageTypes` together: the pushed kinds that pass both; undefined when neither filters. */
+function kindsOf(types: PushMessageType[] | null | undefined, messageTypes: MessageType[] | null | undefined): Set<PushMessageType> | undefined {
+  const byMessageType = messageTypes ? new Set(messageTypes.flatMap(pushTypesOf)) : undefined;
+  if (!types) return byMessageType;
+  return new Set(byMessageType ? types.filter((t) => byMessageType.has(t)) : types);
 }

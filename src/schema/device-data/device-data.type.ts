@@ -3,6 +3,7 @@ import { TslDataType } from '../catalog/tsl-data-type.enum';
 import { DeviceEventType } from './device-event-type.enum';
 import { MessageDirection } from './message-direction.enum';
 import { SendStatus } from './send-status.enum';
+import { ValueSource } from './value-source.enum';
 import { Connection } from '../connection.type';
 import { TslFieldValue, TslValue, type TslValueModel } from './tsl-value.type';
 
@@ -25,6 +26,18 @@ export class DeviceProperty {
 
   @Field(() => Date, { nullable: true, description: 'When the device reported that value; null with `value`.' })
   reportedAt!: Date | null;
+
+  @Field(() => ValueSource, {
+    nullable: true,
+    description: 'Where `value` was read from: LIVE (pushed, kept by this service) or HISTORY (the message log); null with `value`.',
+  })
+  source!: ValueSource | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'How old `value` is: seconds from `reportedAt` to when this answer was made; null with `value`.',
+  })
+  ageSeconds!: number | null;
 }
 
 @ObjectType({ description: "An entry of a device's message log: an uplink report or a downlink command." })

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { MessageType } from './message-type.enum';
 
 /** The §9.3 message catalogue, one value per `type`/`subtype` pair, named for what happened. */
 export enum PushMessageType {
@@ -37,7 +38,9 @@ registerEnumType(PushMessageType, {
   name: 'PushMessageType',
   description:
     'Kind of a pushed platform message. Each value names the platform `type`/`subtype` pair and the ' +
-    'subscription msgType id that must be enabled on the queue for the platform to push it.',
+    'subscription msgType id that must be enabled on the queue for the platform to push it; ' +
+    '`PushedDeviceMessage.messageType` gives that subscription `MessageType` (the one mapping between the two enums), ' +
+    'and `deviceMessages(messageTypes: ...)` filters by it.',
   valuesConfig: {
     ONLINE: { description: 'ONLINE (msgType 1): the device went online, offline or reconnected; `data.value` 1, 0 or 2.' },
     STATUS: { description: 'STATUS (msgType 2): device and module status changed; `data.kv` holds the changed keys.' },
@@ -84,3 +87,47 @@ registerEnumType(PushMessageType, {
     },
   },
 });
+
+/**
+ * The one mapping between the two vocabularies of message kinds: each pushed kind and the subscription `MessageType`
+ * (msgType id, reference §6.6) that must be enabled on a queue for the platform to push it. null: no subscription
+ * type carries it (rule notices) or the kind is unknown. META_EVENT/DEVICE answers to two ids (15 on product and
+ * device subscriptions, 102 on SaaS ones); DEVICE_INFO_CHANGE is named here, and a `messageTypes` filter accepts either.
+ */
+export const SUBSCRIPTION_TYPE_OF: Readonly<Record<PushMessageType, MessageType | null>> = Object.freeze({
+  ONLINE: MessageType.DEVICE_ONLINE_OFFLINE,
+  STATUS: MessageType.DEVICE_STATUS,
+  RAW_UPLINK: MessageType.RAW_UPLINK,
+  RAW_DOWNLINK: MessageType.RAW_DOWNLINK,
+  COMMAND_ACK: MessageType.COMMAND_RESPONSE,
+  PROPERTY_READ: MessageType.PROPERTY,
+  PROPERTY_READ_RESPONSE: MessageType.PROPERTY,
+  PROPERTY_WRITE: MessageType.PROPERTY,
+  PROPERTY_REPORT: MessageType.PROPERTY,
+  EVENT_INFO: MessageType.EVENT_INFO,
+  EVENT_WARN: MessageType.EVENT_ALERT,
+  EVENT_ERROR: MessageType.EVENT_FAULT,
+  SERVICE_INPUT: MessageType.SERVICE_CALL,
+  SERVICE_OUTPUT: MessageType.SERVICE_CALL,
+  LOCATION_QUERY: MessageType.LOCATION_DOWNLINK,
+  LOCATION_MODE: MessageType.LOCATION_DOWNLINK,
+  LOCATION_RAW: MessageType.LOCATION_RAW,
+  LOCATION_PARSED: MessageType.LOCATION,
+  END_USER_BINDING: MessageType.BINDING_CHANGE,
+  DEVICE_LIFECYCLE: MessageType.DEVICE_INFO_CHANGE,
+  PRODUCT_CHANGE: MessageType.PRODUCT_CHANGED,
+  THING_MODEL_RELEASE: MessageType.THING_MODEL_PUBLISHED,
+  PRODUCT_AUTHORIZATION: MessageType.PRODUCT_AUTHORIZATION,
+  USER_DOMAIN_AUTHORIZATION: MessageType.USER_DOMAIN_AUTHORIZATION,
+  END_USER_ADDED: MessageType.END_USER_CHANGED,
+  END_USER_UPDATED: MessageType.END_USER_CHANGED,
+  END_USER_DELETED: MessageType.END_USER_CHANGED,
+  RULE_NOTICE: null,
+  OTHER: null,
+});
+
+/** The pushed kinds a subscription `MessageType` carries (the inverse of `SUBSCRIPTION_TYPE_OF`). */
+export function pushTypesOf(messageType: MessageType): PushMessageType[] {
+  const kinds = (Object.keys(SUBSCRIPTION_TYPE_OF) as PushMessageType[]).filter((kind) => SUBSCRIPTION_TYPE_OF[kind] === messageType);
+  return messageType === MessageType.DEVICE_CHANGED ? [PushMessageType.DEVICE_LIFECYCLE] : kinds;
+}

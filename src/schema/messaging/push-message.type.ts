@@ -1,6 +1,9 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Device, type DeviceSource } from '../devices/device.type';
+import { MessageType } from './message-type.enum';
+import { DeviceEvent } from '../device-data/device-data.type';
+import { TslFieldValue } from '../device-data/tsl-value.type';
 import { PushMessageType } from './push-message-type.enum';
 
 @ObjectType({
@@ -70,6 +73,28 @@ export class PushedDeviceMessage {
     description: 'Other top-level fields the platform sent with this kind, e.g. `deviceName` with END_USER_BINDING; null when none.',
   })
   extra!: Record<string, unknown> | null;
+
+  @Field(() => MessageType, {
+    nullable: true,
+    description: 'The subscription kind (msgType) that carries this message, e.g. COMMAND_RESPONSE for a COMMAND_ACK; null when none does.',
+  })
+  messageType!: MessageType | null;
+
+  @Field(() => [TslFieldValue], {
+    nullable: true,
+    description:
+      'The values a property message (PROPERTY_REPORT, PROPERTY_READ_RESPONSE, PROPERTY_WRITE) or service message (SERVICE_INPUT, ' +
+      'SERVICE_OUTPUT) carries, decoded with the thing model exactly as `Device.messages` decodes the log; null for other kinds.',
+  })
+  values?: TslFieldValue[] | null;
+
+  @Field(() => DeviceEvent, {
+    nullable: true,
+    description:
+      'For ONLINE and EVENT_* messages: the event as `Device.events` lists it (connectivity, or a thing-model event with decoded ' +
+      'outputs); null for other kinds.',
+  })
+  event?: DeviceEvent | null;
 
   @Field(() => Int, {
     description:
