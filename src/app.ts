@@ -192,7 +192,16 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
 
   const push = createPushHub(config, upstream, overrides, { logger, metrics, clock, cache });
   push?.start();
-  const contextDeps = { client, logger, pageSize: config.upstreamPageSize, apis: overrides.apis, paths: config.inferredPaths, push, clock };
+  const contextDeps = {
+    client,
+    logger,
+    pageSize: config.upstreamPageSize,
+    apis: overrides.apis,
+    paths: config.inferredPaths,
+    push,
+    clock,
+    deviceNameFilter: config.deviceNameFilter,
+  };
   return {
     config,
     server,

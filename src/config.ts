@@ -55,6 +55,8 @@ export interface Config {
   readonly maxBodyBytes: number;
   /** Bounds of the automatic persisted-query store (memory, or Redis when REDIS_URL is set). */
   readonly persistedQueries: PersistedQueriesConfig;
+  /** QUEC_DEVICE_NAME_FILTER: send the undocumented `deviceName` device-list filter instead of matching names here. */
+  readonly deviceNameFilter: boolean;
   /** TTLs (ms) of the platform reads shared across requests and replicas; 0 = not cached (docs/operations.md). */
   readonly sharedReadTtls: SharedReadTtls;
   /** Retries of idempotent reads and the per-family circuit breaker (docs/resilience.md). */
@@ -237,6 +239,7 @@ const environmentSchema = z.object({
   UPSTREAM_BREAKER_THRESHOLD: intInRange(1, 1000, 10),
   UPSTREAM_BREAKER_HALF_OPEN_MS: intInRange(100, 600_000, 5000),
   UPSTREAM_HEDGE_AFTER_MS: intInRange(0, 120_000, 1500),
+  QUEC_DEVICE_NAME_FILTER: optionalFlag,
   CACHE_PRODUCTS_TTL_MS: intInRange(0, 86_400_000, 0),
   CACHE_THING_MODELS_TTL_MS: intInRange(0, 86_400_000, 0),
   CACHE_DEVICES_TTL_MS: intInRange(0, 86_400_000, 0),
@@ -359,6 +362,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ops: vars.OPS_PORT === undefined ? undefined : Object.freeze({ host: vars.OPS_HOST ?? vars.HOST, port: vars.OPS_PORT }),
     maxBodyBytes: vars.MAX_BODY_BYTES,
     persistedQueries: resolvePersistedQueries(vars),
+    deviceNameFilter: vars.QUEC_DEVICE_NAME_FILTER ?? false,
     sharedReadTtls: Object.freeze({
       products: vars.CACHE_PRODUCTS_TTL_MS,
       thingModels: vars.CACHE_THING_MODELS_TTL_MS,

@@ -50,6 +50,8 @@ export interface ContextDependencies {
   paths?: InferredPaths;
   push?: PushHub;
   clock?: { now(): number };
+  /** Send the undocumented `deviceName` list filter to the platform (QUEC_DEVICE_NAME_FILTER). */
+  deviceNameFilter?: boolean;
 }
 
 /**
@@ -57,7 +59,7 @@ export interface ContextDependencies {
  * datasource, loader group and the child logger is built on first use, so a request pays only for what it touches.
  */
 export function createContext(deps: ContextDependencies, caller: Caller, requestId: string = randomUUID()): Context {
-  const apis = createApis(deps.client, deps.paths, deps.apis);
+  const apis = createApis(deps.client, deps.paths, deps.apis, { deviceNameFilter: deps.deviceNameFilter });
   let logger: Logger | undefined;
   const loaders = createLoaders(apis, deps.pageSize);
   const clock = deps.clock ?? Date;

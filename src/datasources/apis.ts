@@ -57,13 +57,19 @@ export const DEFAULT_INFERRED_PATHS: InferredPaths = Object.freeze({
   endUserAdmin: '/v2/enduser/enterpriseapi',
 });
 
-type ApiArgs = [client: PlatformClient, paths: InferredPaths, overrides: Partial<Apis>];
+/** How datasources talk to the platform beyond paths: opt-ins for what the platform does not document. */
+export interface ApiOptions {
+  /** Send `deviceName` to the device list (QUEC_DEVICE_NAME_FILTER); off by default, as it is undocumented. */
+  deviceNameFilter?: boolean;
+}
+
+type ApiArgs = [client: PlatformClient, paths: InferredPaths, overrides: Partial<Apis>, options: ApiOptions];
 
 /** Every datasource, with its override (a fake in tests) taking its place; one is built when a request first uses it. */
 const apiGroups: GroupBuilder<ApiArgs, Apis>[] = [
   (client, _paths, overrides) => ({ products: overrides.products ?? new HttpProductApi(client) }),
   (client, paths, overrides) => ({ projects: overrides.projects ?? new HttpProjectApi(client, paths.projects) }),
-  (client, _paths, overrides) => ({ devices: overrides.devices ?? new HttpDeviceApi(client) }),
+  (client, _paths, overrides, options) => ({ devices: overrides.devices ?? new HttpDeviceApi(client, options.deviceNameFilter === true) }),
   (client, _paths, overrides) => ({ gateways: overrides.gateways ?? new HttpGatewayApi(client) }),
   (client, _paths, overrides) => ({ lifecycle: overrides.lifecycle ?? new HttpDeviceLifecycleApi(client) }),
   (client, paths, overrides) => ({ deviceGroups: overrides.deviceGroups ?? new HttpDeviceGroupApi(client, paths.deviceGroups) }),
@@ -80,9 +86,14 @@ const apiGroups: GroupBuilder<ApiArgs, Apis>[] = [
   (client, paths, overrides) => ({ mailTemplates: overrides.mailTemplates ?? new HttpMailTemplateApi(client, paths.mail) }),
 ];
 
-const LazyApis = lazyGroups<ApiArgs, Apis>(apiGroups, [{} as PlatformClient, DEFAULT_INFERRED_PATHS, {}]);
+const LazyApis = lazyGroups<ApiArgs, Apis>(apiGroups, [{} as PlatformClient, DEFAULT_INFERRED_PATHS, {}, {}]);
 
 /** New HTTP datasources over the shared client, with any of `overrides` (fakes in tests) taking their place. */
-export function createApis(client: PlatformClient, paths: InferredPaths = DEFAULT_INFERRED_PATHS, overrides: Partial<Apis> = {}): Apis {
-  return new LazyApis(client, paths, overrides);
+export function createApis(
+  client: PlatformClient,
+  paths: InferredPaths = DEFAULT_INFERRED_PATHS,
+  overrides: Partial<Apis> = {},
+  options: ApiOptions = {},
+): Apis {
+  return new LazyApis(client, paths, overrides, options);
 }

@@ -1,4 +1,5 @@
 import { WIDE_COST_BUDGET, startHarness, type Harness } from '../helpers/harness';
+import { takeContractViolations } from '../helpers/request-contract-setup';
 
 type Counts = { total: number; online: number; offline: number; activated: number };
 type Node = { deviceKey: string; name: string | null; status: string; activated: boolean };
@@ -147,7 +148,7 @@ describe('dashboard fields', () => {
       expect(codeOf(replay)).toBe('BAD_USER_INPUT');
     });
 
-    it('should filter by name with one call when the platform honours deviceName', async () => {
+    it('should match names itself by default, never sending the undocumented deviceName: one call per list page', async () => {
       const part = nameFragment(devices);
       h.sim.log.clear();
       const result = await h.execute<{ devices: Listing }>(
@@ -157,7 +158,8 @@ describe('dashboard fields', () => {
       const matching = devices.filter((d) => (d.name ?? '').toLowerCase().includes(part.toLowerCase()));
       expect(result.data!.devices.totalCount).toBe(matching.length);
       expect(result.data!.devices.edges.map((e) => e.node.deviceKey)).toEqual(matching.map((d) => d.deviceKey));
-      expect(overviewQueries()).toEqual([expect.objectContaining({ deviceName: part.toUpperCase() })]);
+      expect(overviewQueries().some((q) => 'deviceName' in q)).toBe(false);
+      expect(overviewQueries()).toHaveLength(Math.ceil(devices.length / 100));
     });
 
     it('should refuse an empty name filter before calling upstream', async () => {
@@ -169,9 +171,37 @@ describe('dashboard fields', () => {
   });
 });
 
-describe('device name filter on a platform that ignores deviceName', () => {
+/**
+ * QUEC_DEVICE_NAME_FILTER=true sends `deviceName`, which the public parameter tables do not list: these run against a
+ * lenient simulator and take the contract check's findings for that one parameter.
+ */
+describe('QUEC_DEVICE_NAME_FILTER=true: the undocumented deviceName filter', () => {
+  const OPT_IN = { ...WIDE_COST_BUDGET, QUEC_DEVICE_NAME_FILTER: 'true' };
+  afterEach(() => {
+    for (const violation of takeContractViolations()) expect(violation).toMatch(/"deviceName" is not documented/);
+  });
+
+  it('should filter by name with one call when the platform honours deviceName', async () => {
+    const h = await startHarness({ env: OPT_IN, simulator: { strict: false } });
+    try {
+      const { pk, devices } = await busyProduct(h);
+      const part = nameFragment(devices);
+      h.sim.log.clear();
+      const result = await h.execute<{ devices: Listing }>(
+        'query($pk: String!, $part: String!) { devices(productKey: $pk, nameContains: $part, first: 100) { totalCount edges { node { deviceKey } } } }',
+        { pk, part: part.toUpperCase() },
+      );
+      const matching = devices.filter((d) => (d.name ?? '').toLowerCase().includes(part.toLowerCase()));
+      expect(result.data!.devices.totalCount).toBe(matching.length);
+      const queries = h.sim.log.entries().filter((e) => e.endpoint === 'device.overview');
+      expect(queries.map((e) => e.query)).toEqual([expect.objectContaining({ deviceName: part.toUpperCase() })]);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('should filter the list itself: the ignored call plus one call per page of the list', async () => {
-    const h = await startHarness({ env: WIDE_COST_BUDGET, simulator: { deviceNameFilter: false } });
+    const h = await startHarness({ env: OPT_IN, simulator: { deviceNameFilter: false, strict: false } });
     try {
       const { pk, devices } = await busyProduct(h);
       const part = nameFragment(devices);
@@ -191,7 +221,7 @@ describe('device name filter on a platform that ignores deviceName', () => {
   });
 
   it('should refuse with BAD_USER_INPUT a list longer than the pages it may read, after reading one', async () => {
-    const h = await startHarness({ env: { ...WIDE_COST_BUDGET, QUEC_PAGE_SIZE: '3' }, simulator: { deviceNameFilter: false } });
+    const h = await startHarness({ env: { ...OPT_IN, QUEC_PAGE_SIZE: '3' }, simulator: { deviceNameFilter: false, strict: false } });
     try {
       const { pk, devices } = await busyProduct(h);
       expect(devices.length).toBeGreaterThan(5 * 3);

@@ -16,6 +16,11 @@ export interface DeviceListFilter {
 }
 
 export interface DeviceApi {
+  /**
+   * Whether `listDevices` passes `deviceName` to the platform (QUEC_DEVICE_NAME_FILTER). When false (the default: the
+   * parameter is undocumented) a name filter is never sent, and callers match names themselves.
+   */
+  readonly filtersByName?: boolean;
   /** @throws UpstreamError NOT_FOUND for an unknown product */
   listDevices(filter: DeviceListFilter, page: PageRequest): Promise<Page<DeviceDto>>;
   /** @throws UpstreamError NOT_FOUND (70130) for an unknown device */
@@ -25,7 +30,10 @@ export interface DeviceApi {
 
 /** Device registry and module status (reference §6.3). */
 export class HttpDeviceApi implements DeviceApi {
-  constructor(private readonly client: PlatformClient) {}
+  constructor(
+    private readonly client: PlatformClient,
+    readonly filtersByName = false,
+  ) {}
 
   async listDevices(
     { productKey, deviceStatus, activeStatus, deviceName }: DeviceListFilter,
@@ -35,7 +43,7 @@ export class HttpDeviceApi implements DeviceApi {
       endpoint: 'device.overview',
       method: 'GET',
       path: '/v2/devicemgr/r3/openapi/product/device/overview',
-      query: { productKey, deviceStatus, activeStatus, deviceName, pageNum, pageSize },
+      query: { productKey, deviceStatus, activeStatus, deviceName: this.filtersByName ? deviceName : undefined, pageNum, pageSize },
     });
     return toPage(response);
   }

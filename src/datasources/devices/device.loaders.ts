@@ -45,8 +45,9 @@ export interface DeviceLoaders {
 }
 
 /**
- * Pages of a device list read in full when the platform ignores the `deviceName` filter (reference §12.8), so the
- * name is matched here: a bound on the calls one filtered list may cost (the cost table adds them).
+ * Pages of a device list read in full to match names here: always unless QUEC_DEVICE_NAME_FILTER sends the
+ * undocumented `deviceName` filter, and also when the platform ignores it (reference §12.8). A bound on the calls one
+ * filtered list may cost (the cost table adds them).
  */
 export const NAME_SCAN_MAX_PAGES = 5;
 
@@ -80,6 +81,7 @@ export function createDeviceLoaders(devices: DeviceApi, gateways: GatewayApi, pa
   const fetchPage = async ({ pageNum, ...filter }: DevicePageKey): Promise<Page<DeviceDto>> => {
     const { deviceName } = filter;
     if (deviceName === undefined) return devices.listDevices(filter, { pageNum, pageSize });
+    if (!devices.filtersByName) return namedPage({ ...filter, deviceName }, pageNum);
     const list = listKey(filter);
     const verdict = honoured.get(list);
     if (verdict === undefined) {
@@ -91,7 +93,12 @@ export function createDeviceLoaders(devices: DeviceApi, gateways: GatewayApi, pa
     } else if (await verdict) {
       return devices.listDevices(filter, { pageNum, pageSize });
     }
-    const rows = await scanNamed({ ...filter, deviceName });
+    return namedPage({ ...filter, deviceName }, pageNum);
+  };
+
+  /** Page `pageNum` of the rows a bounded scan matched by name. */
+  const namedPage = async (filter: DeviceListKey & { deviceName: string }, pageNum: number): Promise<Page<DeviceDto>> => {
+    const rows = await scanNamed(filter);
     return { rows: rows.slice((pageNum - 1) * pageSize, pageNum * pageSize), total: rows.length };
   };
 
