@@ -2,22 +2,20 @@ import { ALL_STRICT_RULES, type StrictRules } from '../../simulator/strict/stric
 
 /**
  * The strict simulator rules (simulator/strict/strict-rules.ts) every simulator a test starts gets unless the test
- * passes its own `strict` option; test/helpers/test-environment.ts installs them. A rule is on here once the client
- * copes with it. The rules still off need client changes of issue 14 first; each is a named knob to flip then.
+ * passes its own `strict` option; test/helpers/test-environment.ts installs them.
+ * A rule is on here once the client and the tests cope with it; each one still off says what it needs.
  */
 export const SUITE_STRICT_RULES: Readonly<StrictRules> = Object.freeze({
   unknownParameters: true,
   jsonContentType: true,
-  /** Needs the paged window to follow the page size the envelope reports. */
+  endUserTokenCodes: true,
+  ticketlessPush: true,
+  /** The client copes (issue 14), but simulator tests still assert uncapped pages; flipping it breaks 9 of them. */
   pageSizeCap: 0,
-  /** Needs a bare HTTP 401 to count as a token error (drop the token, log in, retry once). */
+  /** The client copes; simulator tests of the revoked-token paths still expect the 91004 envelope. */
   bareUnauthorized: false,
-  /** Needs 5032/5106 of the end-user family to count as token errors. */
-  endUserTokenCodes: false,
-  /** Needs the time reader to parse date-time strings. */
+  /** The client reads them; simulator tests still assert epoch-ms times. */
   dateTimeStrings: false,
-  /** Needs the push parser to accept the catalogue's ticket-less families. */
-  ticketlessPush: false,
 });
 
 /**

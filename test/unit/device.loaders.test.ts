@@ -118,54 +118,65 @@ describe('deviceCount', () => {
 });
 
 describe('devicePage with a name filter', () => {
-  it('should filter a scan of the list itself when upstream ignores deviceName, reading each page once', async () => {
+  it('should never send the name upstream by default and match it over a scan of the list', async () => {
     const api = FakeDeviceApi.withProducts({ pA: 31 });
     const { devicePage } = createDeviceLoaders(api, api, 10);
-    const [first, second] = await Promise.all([
-      devicePage.load({ productKey: 'pA', deviceName: 'DEVICE 1', pageNum: 1 }),
-      devicePage.load({ productKey: 'pA', deviceName: 'DEVICE 1', pageNum: 2 }),
-    ]);
-    const names = first.rows.map((row) => row.deviceName);
-    expect(names).toEqual([
-      'Device 1',
-      'Device 10',
-      'Device 11',
-      'Device 12',
-      'Device 13',
-      'Device 14',
-      'Device 15',
-      'Device 16',
-      'Device 17',
-      'Device 18',
-    ]);
-    expect(second.rows.map((row) => row.deviceName)).toEqual(['Device 19']);
-    expect(first.total).toBe(11);
-    // One named call (upstream ignored the name; page 2, all "Device 1x", must not be trusted), then pages 1-4 once each.
-    expect(api.lists.filter((call) => call.deviceName !== undefined)).toHaveLength(1);
-    expect(api.lists.filter((call) => call.deviceName === undefined).map((call) => call.pageNum)).toEqual([1, 2, 3, 4]);
+    const page = await devicePage.load({ productKey: 'pA', deviceName: 'DEVICE 1', pageNum: 1 });
+    expect(page.total).toBe(11);
+    expect(api.lists.filter((call) => call.deviceName !== undefined)).toHaveLength(0);
+    expect(api.lists.map((call) => call.pageNum)).toEqual([1, 2, 3, 4]);
   });
 
-  it('should trust upstream when every row it answers matches the name', async () => {
-    const api = FakeDeviceApi.withProducts({ pA: 31 });
-    const original = api.listDevices.bind(api);
-    api.listDevices = async (filter, page) => {
-      const answer = await original(filter, page);
-      const part = filter.deviceName?.toLowerCase();
-      if (part === undefined) return answer;
-      const rows = answer.rows.filter((row) => (row.deviceName ?? '').toLowerCase().includes(part));
-      return { rows, total: rows.length };
-    };
-    const { devicePage } = createDeviceLoaders(api, api, 10);
-    await devicePage.load({ productKey: 'pA', deviceName: 'device 2', pageNum: 1 });
-    expect(api.lists).toHaveLength(1);
-  });
-
-  it('should refuse with BAD_USER_INPUT a list longer than NAME_SCAN_MAX_PAGES pages', async () => {
-    const api = FakeDeviceApi.withProducts({ pA: 10 * NAME_SCAN_MAX_PAGES + 1 });
-    const { devicePage } = createDeviceLoaders(api, api, 10);
-    await expect(devicePage.load({ productKey: 'pA', deviceName: 'device 1', pageNum: 1 })).rejects.toMatchObject({
-      extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: 'nameContains' },
+  describe('with QUEC_DEVICE_NAME_FILTER=true', () => {
+    it('should filter a scan of the list itself when upstream ignores deviceName, reading each page once', async () => {
+      const api = Object.assign(FakeDeviceApi.withProducts({ pA: 31 }), { filtersByName: true });
+      const { devicePage } = createDeviceLoaders(api, api, 10);
+      const [first, second] = await Promise.all([
+        devicePage.load({ productKey: 'pA', deviceName: 'DEVICE 1', pageNum: 1 }),
+        devicePage.load({ productKey: 'pA', deviceName: 'DEVICE 1', pageNum: 2 }),
+      ]);
+      const names = first.rows.map((row) => row.deviceName);
+      expect(names).toEqual([
+        'Device 1',
+        'Device 10',
+        'Device 11',
+        'Device 12',
+        'Device 13',
+        'Device 14',
+        'Device 15',
+        'Device 16',
+        'Device 17',
+        'Device 18',
+      ]);
+      expect(second.rows.map((row) => row.deviceName)).toEqual(['Device 19']);
+      expect(first.total).toBe(11);
+      // One named call (upstream ignored the name; page 2, all "Device 1x", must not be trusted), then pages 1-4 once each.
+      expect(api.lists.filter((call) => call.deviceName !== undefined)).toHaveLength(1);
+      expect(api.lists.filter((call) => call.deviceName === undefined).map((call) => call.pageNum)).toEqual([1, 2, 3, 4]);
     });
-    expect(api.lists).toHaveLength(2);
+
+    it('should trust upstream when every row it answers matches the name', async () => {
+      const api = Object.assign(FakeDeviceApi.withProducts({ pA: 31 }), { filtersByName: true });
+      const original = api.listDevices.bind(api);
+      api.listDevices = async (filter, page) => {
+        const answer = await original(filter, page);
+        const part = filter.deviceName?.toLowerCase();
+        if (part === undefined) return answer;
+        const rows = answer.rows.filter((row) => (row.deviceName ?? '').toLowerCase().includes(part));
+        return { rows, total: rows.length };
+      };
+      const { devicePage } = createDeviceLoaders(api, api, 10);
+      await devicePage.load({ productKey: 'pA', deviceName: 'device 2', pageNum: 1 });
+      expect(api.lists).toHaveLength(1);
+    });
+
+    it('should refuse with BAD_USER_INPUT a list longer than NAME_SCAN_MAX_PAGES pages', async () => {
+      const api = Object.assign(FakeDeviceApi.withProducts({ pA: 10 * NAME_SCAN_MAX_PAGES + 1 }), { filtersByName: true });
+      const { devicePage } = createDeviceLoaders(api, api, 10);
+      await expect(devicePage.load({ productKey: 'pA', deviceName: 'device 1', pageNum: 1 })).rejects.toMatchObject({
+        extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: 'nameContains' },
+      });
+      expect(api.lists).toHaveLength(2);
+    });
   });
 });
