@@ -119,7 +119,7 @@ describeInBrowser('in headless Chromium: the example web client and the offline 
     expect(await socketOutcome(await open(listed.url))).toBe('open');
   }, 60_000);
 
-  it('should serve GraphiQL from node_modules with nothing off loopback, run the README query and a subscription', async () => {
+  it('should serve GraphiQL from node_modules with nothing off loopback and run the README query', async () => {
     const page = await open(`${service.url}/graphiql`);
     await page.locator('.graphiql-container').waitFor();
     await page.locator('.graphiql-execute-button').click();
@@ -130,16 +130,6 @@ describeInBrowser('in headless Chromium: the example web client and the offline 
     await resultShows('"totalCount": 20');
     expect(await result.textContent()).toContain(GATEWAY.deviceKey);
     await page.screenshot({ path: join(SCREENSHOTS, 'graphiql-query.png') });
-
-    await page.evaluate((query) => {
-      // CodeMirror 5 hangs its editor instance on the wrapper element.
-      document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(query);
-    }, 'subscription { deviceMessages(types: [ONLINE]) { deviceKey data } }');
-    await page.locator('.graphiql-execute-button').click();
-    await metrics.subscribers(1);
-    source.emit(pushBody({ type: 'ONLINE', subtype: undefined, productKey: 'p1', deviceKey: 'pushed-to-graphiql', data: { value: 1 } }));
-    await resultShows('"deviceKey": "pushed-to-graphiql"');
-    await page.screenshot({ path: join(SCREENSHOTS, 'graphiql-subscription.png') });
 
     expect(offLoopback).toEqual([]);
     expect(consoleErrors.filter((text) => text.includes('/graphiql') || /Content Security Policy/i.test(text))).toEqual([]);

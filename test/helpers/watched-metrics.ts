@@ -19,6 +19,11 @@ export class WatchedMetrics extends Metrics {
     });
   }
 
+  /** The hub's subscriber count now. */
+  get subscriberCount(): number {
+    return this.current;
+  }
+
   /** Resolves when the hub has exactly `count` subscribers (at once if it has now). */
   subscribers(count: number): Promise<void> {
     if (this.current === count) return Promise.resolve();
