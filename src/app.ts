@@ -10,6 +10,8 @@ import { createLogger, type Logger } from './logger';
 import { createCache, redisClientOf } from './cache';
 import { redisLoginLock } from './auth/login-lock';
 import { SharedReadCache } from './datasources/platform/shared-read-cache';
+import type { PushMessage } from './push/push-message';
+import { PushMessageType } from './schema/messaging/push-message-type.enum';
 import { TokenProvider, type Clock } from './auth/token-provider';
 import { HttpAuthApi } from './datasources/platform/auth.api';
 import { HttpTransport, PlatformClient, type UpstreamObserver } from './datasources/platform/platform-client';
@@ -190,7 +192,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
   });
   await server.start();
 
-  const push = createPushHub(config, upstream, overrides, { logger, metrics, clock, cache });
+  const push = createPushHub(config, upstream, overrides, { logger, metrics, clock, cache, sharedReads });
   push?.start();
   const contextDeps = {
     client,
@@ -262,9 +264,9 @@ function createPushHub(
   config: Config,
   upstream: UpstreamTarget,
   overrides: AppOverrides,
-  deps: { logger: Logger; metrics: Metrics; clock: Clock; cache: Keyv },
+  deps: { logger: Logger; metrics: Metrics; clock: Clock; cache: Keyv; sharedReads: SharedReadCache },
 ): PushHub | undefined {
-  const { logger, metrics, clock, cache } = deps;
+  const { logger, metrics, clock, cache, sharedReads } = deps;
   const parking = new KeyvParkingLot(cache, logger);
   const given = overrides.pushSource;
   const source =
@@ -289,7 +291,26 @@ function createPushHub(
     timers: overrides.timers,
     logger,
     observer: metrics,
+    onMessage: sharedReads.enabled ? (message) => void dropWhatPushChanged(sharedReads, message) : undefined,
   });
+}
+
+/** Pushed kinds that change what the shared read cache holds: a device's detail, or a product and its thing model. */
+const DEVICE_CHANGES: ReadonlySet<PushMessageType> = new Set([
+  PushMessageType.ONLINE,
+  PushMessageType.STATUS,
+  PushMessageType.DEVICE_LIFECYCLE,
+  PushMessageType.END_USER_BINDING,
+  PushMessageType.LOCATION_PARSED,
+]);
+const PRODUCT_CHANGES: ReadonlySet<PushMessageType> = new Set([PushMessageType.PRODUCT_CHANGE, PushMessageType.THING_MODEL_RELEASE]);
+
+/** Drops the cached reads a pushed change makes stale (docs/operations.md, shared reads); never throws. */
+async function dropWhatPushChanged(sharedReads: SharedReadCache, message: PushMessage): Promise<void> {
+  const { productKey, deviceKey } = message;
+  if (!productKey) return;
+  if (deviceKey && DEVICE_CHANGES.has(message.type)) await sharedReads.invalidateDevice(productKey, deviceKey);
+  if (PRODUCT_CHANGES.has(message.type)) await sharedReads.invalidateProduct(productKey);
 }
 
 /** The fleet's login lock when the cache is a shared Redis; held at most as long as one login may take. */

@@ -44,6 +44,8 @@ export interface PushHubOptions {
   timers?: Timers;
   logger: Logger;
   observer?: PushObserver;
+  /** Told of every message taken from the source, before fan-out (the shared read cache drops what it changed). */
+  onMessage?: (message: PushMessage) => void;
 }
 
 /**
@@ -137,6 +139,7 @@ export class PushHub {
   }
 
   private deliver(message: PushMessage): boolean | Promise<boolean> {
+    this.options.onMessage?.(message);
     const store = this.options.store;
     if (!store) {
       if (this.subscribers.size === 0) return false;

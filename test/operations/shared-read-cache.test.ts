@@ -1,3 +1,4 @@
+import { FakePushSource, pushBody } from '../fakes/fake-push-source';
 import { startHarness, type Harness } from '../helpers/harness';
 
 const CACHE_ON = { CACHE_PRODUCTS_TTL_MS: '300000', CACHE_THING_MODELS_TTL_MS: '300000', CACHE_DEVICES_TTL_MS: '300000' };
@@ -57,6 +58,31 @@ describe('shared reads of what rarely changes (CACHE_*_TTL_MS)', () => {
     expect(data!.device.name).toBe(name);
     // The mutation's own answer read the device again after the write dropped it, and that fresh copy is shared.
     expect(h.sim.log.counters()).toEqual({});
+  });
+});
+
+describe('shared reads and the push channel', () => {
+  it('should read a device again after the push channel reports it went offline', async () => {
+    const source = new FakePushSource();
+    const h = await startHarness({ env: CACHE_ON, overrides: { pushSource: source } });
+    try {
+      h.app.push!.start();
+      const { data } = await h.execute<{
+        products: { edges: Array<{ node: { productKey: string; devices: { edges: Array<{ node: { deviceKey: string } }> } } }> };
+      }>('{ products(first: 5) { edges { node { productKey devices(first: 1) { edges { node { deviceKey } } } } } } }');
+      const node = data!.products.edges.find((e) => e.node.devices.edges.length > 0)!.node;
+      const ref = { pk: node.productKey, dk: node.devices.edges[0].node.deviceKey };
+      await h.execute(DASHBOARD, ref);
+      await h.execute(DASHBOARD, ref);
+      h.sim.log.clear();
+      source.emit(pushBody({ type: 'ONLINE', subtype: undefined, productKey: ref.pk, deviceKey: ref.dk, data: { value: 0 } }));
+      // The store's delete settles within the same turn of the event loop as the message.
+      await new Promise((resolve) => setImmediate(resolve));
+      await h.execute(DASHBOARD, ref);
+      expect(h.sim.log.counters()).toEqual({ 'device.detail': 1 });
+    } finally {
+      await h.close();
+    }
   });
 });
 
