@@ -98,6 +98,7 @@ async function startService(
       QUEC_TIMEOUT_MS: '2000',
       UPSTREAM_RETRY_MAX: String(retryMax),
       UPSTREAM_RETRY_BUDGET_MS: '3000',
+      ...(process.env.SOAK_HEDGE_AFTER_MS ? { UPSTREAM_HEDGE_AFTER_MS: process.env.SOAK_HEDGE_AFTER_MS } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -277,8 +278,8 @@ export async function runSoakBench(options: SoakOptions): Promise<string> {
     const faulted = upstream.filter((e) => e.httpStatus !== 200).length;
     const rows: Array<[string, string]> = [
       [
-        'duration (s) / connections / UPSTREAM_RETRY_MAX / faults',
-        `${options.seconds} / ${options.connections} / ${options.retryMax} / ${options.faults ? 'on' : 'off'}`,
+        'duration (s) / connections / UPSTREAM_RETRY_MAX / UPSTREAM_HEDGE_AFTER_MS / faults',
+        `${options.seconds} / ${options.connections} / ${options.retryMax} / ${process.env.SOAK_HEDGE_AFTER_MS ?? '1500 (default)'} / ${options.faults ? 'on' : 'off'}`,
       ],
       ['load average at the end (1 min, this machine)', loadavg()[0].toFixed(1)],
       ['requests', String(requests)],
