@@ -11,3 +11,15 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Pr
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * `work()`'s result, or `fallback` when it rejects or has not settled within `ms`. For calls to a shared store (Redis)
+ * whose failure must cost a miss, never an error or a wait.
+ */
+export function settleWithin<T>(work: () => Promise<T>, ms: number, fallback: T): Promise<T> {
+  return withTimeout(
+    work().catch(() => fallback),
+    ms,
+    fallback,
+  );
+}

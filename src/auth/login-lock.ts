@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisScripting } from '../cache';
-import { withTimeout } from '../timeout';
+import { settleWithin } from '../timeout';
 
 /**
  * What taking the fleet-wide login lock gave: `acquired` (this replica logs in, then calls `release`), `busy` (another
@@ -34,12 +34,7 @@ const RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
  */
 export function redisLoginLock(client: () => Promise<RedisScripting>, options: RedisLoginLockOptions): LoginLock {
   const key = options.key ?? 'quec-graph:upstream-login-lock';
-  const bounded = <T>(work: () => Promise<T>, fallback: T) =>
-    withTimeout(
-      work().catch(() => fallback),
-      options.timeoutMs,
-      fallback,
-    );
+  const bounded = <T>(work: () => Promise<T>, fallback: T) => settleWithin(work, options.timeoutMs, fallback);
   return {
     async acquire() {
       const owner = randomUUID();

@@ -1,7 +1,7 @@
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { RedisScripting } from '../cache';
 import type { PersistedQueriesConfig } from '../config';
-import { withTimeout } from '../timeout';
+import { settleWithin } from '../timeout';
 
 /**
  * Every entry is counted in one sorted set scored by its expiry time (ms, Redis's clock), with its size in a hash
@@ -61,12 +61,7 @@ export function redisPersistedQueryStore(
   timeoutMs = 500,
 ): KeyValueCache<string> {
   const keys = (key: string) => [`${prefix}:index`, `${prefix}:sizes`, `${prefix}:bytes`, `${prefix}:q:${key}`];
-  const bounded = <T>(work: () => Promise<T>, fallback: T) =>
-    withTimeout(
-      work().catch(() => fallback),
-      timeoutMs,
-      fallback,
-    );
+  const bounded = <T>(work: () => Promise<T>, fallback: T) => settleWithin(work, timeoutMs, fallback);
   return {
     get: (key) =>
       bounded(async () => {

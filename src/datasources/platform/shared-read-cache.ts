@@ -1,5 +1,5 @@
 import type Keyv from 'keyv';
-import { withTimeout } from '../../timeout';
+import { settleWithin } from '../../timeout';
 
 /** What the cache needs of a platform request (PlatformClient's `ReadRequest` fits). */
 export interface ReadRequest {
@@ -128,11 +128,7 @@ export class SharedReadCache {
   }
 
   private bounded<T>(work: () => Promise<T>, fallback: T): Promise<T> {
-    return withTimeout(
-      work().catch(() => fallback),
-      this.options.storeTimeoutMs ?? 500,
-      fallback,
-    );
+    return settleWithin(work, this.options.storeTimeoutMs ?? 500, fallback);
   }
 }
 
