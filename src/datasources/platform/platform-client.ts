@@ -155,28 +155,13 @@ export class HttpTransport {
     try {
       answer = await this.send(url, request.method, { ...BASE_HEADERS, ...headers }, body, deadline);
     } catch (error) {
-      const timedOut = deadline.expired || isTimeout(error);
-      throw new UpstreamTransportError(
-        timedOut ? `Platform did not answer ${request.endpoint} within ${this.options.timeoutMs} ms` : `Platform unreachable for ${request.endpoint}`,
-        ErrorCode.UPSTREAM_UNAVAILABLE,
-        request.endpoint,
-        timedOut ? 'timeout' : 'network',
-      );
+      throw this.unanswered(request, deadline.expired || isTimeout(error));
     } finally {
       deadline.clear();
     }
     const ok = answer.status >= 200 && answer.status < 300;
     // A connection cut mid-body is a network failure like one cut before the headers.
-    if (answer.text === undefined) {
-      throw new UpstreamTransportError(
-        deadline.expired
-          ? `Platform did not answer ${request.endpoint} within ${this.options.timeoutMs} ms`
-          : `Platform unreachable for ${request.endpoint}`,
-        ErrorCode.UPSTREAM_UNAVAILABLE,
-        request.endpoint,
-        deadline.expired ? 'timeout' : 'network',
-      );
-    }
+    if (answer.text === undefined) throw this.unanswered(request, deadline.expired);
     const envelope = parseJson(answer.text);
     if (envelope && typeof envelope.code === 'number' && envelope.code !== 200 && ok) return envelope;
     if (answer.status === 401) {
@@ -215,6 +200,16 @@ export class HttpTransport {
       );
     }
     return envelope;
+  }
+
+  /** No answer to use: the deadline ran out (`timedOut`), or the connection failed before or during the body. */
+  private unanswered(request: PlatformRequest, timedOut: boolean): UpstreamTransportError {
+    return new UpstreamTransportError(
+      timedOut ? `Platform did not answer ${request.endpoint} within ${this.options.timeoutMs} ms` : `Platform unreachable for ${request.endpoint}`,
+      ErrorCode.UPSTREAM_UNAVAILABLE,
+      request.endpoint,
+      timedOut ? 'timeout' : 'network',
+    );
   }
 
   /** Closes the pooled connections; exchanges after this fail. */
