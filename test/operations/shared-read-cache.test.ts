@@ -66,7 +66,6 @@ describe('shared reads and the push channel', () => {
     const source = new FakePushSource();
     const h = await startHarness({ env: CACHE_ON, overrides: { pushSource: source } });
     try {
-      h.app.push!.start();
       const { data } = await h.execute<{
         products: { edges: Array<{ node: { productKey: string; devices: { edges: Array<{ node: { deviceKey: string } }> } } }> };
       }>('{ products(first: 5) { edges { node { productKey devices(first: 1) { edges { node { deviceKey } } } } } } }');
