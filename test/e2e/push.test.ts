@@ -2,7 +2,7 @@ import type { Client } from 'graphql-ws';
 import { startSimulator, type Device, type SimulatorHandle } from '../../simulator';
 import { freePort } from '../helpers/free-port';
 import { startHttpService, type HttpService } from '../helpers/http-service';
-import { postGraphQL, startService, type RunningService } from '../helpers/process';
+import { metricReaches, postGraphQL, startService, type RunningService } from '../helpers/process';
 import { rabbitMqAvailable, startRabbitMq, type RabbitMqServer } from '../helpers/rabbitmq-server';
 import { WatchedMetrics } from '../helpers/watched-metrics';
 import { leaveAll, subscribe, wsClient, type WsSubscription } from '../helpers/ws-client';
@@ -214,6 +214,9 @@ describeWithRabbit('the service process with its embedded simulator and a local 
     );
     await call('mutation($id: ID!) { startMessageSubscription(id: $id) { status } }', { id: created.id });
     const subscription = subscribe(client, 'subscription { deviceMessages { type ticket deviceKey } }');
+    // The live-state consumer takes messages whether or not anyone listens: the command goes out only once the
+    // subscription is registered, or its acknowledgement could pass before the socket has subscribed.
+    await metricReaches(service.url, /^quec_graph_push_subscribers(\{[^}]*\})? 1$/m);
     const { writeDeviceProperties: written } = await call(WRITE, { input: { devices: [ref(meter)], properties: [{ code: 'switch', value: true }] } });
     const { data } = await subscription.next();
     expect(data.deviceMessages).toEqual({ type: 'COMMAND_ACK', ticket: written.results[0].ticket, deviceKey: meter.deviceKey });

@@ -58,6 +58,21 @@ export async function startService(env: NodeJS.ProcessEnv = {}, cwd: string = __
   };
 }
 
+/**
+ * Resolves once the process's `/metrics` shows `line` (a whole exposition line such as `quec_graph_push_subscribers 1`),
+ * for state a child process cannot signal otherwise; rejects with the last exposition after `boundMs`.
+ */
+export async function metricReaches(serviceUrl: string, line: RegExp, boundMs = 10_000): Promise<void> {
+  const deadline = performance.now() + boundMs;
+  let body = '';
+  while (performance.now() < deadline) {
+    body = await (await fetch(`${serviceUrl}/metrics`)).text();
+    if (line.test(body)) return;
+    await new Promise((resolveLater) => setTimeout(resolveLater, 25));
+  }
+  throw new Error(`/metrics never showed ${line} within ${boundMs} ms:\n${body}`);
+}
+
 /** POSTs one GraphQL operation over real HTTP. */
 export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>) {
   const response = await fetch(url, {
