@@ -262,7 +262,12 @@ export async function runSoakBench(options: SoakOptions): Promise<string> {
       .then((r) => r.text())
       .catch(() => '');
     scanner.scan(metrics);
-    const retries = [...metrics.matchAll(/^quec_graph_upstream_retries_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    // By reason (http_<status>, timeout, network, hedge): which faults the tail latency comes from.
+    const retriesByReason = new Map<string, number>();
+    for (const m of metrics.matchAll(/^quec_graph_upstream_retries_total\{[^}]*reason="([^"]+)"[^}]*\} (\d+)/gm)) {
+      retriesByReason.set(m[1], (retriesByReason.get(m[1]) ?? 0) + Number(m[2]));
+    }
+    const retries = [...retriesByReason.values()].reduce((sum, n) => sum + n, 0);
     const rssEnd = rssMiB(service.child.pid!);
     const crashes = service.exited() ? 1 : 0;
     // A command the platform refused (an injected fault, a revoked token answered 91001 and re-sent once with a new
@@ -299,6 +304,7 @@ export async function runSoakBench(options: SoakOptions): Promise<string> {
         'upstream calls / answered with a fault / retries',
         `${upstream.length} / ${faulted} (${((100 * faulted) / Math.max(1, upstream.length)).toFixed(1)} %) / ${retries}`,
       ],
+      ['retries by reason (hedge: a second exchange for a slow read)', JSON.stringify(Object.fromEntries([...retriesByReason].sort()))],
       ['RSS start / end (MiB)', `${rssStart.toFixed(0)} / ${rssEnd.toFixed(0)}`],
       [
         'most frequent error messages',

@@ -9,6 +9,7 @@ import { formatError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { createCache, redisClientOf } from './cache';
 import { redisLoginLock } from './auth/login-lock';
+import { HedgeBudget } from './datasources/platform/hedge-budget';
 import { SharedReadCache } from './datasources/platform/shared-read-cache';
 import type { PushMessage } from './push/push-message';
 import { PushMessageType } from './schema/messaging/push-message-type.enum';
@@ -146,6 +147,7 @@ export async function createApp(config: Config, upstream: UpstreamTarget, overri
     sharedReads: sharedReads.enabled ? sharedReads : undefined,
     hedge: {
       afterMs: config.upstreamResilience.hedgeAfterMs,
+      budget: new HedgeBudget(config.upstreamResilience.hedgeBudgetPercent),
       onHedge: (endpoint) => metrics.retry({ endpoint, reason: 'hedge' }),
     },
     tokenErrorCodes: new Set(config.tokenErrorCodes),

@@ -112,6 +112,8 @@ export interface UpstreamResilienceConfig {
   readonly breakerHalfOpenAfterMs: number;
   /** A read unanswered this long (ms) is sent once more and the first answer wins; 0 = never. */
   readonly hedgeAfterMs: number;
+  /** Hedges at most this share of reads, in percent (hedge-budget.ts); 0 = never. */
+  readonly hedgeBudgetPercent: number;
 }
 
 export interface QueryLimits {
@@ -239,6 +241,7 @@ const environmentSchema = z.object({
   UPSTREAM_BREAKER_THRESHOLD: intInRange(1, 1000, 10),
   UPSTREAM_BREAKER_HALF_OPEN_MS: intInRange(100, 600_000, 5000),
   UPSTREAM_HEDGE_AFTER_MS: intInRange(0, 120_000, 1500),
+  UPSTREAM_HEDGE_BUDGET_PERCENT: intInRange(0, 100, 10),
   QUEC_DEVICE_NAME_FILTER: optionalFlag,
   CACHE_PRODUCTS_TTL_MS: intInRange(0, 86_400_000, 0),
   CACHE_THING_MODELS_TTL_MS: intInRange(0, 86_400_000, 0),
@@ -374,6 +377,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakerThreshold: vars.UPSTREAM_BREAKER_THRESHOLD,
       breakerHalfOpenAfterMs: vars.UPSTREAM_BREAKER_HALF_OPEN_MS,
       hedgeAfterMs: vars.UPSTREAM_HEDGE_AFTER_MS,
+      hedgeBudgetPercent: vars.UPSTREAM_HEDGE_BUDGET_PERCENT,
     }),
     tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY ? Buffer.from(vars.TOKEN_ENCRYPTION_KEY, 'base64') : undefined,
     auth,

@@ -10,16 +10,18 @@ describe('retry and breaker configuration', () => {
       breakerThreshold: 10,
       breakerHalfOpenAfterMs: 5000,
       hedgeAfterMs: 1500,
+      hedgeBudgetPercent: 10,
     });
   });
 
-  it('should read the five variables', () => {
+  it('should read the six variables', () => {
     const config = loadConfig({
       UPSTREAM_RETRY_BUDGET_MS: '1500',
       UPSTREAM_RETRY_MAX: '0',
       UPSTREAM_BREAKER_THRESHOLD: '4',
       UPSTREAM_BREAKER_HALF_OPEN_MS: '250',
       UPSTREAM_HEDGE_AFTER_MS: '0',
+      UPSTREAM_HEDGE_BUDGET_PERCENT: '5',
     });
     expect(config.upstreamResilience).toEqual({
       retryBudgetMs: 1500,
@@ -27,6 +29,7 @@ describe('retry and breaker configuration', () => {
       breakerThreshold: 4,
       breakerHalfOpenAfterMs: 250,
       hedgeAfterMs: 0,
+      hedgeBudgetPercent: 5,
     });
   });
 
@@ -36,6 +39,7 @@ describe('retry and breaker configuration', () => {
     ['UPSTREAM_BREAKER_THRESHOLD', '0'],
     ['UPSTREAM_BREAKER_HALF_OPEN_MS', 'soon'],
     ['UPSTREAM_HEDGE_AFTER_MS', '-5'],
+    ['UPSTREAM_HEDGE_BUDGET_PERCENT', '101'],
   ])('should refuse %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
   });

@@ -1,6 +1,7 @@
 import { ErrorCode } from '../../src/errors';
 import { HttpTransport, PlatformClient, type PlatformRequest } from '../../src/datasources/platform/platform-client';
 import { UpstreamResilience, type ResilienceOptions } from '../../src/datasources/platform/resilience';
+import { HedgeBudget } from '../../src/datasources/platform/hedge-budget';
 import { UpstreamLimiter } from '../../src/datasources/platform/upstream-limiter';
 
 /** One scripted platform answer: an HTTP status (with headers) and an envelope, or a connection failure. */
@@ -29,6 +30,8 @@ const defaults: ResilienceOptions = { retryBudgetMs: 3000, maxRetries: 3, breake
 /** Client options beyond the resilience policy: hedging and the concurrency limiter sit in the client. */
 interface ClientExtras {
   hedgeAfterMs?: number;
+  /** Default: a budget that never runs out in these short scripts. */
+  hedgeBudget?: HedgeBudget;
   limiter?: UpstreamLimiter;
 }
 
@@ -36,14 +39,14 @@ function clientFor(script: Answer[], options: Partial<ResilienceOptions> & Clien
   const { fetchImpl, calls } = scriptedFetch(script, fallback);
   const transport = new HttpTransport({ baseUrl: 'http://platform.test', timeoutMs: 1000, fetch: fetchImpl });
   const events: string[] = [];
-  const { hedgeAfterMs, limiter, ...policy } = options;
+  const { hedgeAfterMs, hedgeBudget = new HedgeBudget(100), limiter, ...policy } = options;
   const resilience = new UpstreamResilience({
     ...defaults,
     ...policy,
     observer: { retry: (e) => events.push(`retry ${e.reason}`), circuit: (e) => events.push(`${e.family} ${e.state}`) },
   });
   const tokens = { getToken: async () => 'QJWT test', invalidate: async () => undefined };
-  const hedge = hedgeAfterMs ? { afterMs: hedgeAfterMs, onHedge: () => events.push('retry hedge') } : undefined;
+  const hedge = hedgeAfterMs ? { afterMs: hedgeAfterMs, budget: hedgeBudget, onHedge: () => events.push('retry hedge') } : undefined;
   const client = new PlatformClient({ transport, tokens, resilience, hedge, limiter });
   return { client, calls, events, resilience };
 }
@@ -279,16 +282,28 @@ describe('hedging a stalled read', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('should not hedge while other calls wait for a slot (an overloaded process adds no load)', async () => {
-    const limiter = new UpstreamLimiter({ maxInFlight: 1, maxQueued: 10 });
-    const { client, calls, events } = clientFor(['stall'], { hedgeAfterMs: 300, limiter, maxRetries: 0 });
-    const stalled = client.request(read).catch((error: unknown) => error);
-    const waiting = client.request(read);
-    await jest.advanceTimersByTimeAsync(500);
-    expect(calls).toHaveLength(1);
-    expect(events).not.toContain('retry hedge');
-    void stalled;
-    void waiting.catch(() => undefined);
+  it('should hedge no more reads than its budget allows, and again once later reads have refilled it', async () => {
+    // 10 %, at most one hedge in hand: the first stall is hedged, the next is not, ten reads later one is again.
+    const hedgeBudget = new HedgeBudget(10, 1);
+    const script: Answer[] = ['stall', OK, 'stall', ...Array<Answer>(9).fill(OK), 'stall'];
+    const { client, calls, events } = clientFor(script, { hedgeAfterMs: 300, hedgeBudget, maxRetries: 0 });
+    const first = client.request(read);
+    await jest.advanceTimersByTimeAsync(300);
+    await expect(first).resolves.toMatchObject({ data: [] });
+    expect(events).toEqual(['retry hedge']);
+
+    const second = expect(client.request(read)).rejects.toMatchObject({ extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE } });
+    await jest.advanceTimersByTimeAsync(1000);
+    await second;
+    expect(events).toEqual(['retry hedge']);
+    expect(calls).toHaveLength(3);
+
+    for (let i = 0; i < 9; i++) await client.request(read);
+    expect(calls).toHaveLength(12);
+    const third = client.request(read);
+    await jest.advanceTimersByTimeAsync(300);
+    expect(events).toEqual(['retry hedge', 'retry hedge']);
+    await expect(third).resolves.toMatchObject({ data: [] });
   });
 
   it('should never hedge a command, however long it stalls', async () => {

@@ -5,6 +5,7 @@ import { ErrorCode, UpstreamError, errorCodeForHttpStatus, errorCodeForUpstream,
 import type { TokenProvider } from '../../auth/token-provider';
 import type { UpstreamResilience } from './resilience';
 import { hedged } from './hedge';
+import type { HedgeBudget } from './hedge-budget';
 import { isReadEndpoint } from './read-endpoints';
 import type { SharedReadCache } from './shared-read-cache';
 import { UpstreamTransportError, parseRetryAfter } from './upstream-failure';
@@ -61,10 +62,10 @@ export interface PlatformClientOptions {
   unconfirmed?: UnconfirmedFamilies;
   /**
    * A read whose exchange is unanswered after `afterMs` is sent once more and the first answer wins
-   * (UPSTREAM_HEDGE_AFTER_MS); none or 0 = never. Timed from when the exchange starts, not from the queue, and
-   * skipped while calls wait for a slot: an overloaded process must not add load.
+   * (UPSTREAM_HEDGE_AFTER_MS); none or 0 = never. Timed from when the exchange starts, not from the queue; `budget`
+   * (UPSTREAM_HEDGE_BUDGET_PERCENT) caps hedges at a share of reads, so a stalling platform never gets twice the load.
    */
-  hedge?: { afterMs: number; onHedge?: (endpoint: string) => void };
+  hedge?: { afterMs: number; budget: HedgeBudget; onHedge?: (endpoint: string) => void };
   /**
    * Business codes that mean "this token is no good" (QUEC_TOKEN_ERROR_CODES); default `DEFAULT_TOKEN_ERROR_CODES`.
    * An HTTP 401 counts as one whatever its body.
@@ -350,13 +351,15 @@ export class PlatformClient {
       const exchange = () => this.options.transport.exchange(request, { Authorization: token });
       const once =
         hedge && hedge.afterMs > 0 && isReadEndpoint(request.endpoint)
-          ? () =>
-              hedged(
+          ? () => {
+              hedge.budget.recordRead();
+              return hedged(
                 exchange,
                 hedge.afterMs,
-                () => (limiter?.queued ?? 0) === 0,
+                () => hedge.budget.tryTake(),
                 () => hedge.onHedge?.(request.endpoint),
-              )
+              );
+            }
           : exchange;
       const envelope = await (limiter ? limiter.run(request.endpoint, once) : once());
       const code = Number(envelope.code);
