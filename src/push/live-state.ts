@@ -19,8 +19,11 @@ export interface DeviceLiveState {
   properties: Record<string, LiveValue>;
   /** From ONLINE messages: `data.value` 1 online, 0 offline, 2 reconnected (reference §9.3). */
   connectivity?: StreamPosition & { online: boolean; value: number };
-  /** The `kv` of the newest LOCATION/INFO-KV message (wgs_84, gcj_02, bd_09 coordinates and fix quality). */
-  location?: StreamPosition & { kv: Record<string, unknown> };
+  /**
+   * The newest LOCATION/INFO-KV message: its `kv` (wgs_84, gcj_02, bd_09 coordinates and fix quality) and its
+   * `data.type`, how the fix was taken (GP, GN, BD, LBS, WIFI ...; absent in states stored before it was kept).
+   */
+  location?: StreamPosition & { kv: Record<string, unknown>; fixType?: string };
 }
 
 /** A command's acknowledgement (REQACK, reference §9.3), kept by ticket so a client that subscribes late still gets it. */
@@ -211,7 +214,8 @@ function stateUpdateOf(message: PushMessage, position: StreamPosition): StateUpd
     }
     case PushMessageType.LOCATION_PARSED: {
       const kv = recordOf(data?.kv);
-      return kv ? { location: { ...position, kv } } : undefined;
+      if (!kv) return undefined;
+      return { location: { ...position, kv, ...(typeof data?.type === 'string' ? { fixType: data.type } : {}) } };
     }
     default:
       return undefined;

@@ -157,6 +157,37 @@ export function toDeviceLocation(dto: LocationDto): DeviceLocation {
   };
 }
 
+/**
+ * A location fix from live state (a pushed LOCATION/INFO-KV message, reference §9.3): the same fields as the location
+ * endpoint's, from the message's spelling (`wgs_84: {lat, lng}`, `height`, `locateTime`); `reportedAt` is when the
+ * platform pushed it.
+ */
+export function liveLocation(fix: NonNullable<DeviceLiveState['location']>): DeviceLocation {
+  const { kv } = fix;
+  const pair = (value: unknown) => {
+    const point = value !== null && typeof value === 'object' ? (value as { lat?: unknown; lng?: unknown }) : {};
+    return coordinates(scalar(point.lat), scalar(point.lng));
+  };
+  return {
+    wgs84: pair(kv.wgs_84),
+    gcj02: pair(kv.gcj_02),
+    bd09: pair(kv.bd_09),
+    accuracy: toNumber(scalar(kv.accuracy)),
+    fixType: fix.fixType?.trim() || null,
+    hdop: toNumber(scalar(kv.hdop)),
+    altitude: toNumber(scalar(kv.height)),
+    satellites: toInteger(scalar(kv.satellites)),
+    speed: toNumber(scalar(kv.speed)),
+    locatedAt: toDate(scalar(kv.locateTime)),
+    reportedAt: new Date(fix.at),
+  };
+}
+
+/** A number or string as pushed; anything else (an object, a boolean) reads as absent. */
+function scalar(value: unknown): number | string | null {
+  return typeof value === 'number' || typeof value === 'string' ? value : null;
+}
+
 function coordinates(lat: number | string | null | undefined, lng: number | string | null | undefined): Coordinates | null {
   const latitude = toNumber(lat);
   const longitude = toNumber(lng);

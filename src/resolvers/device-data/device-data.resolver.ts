@@ -9,6 +9,7 @@ import { PropertyAccess } from '../../schema/catalog/property-access.enum';
 import type { ThingModel } from '../../schema/catalog/thing-model.type';
 import { thingModelOf } from './tsl-decode';
 import {
+  liveLocation,
   liveProperties,
   selectedProperties,
   toDeviceEvent,
@@ -93,9 +94,18 @@ export class DeviceDataResolver {
     );
   }
 
-  @FieldResolver(() => DeviceLocation, { nullable: true, description: 'Latest reported location; null if never located.' })
+  @FieldResolver(() => DeviceLocation, {
+    nullable: true,
+    description:
+      'Latest reported location; null if never located. Read first from the live state the push channel keeps (no ' +
+      'platform call), else from the platform.',
+  })
   async location(@Root() device: DeviceSource, @Ctx() ctx: Context): Promise<DeviceLocation | null> {
-    const dto = await ctx.loaders.locationByDevice.load({ productKey: device.productKey, deviceKey: device.deviceKey });
+    const ref = { productKey: device.productKey, deviceKey: device.deviceKey };
+    // A store that cannot be read costs only the shortcut, as for properties.
+    const state = ctx.live ? await ctx.live.stateByDevice.load(ref).catch(() => undefined) : undefined;
+    if (state?.location) return liveLocation(state.location);
+    const dto = await ctx.loaders.locationByDevice.load(ref);
     return dto ? toDeviceLocation(dto) : null;
   }
 }
