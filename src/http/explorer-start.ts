@@ -10,6 +10,7 @@
  * named ..." (OPERATION_RESOLUTION_FAILURE), and a subscription is even sent over HTTP, since the fetcher picks
  * graphql-ws from that stale document. So the fetcher re-derives both from the text it sends: a document with one
  * operation runs that operation; with several, GraphiQL's chosen name is kept and the server names any mistake.
+ * Upstream: https://github.com/graphql/graphiql/issues/1807 (open), the same race through the `query` prop.
  */
 export const START_SCRIPT = `'use strict';
 (function () {
