@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { START_SCRIPT } from './explorer-start';
 
 /**
  * The README's first query (a gateway and its sub-devices) and its variables: what the Sandbox and GraphiQL open
@@ -37,32 +38,6 @@ const PACKAGE_ASSETS: Record<string, { pkg: string; file: string; type: string }
   'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
   'graphql-ws.js': { pkg: 'graphql-ws', file: 'umd/graphql-ws.min.js', type: 'text/javascript' },
 };
-
-/**
- * Starts GraphiQL on the page. A file of its own rather than an inline script, so the page's CSP can forbid inline
- * scripts; the settings come from a JSON data block, which the browser never executes.
- */
-const START_SCRIPT = `'use strict';
-(function () {
-  var settings = JSON.parse(document.getElementById('graphiql-settings').textContent);
-  var http = new URL(settings.endpoint, window.location.href);
-  var ws = new URL(http.href);
-  ws.protocol = http.protocol === 'https:' ? 'wss:' : 'ws:';
-  var fetcher = GraphiQL.createFetcher({
-    url: http.href,
-    wsClient: graphqlWs.createClient({ url: ws.href, lazy: true }),
-    enableIncrementalDelivery: false,
-  });
-  ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, {
-      fetcher: fetcher,
-      defaultQuery: settings.query,
-      variables: settings.variables,
-      defaultEditorToolsVisibility: 'variables',
-    }),
-  );
-})();
-`;
 
 /**
  * Same-origin everything, no inline script, no eval. Inline styles stay allowed: CodeMirror 5 (inside GraphiQL 3)
