@@ -33,3 +33,12 @@ export function suiteStrictRules(value = process.env.SIM_STRICT): Readonly<Stric
 export function suiteRulesWith(overrides: Partial<StrictRules>): StrictRules {
   return { ...(suiteStrictRules() || NO_STRICT_RULES), ...overrides };
 }
+
+/**
+ * Rows per page a simulator of the suite serves (after `SIM_STRICT`) when `asked` are asked for: the strict page-size
+ * cap cuts large pages down. For the call counts of tests that read a list through the client.
+ */
+export function suitePageRows(asked: number): number {
+  const cap = (suiteStrictRules() || NO_STRICT_RULES).pageSizeCap;
+  return cap > 0 ? Math.min(asked, cap) : asked;
+}
