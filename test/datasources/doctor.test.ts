@@ -5,6 +5,7 @@ import { type DoctorRow, formatTable, runDoctor } from '../../scripts/doctor/run
 import { loadConfig } from '../../src/config';
 import { READ_ENDPOINTS } from '../../src/datasources/platform/read-endpoints';
 import { type SimulatorHandle, startSimulator } from '../../simulator';
+import { suiteRulesWith } from '../helpers/strict-profile';
 
 /** A platform that serves at most `cap` rows of the product list per page, whatever is asked, and says nothing. */
 function silentlyCapping(cap: number): typeof fetch {
@@ -22,7 +23,8 @@ describe('the doctor against a platform (the simulator)', () => {
   let sim: SimulatorHandle;
   let out: string;
   beforeEach(async () => {
-    // A generous page cap, so the large first page is served and a silent cap can be faked on top.
+    // A large first page is not refused (maxPageSize; the suite's strict cap cuts it to 50 rows, still more than the
+    // 7 products), so a silent cap can be faked on top of the product list.
     sim = await startSimulator({ maxPageSize: 100_000 });
     out = mkdtempSync(join(tmpdir(), 'doctor-'));
   });
@@ -85,7 +87,9 @@ describe('the doctor against a platform (the simulator)', () => {
   });
 
   it('should keep the second attempt at a quecrule list within its documented 100 rows, whatever QUEC_PAGE_SIZE says', async () => {
-    const capped = await startSimulator();
+    // The product list's contrast needs a platform that refuses a page above 100 (50005) rather than the strict cap,
+    // which would cut the 1000 asked down to 50 and serve all 7 products.
+    const capped = await startSimulator({ strict: suiteRulesWith({ pageSizeCap: 0 }) });
     try {
       const report = await runDoctor({
         config: loadConfig({ LOG_LEVEL: 'silent', QUEC_PAGE_SIZE: '500' }),
@@ -102,6 +106,21 @@ describe('the doctor against a platform (the simulator)', () => {
       ).toEqual([1000, 100]);
     } finally {
       await capped.close();
+    }
+  });
+
+  it("should report the strict simulator's silent page-size cap as capped", async () => {
+    const capping = await startSimulator({ strict: suiteRulesWith({ pageSizeCap: 5 }) });
+    try {
+      const report = await runDoctor({
+        config: loadConfig({ LOG_LEVEL: 'silent' }),
+        upstream: { baseUrl: capping.baseUrl, ...capping.credentials },
+        upstreamLabel: 'test',
+      });
+      const total = capping.store.authorizedProducts().length;
+      expect(byEndpoint(report.rows, 'product.list')).toMatchObject({ status: 'capped', result: `capped at 5 (asked 1000, total ${total})` });
+    } finally {
+      await capping.close();
     }
   });
 

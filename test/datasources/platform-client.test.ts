@@ -1,5 +1,6 @@
 import { startSimulator, type SimulatorHandle } from '../../simulator';
 import { ErrorCode, UpstreamError } from '../../src/errors';
+import { suiteRulesWith } from '../helpers/strict-profile';
 import { upstreamStack } from '../helpers/upstream';
 
 describe('PlatformClient against the simulator', () => {
@@ -49,13 +50,25 @@ describe('PlatformClient against the simulator', () => {
     expect(sim.log.count('product.list')).toBe(100);
   });
 
-  it('should invalidate a revoked token, log in again and retry the call once', async () => {
-    const { client } = upstreamStack(sim);
-    await listProducts(client);
-    sim.tokens.revokeAll();
-    sim.log.clear();
-    await listProducts(client);
-    expect(sim.log.entries().map((e) => `${e.endpoint}:${e.code}`)).toEqual(['product.list:91004', 'auth.login:200', 'product.list:200']);
+  it.each([
+    ['the documented JSON 91004', false, 'product.list:200:91004'],
+    ['a bare HTTP 401 (strict rule bareUnauthorized)', true, 'product.list:401:401'],
+  ])('should invalidate a revoked token answered with %s, log in again and retry the call once', async (_name, bareUnauthorized, refused) => {
+    const revoking = await startSimulator({ strict: suiteRulesWith({ bareUnauthorized }) });
+    try {
+      const { client } = upstreamStack(revoking);
+      await listProducts(client);
+      revoking.tokens.revokeAll();
+      revoking.log.clear();
+      await expect(listProducts(client)).resolves.toMatchObject({ data: expect.any(Array) });
+      expect(revoking.log.entries().map((e) => `${e.endpoint}:${e.httpStatus}:${e.code}`)).toEqual([
+        refused,
+        'auth.login:200:200',
+        'product.list:200:200',
+      ]);
+    } finally {
+      await revoking.close();
+    }
   });
 
   it('should not retry a second time when the fresh token is refused too', async () => {
@@ -106,7 +119,8 @@ describe('PlatformClient against the simulator', () => {
     });
 
     it('should take 91004 inside an HTTP 401, as a platform answering token errors that way would send it', async () => {
-      const strict = await startSimulator({ tokenErrorHttpStatus: 401 });
+      // The JSON 91004 this test is about, not the bare 401 the strict rule bareUnauthorized gives a revoked token.
+      const strict = await startSimulator({ tokenErrorHttpStatus: 401, strict: suiteRulesWith({ bareUnauthorized: false }) });
       try {
         const { client } = upstreamStack(strict);
         await listProducts(client);

@@ -1,4 +1,5 @@
 import { startSimulator, type SimulatorHandle } from '../../simulator';
+import { suiteRulesWith } from '../helpers/strict-profile';
 import { PATHS, call, fakeClock, login } from './support/sim-client';
 
 const START = Date.UTC(2025, 6, 1, 8, 0, 0);
@@ -8,7 +9,9 @@ describe('business call authorization', () => {
   let sim: SimulatorHandle;
 
   beforeAll(async () => {
-    sim = await startSimulator({ clock });
+    // The documented JSON token codes (§2.3); strict-mode.test.ts covers the bare 401 a dead token gets under the
+    // strict rule bareUnauthorized.
+    sim = await startSimulator({ clock, strict: suiteRulesWith({ bareUnauthorized: false }) });
   });
   afterAll(() => sim.close());
   beforeEach(() => clock.set(START));

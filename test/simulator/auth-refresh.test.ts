@@ -1,4 +1,5 @@
 import { startSimulator, type SimulatorHandle } from '../../simulator';
+import { suiteRulesWith } from '../helpers/strict-profile';
 import { PATHS, call, decodeJwtPayload, fakeClock, login } from './support/sim-client';
 
 const START = Date.UTC(2025, 6, 1, 8, 0, 0);
@@ -9,7 +10,9 @@ describe('refreshToken', () => {
   let sim: SimulatorHandle;
 
   beforeAll(async () => {
-    sim = await startSimulator({ clock });
+    // An expired token checked on a business call answers the documented JSON 91004 here, not the bare 401 of the
+    // strict rule bareUnauthorized (strict-mode.test.ts).
+    sim = await startSimulator({ clock, strict: suiteRulesWith({ bareUnauthorized: false }) });
   });
   afterAll(() => sim.close());
   beforeEach(() => clock.set(START));

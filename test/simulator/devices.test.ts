@@ -125,7 +125,8 @@ describe('device overview', () => {
     expect((await overview({})).body.code).toBe(50005);
     expect((await overview({ productKey: pk, deviceStatus: 2 })).body.code).toBe(50005);
     expect((await overview({ productKey: pk, activeStatus: 'yes' })).body.code).toBe(50005);
-    expect((await overview({ productKey: pk, pageSize: 101 })).body.code).toBe(50005);
+    expect((await overview({ productKey: pk, pageSize: 0 })).body.code).toBe(50005);
+    // A pageSize above 100: refused only where no strict cap cuts it down (the lenient block below).
   });
 
   it('should answer 70017 for an unknown product and 70089 for the unauthorized one', async () => {
@@ -257,6 +258,13 @@ describe('device overview on a platform that does not know deviceName', () => {
 
 describe('device overview without strict mode', () => {
   const lenient = signedSession('', { strict: false });
+
+  it('should answer 50005 for a pageSize above 100 when no cap cuts it down', async () => {
+    const { body } = await lenient.send('GET', PATHS.deviceOverview, {
+      query: { productKey: productOf(lenient.sim, 'meter').productKey, pageSize: 101 },
+    });
+    expect(body.code).toBe(50005);
+  });
 
   it('should filter by deviceName substring, case-insensitively', async () => {
     const device = devicesOf(lenient.sim, 'meter')[0];

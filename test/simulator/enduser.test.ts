@@ -1,3 +1,4 @@
+import { suiteRulesWith } from '../helpers/strict-profile';
 import { productOf } from './support/seed-lookup';
 import { signedSession } from './support/signed-session';
 
@@ -72,7 +73,7 @@ describe('end users and bindings (§6.7, envelope B)', () => {
     });
     const beyond = await get(`${ENDUSER}/userDomainUserList`, { userDomain: domain, page: 99, pageSize: 3 });
     expect(beyond.body.data).toMatchObject({ list: [], size: 0, startRow: 0, endRow: 0, nextPage: 0 });
-    expect((await get(`${ENDUSER}/userDomainUserList`, { userDomain: domain, pageSize: 101 })).body.code).toBe(50005);
+    expect((await get(`${ENDUSER}/userDomainUserList`, { userDomain: domain, pageSize: 0 })).body.code).toBe(50005);
   });
 
   it.each([
@@ -128,5 +129,16 @@ describe('end users and bindings (§6.7, envelope B)', () => {
     expect((await verify({ pk: device.productKey, dk: device.deviceKey, bindingCode: 'bad code!' })).body.code).toBe(5213);
     expect((await verify({ pk: device.productKey, dk: device.deviceKey })).body.code).toBe(5179);
     expect((await verify({ dk: device.deviceKey, bindingCode: code })).body.code).toBe(5066);
+  });
+});
+
+describe('end-user paging without the strict page-size cap', () => {
+  // The refusal of a pageSize above 100; the strict cap cuts it down instead (strict-mode.test.ts).
+  const session = signedSession('', { strict: suiteRulesWith({ pageSizeCap: 0 }) });
+
+  it('should answer 50005 for a pageSize above 100', async () => {
+    const domain = session.sim.store.admin.userDomains()[0].userDomain;
+    const { body } = await session.send('GET', `${ENDUSER}/userDomainUserList`, { query: { userDomain: domain, pageSize: 101 } });
+    expect(body.code).toBe(50005);
   });
 });

@@ -1,9 +1,12 @@
 import type { Device } from '../../simulator';
+import { suiteRulesWith } from '../helpers/strict-profile';
 import { devicesOf, mixedGateway, productOf } from './support/seed-lookup';
 import { PATHS } from './support/sim-client';
 import { signedSession } from './support/signed-session';
 
-const session = signedSession('');
+// The rows as the examples have them, connection times in epoch ms; strict-mode.test.ts covers the date-time strings
+// of the strict rule dateTimeStrings.
+const session = signedSession('', { strict: suiteRulesWith({ dateTimeStrings: false }) });
 
 const connectedSub = (role: 'soil-sensor' | 'temperature-probe'): Device =>
   devicesOf(session.sim, role).find((d) => d.gateway?.currentGatewayId != null) as Device;

@@ -1,10 +1,13 @@
 import { startSimulator } from '../../simulator';
+import { suiteRulesWith } from '../helpers/strict-profile';
 import { productOf } from './support/seed-lookup';
 import { PATHS, call, login } from './support/sim-client';
 import { signedSession } from './support/signed-session';
 
 describe('product list', () => {
-  const session = signedSession('');
+  // The list as the endpoint's example has it: epoch-ms times, and a pageSize above 100 refused rather than cut
+  // down. strict-mode.test.ts covers the date-time strings and the page-size cap of the strict rules.
+  const session = signedSession('', { strict: suiteRulesWith({ dateTimeStrings: false, pageSizeCap: 0 }) });
   const list = (query: Record<string, string | number> = {}) => session.send('GET', PATHS.productList, { query });
 
   it('should list only authorized products with top-level paging fields', async () => {
@@ -84,7 +87,8 @@ describe('product list', () => {
 
 describe('maxPageSize option', () => {
   it('should reject a pageSize above a configured maximum', async () => {
-    const sim = await startSimulator({ maxPageSize: 5 });
+    // The maximum refuses only without the strict page-size cap, which cuts a large page down instead.
+    const sim = await startSimulator({ maxPageSize: 5, strict: suiteRulesWith({ pageSizeCap: 0 }) });
     try {
       const token = await login(sim);
       expect((await call(sim, PATHS.productList, { pageSize: 5 }, { token })).body.code).toBe(200);
@@ -96,7 +100,8 @@ describe('maxPageSize option', () => {
 });
 
 describe('product detail', () => {
-  const session = signedSession('');
+  // Epoch-ms times as the example has them; strict-mode.test.ts covers the date-time strings of dateTimeStrings.
+  const session = signedSession('', { strict: suiteRulesWith({ dateTimeStrings: false }) });
   const detail = (query: Record<string, string>) => session.send('GET', PATHS.productDetail, { query });
 
   it('should answer the list fields plus productConfig', async () => {

@@ -1,6 +1,6 @@
 import { ALL_STRICT_RULES, CATALOGUE_KINDS, type SimulatorHandle, startSimulator, TICKETLESS_KINDS } from '../../simulator';
-import { devicesOf, productOf } from './support/seed-lookup';
-import { call, login, loginQuery, PATHS, postJson } from './support/sim-client';
+import { devicesOf, mixedGateway, productOf } from './support/seed-lookup';
+import { call, fakeClock, login, loginQuery, PATHS, postJson } from './support/sim-client';
 
 // Strict mode (simulator/strict/): each rule on its own, against a simulator started with just that rule, plus the
 // defaults the test environment installs (test/helpers/strict-profile.ts).
@@ -120,6 +120,19 @@ describe('strict rules bareUnauthorized and endUserTokenCodes', () => {
     expect(sim.log.entries().at(-1)).toMatchObject({ endpoint: 'product.list', httpStatus: 401, code: 401 });
   });
 
+  it('should answer an expired token with a bare HTTP 401 too', async () => {
+    const clock = fakeClock(Date.UTC(2025, 6, 1));
+    const expiring = await startSimulator({ clock, strict: { bareUnauthorized: true } });
+    try {
+      const token = await login(expiring, clock.now());
+      clock.advance(7200 * 1000);
+      const answer = await call(expiring, PATHS.productList, {}, { token });
+      expect({ status: answer.status, text: answer.text }).toEqual({ status: 401, text: '' });
+    } finally {
+      await expiring.close();
+    }
+  });
+
   it('should keep the JSON 91001/91004 for a missing or never-issued token', async () => {
     expect((await call(sim, PATHS.productList)).body).toEqual({ code: 91001, msg: 'token not exists' });
     expect((await call(sim, PATHS.productList, {}, { token: 'QJWT forged' })).body.code).toBe(91004);
@@ -143,6 +156,15 @@ describe('strict rule dateTimeStrings', () => {
     expect(body.data[0].createTime).toBe(new Date(product.createTime).toISOString());
     const detail = await call(sim, PATHS.productDetail, { productKey: product.productKey }, { token });
     expect(detail.body.data.createTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('should serve gateway sub-device connection times as RFC 3339 date-times', async () => {
+    const gateway = mixedGateway(sim);
+    const sub = sim.store.subDevicesOf(gateway.id).find((d) => d.firstConnTime !== null)!;
+    const { body } = await call(sim, PATHS.subList, { productKey: gateway.productKey, deviceKey: gateway.deviceKey, pageSize: 50 }, { token });
+    const row = body.data.find((r: { id: number }) => r.id === sub.id);
+    expect(row.firstConnTime).toBe(new Date(sub.firstConnTime!).toISOString());
+    expect(row.createTime).toBe(sub.createTime);
   });
 
   it('should serve event history times as yyyy-MM-dd HH:mm:ss', async () => {

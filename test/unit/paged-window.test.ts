@@ -123,6 +123,19 @@ describe('readWindow under a platform page-size cap (reference §12.13)', () => 
     expect(list.requested.sort((a, b) => a - b)).toEqual([1, 2, 3]);
   });
 
+  it.each([true, false])(
+    'should read the tail for last without before in pages of the size page 1 was served in (envelope says the cap: %s)',
+    async (echo) => {
+      const list = cappedList(230, 40, echo);
+      const window = await readLastWindow(0, undefined, 5, 100, list.loadPage);
+      expect(window.rows).toEqual([225, 226, 227, 228, 229]);
+      expect(window.offset).toBe(225);
+      // Page 1 for the length (it shows the cap of 40), then page 6 holding rows 200..229: no probe of a page
+      // numbered by the 100 asked for.
+      expect(list.requested).toEqual([1, 6]);
+    },
+  );
+
   it('should not mistake the short last page of an uncapped list for a cap', async () => {
     const list = pagedList(130, 100);
     const window = await readWindow(100, 50, 100, list.loadPage);

@@ -32,7 +32,8 @@ export function servedPageSize<T>(page: Page<T>, pageNum: number, asked: number)
  * field already fetched is not fetched again. When the first page read shows the platform serves fewer rows per
  * page than asked (`servedPageSize`), the window is read in pages of that size instead.
  *
- * @param pageSize rows per upstream page; must match what `loadPage` asks for.
+ * @param pageSize rows per upstream page: what `loadPage` asks for, or the smaller size a page already showed the
+ *   platform serves (`servedPageSize`), by which it numbers its pages.
  */
 export async function readWindow<T>(
   offset: number,
@@ -65,7 +66,8 @@ function range(from: number, to: number): number[] {
  * Reads the last `limit` rows of the window [start, end) for backward paging (`last`, `before`), fetching only the
  * pages that overlap it. Without `end` the window runs to the end of the list, whose length only a page tells: page 1
  * is read for it first (a forward read of the same list in this request shares it through the loader), then the
- * tail pages, so `last` without `before` costs at most one page more than `first`.
+ * tail pages, so `last` without `before` costs at most one page more than `first`, under a platform page-size cap
+ * too: the tail is read in pages of the size page 1 was served in.
  *
  * @returns the rows, the list's total and the offset of the first row returned.
  */
@@ -83,8 +85,16 @@ export async function readLastWindow<T>(
     pages.set(pageNum, page);
     return page;
   };
-  const stop = end ?? (await load(1)).total;
+  let size = pageSize;
+  let stop = end;
+  if (stop === undefined) {
+    const first = await load(1);
+    stop = first.total;
+    // Page 1 already shows a platform cap: read the tail in pages of the served size at once, rather than probing
+    // a page numbered by the asked size (which holds other rows) to find it out again.
+    size = servedPageSize(first, 1, pageSize);
+  }
   const offset = Math.max(start, stop - limit);
-  const window = await readWindow(offset, Math.max(0, stop - offset), pageSize, load);
+  const window = await readWindow(offset, Math.max(0, stop - offset), size, load);
   return { ...window, offset };
 }
