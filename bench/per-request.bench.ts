@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ChildRunner } from './per-request/ipc';
-import type { Fixtures, SimulatorReady } from './per-request/simulator.process';
+import { ALL_OPERATIONS } from './per-request/operations';
+import { closeConnections, execute } from './per-request/post';
+import type { SimulatorReady } from './per-request/simulator.process';
 import type { ServerKind, ServerReady, WindowStats } from './per-request/server.process';
 
 /**
@@ -22,52 +23,6 @@ import type { ServerKind, ServerReady, WindowStats } from './per-request/server.
  *   BENCH_LATENCIES=0 npm run bench:per-request    # upstream latencies to run, ms (default 0,20)
  *   BENCH_CPU_PROF=/tmp/prof npm run bench:per-request   # also writes a CPU profile of each server's measured part there
  */
-
-interface Operation {
-  name: string;
-  /** Upstream round trips that must follow each other; at latency L the answer cannot come before waves x L. */
-  waves: number;
-  query: string;
-  variables: (f: Fixtures) => Record<string, unknown>;
-  /** The fewest upstream calls that answer it. */
-  floor: (f: Fixtures) => number;
-}
-
-const ALL_OPERATIONS: Operation[] = [
-  {
-    // Product detail, then its first device page, then one current-gateway lookup per listed sub-device (upstream
-    // has no batch call for it).
-    name: 'product page: 20 sub-devices and their gateways',
-    waves: 3,
-    query:
-      'query ProductPage($pk: String!) { product(productKey: $pk) { productKey name accessType dataFormat devices(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { deviceKey name status lastConnectedAt gateway { deviceKey name } } } } } }',
-    variables: (f) => ({ pk: f.subDeviceProductKey }),
-    floor: () => 1 + 1 + 20,
-  },
-  {
-    name: 'one device by key, with its product',
-    waves: 2,
-    query:
-      'query Device($pk: String!, $dk: String!) { device(productKey: $pk, deviceKey: $dk) { productKey deviceKey name sn status activated verified virtual createdAt updatedAt activatedAt firstConnectedAt lastConnectedAt lastOfflineAt product { name accessType } } }',
-    variables: (f) => ({ pk: f.device.productKey, dk: f.device.deviceKey }),
-    floor: () => 2,
-  },
-  {
-    name: '_entities: 100 devices over 7 products',
-    waves: 1,
-    query: 'query Entities($r: [_Any!]!) { _entities(representations: $r) { ... on Device { deviceKey name status lastConnectedAt } } }',
-    variables: (f) => ({ r: f.representations }),
-    floor: (f) => f.representationsFloor,
-  },
-  {
-    name: 'one device list page of 50',
-    waves: 1,
-    query:
-      'query DeviceList($pk: String!) { devices(productKey: $pk, first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { deviceKey name status activated createdAt lastConnectedAt } } } }',
-    variables: (f) => ({ pk: f.listProductKey }),
-    floor: () => 1,
-  },
-];
 
 /** BENCH_OPS=1,4 runs the first and fourth operation only (for profiling one of them). */
 const OPERATIONS = process.env.BENCH_OPS
@@ -90,36 +45,6 @@ const settings = {
   concurrency: intFromEnv('BENCH_CONCURRENCY', 8),
   phaseMs: intFromEnv('BENCH_PHASE_MS', 4000),
 };
-
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-
-/**
- * POSTs one operation; rejects on a non-200 answer or any GraphQL error. A kept-alive connection the server closed
- * while idle (between two phases) is retried once on a new one, as Node's documentation advises.
- */
-function execute(url: string, body: string, retried = false): Promise<void> {
-  return new Promise((resolvePost, reject) => {
-    const req = request(
-      url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          if (res.statusCode !== 200 || text.includes('"errors"')) reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`));
-          else resolvePost();
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      if (req.reusedSocket && !retried && error.code === 'ECONNRESET') execute(url, body, true).then(resolvePost, reject);
-      else reject(error);
-    });
-    req.end(body);
-  });
-}
 
 interface Sample {
   requests: number;
@@ -282,7 +207,7 @@ export async function runPerRequestBench(): Promise<string> {
   const results: LatencyResult[] = [];
   const latencies = (process.env.BENCH_LATENCIES ?? '0,20').split(',').map(Number);
   for (const latencyMs of latencies) results.push(await runAtLatency(latencyMs));
-  agent.destroy();
+  closeConnections();
   const seconds = (performance.now() - started) / 1000;
   return [
     `### Per request: quec-graph against a plain hand-written @apollo/server making the same upstream calls`,

@@ -102,6 +102,7 @@ async function main(): Promise<void> {
       windowStart: () => window.start(),
       windowEnd: () => window.end(),
       rss: () => process.memoryUsage.rss(),
+      memory: () => process.memoryUsage(),
       // CPU profile of the measured part only (after the warm-up), for BENCH_CPU_PROF.
       profileStart: async () => {
         profiler.connect();
