@@ -40,8 +40,8 @@ const MESSAGES = intFromEnv('PUSH_BENCH_MESSAGES', 5_000);
 /** Per phase, to devices without one, interleaved. */
 const UNSUBSCRIBED_MESSAGES = intFromEnv('PUSH_BENCH_UNSUBSCRIBED_MESSAGES', 500, 0);
 /** Trials per router, alternating map, scan, map, scan... */
-const TRIALS = intFromEnv('PUSH_BENCH_TRIALS', 2);
-const RATE = intFromEnv('PUSH_BENCH_RATE', 250);
+const TRIALS = intFromEnv('PUSH_BENCH_TRIALS', 3);
+const RATE = intFromEnv('PUSH_BENCH_RATE', 100);
 const IN_FLIGHT = intFromEnv('PUSH_BENCH_IN_FLIGHT', 64);
 /** Bounds on every wait: the subscriptions registering, and one phase's messages arriving. */
 const SUBSCRIBE_TIMEOUT_MS = 180_000;
@@ -69,6 +69,8 @@ interface PhaseResult {
   serviceCpuMs: number;
   serviceRssBytes: number;
   clientRssBytes: number;
+  /** From opening the sockets to every subscription registered in the hub (same for both routers: subscribing never routes). */
+  subscribeSeconds: number;
 }
 
 /** The simulator with its own queue and started product subscriptions for property reports on every authorized product. */
@@ -165,16 +167,49 @@ class Arrivals {
   }
 }
 
+/** graphql-ws fails a subscription with an Error, a list of GraphQL errors, or the socket's close event. */
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message).join('; ');
+  const close = error as { code?: number; reason?: string };
+  return close && typeof close.code === 'number' ? `socket closed ${close.code} ${close.reason ?? ''}` : String(error);
+}
+
 async function openSubscribers(url: string, devices: Device[], arrivals: Arrivals): Promise<Client[]> {
   const wsUrl = `${url.replace(/^http/, 'ws')}/graphql`;
-  const clients = Array.from({ length: SOCKETS }, () => createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true }));
+  // Every socket is acknowledged before the first subscribe: graphql-ws closes a socket whose connection_init is not
+  // handled within 3 s, which a loaded service busy with thousands of subscribes from the other sockets can miss.
+  const connections: Array<Promise<void>> = [];
+  const clients = Array.from({ length: SOCKETS }, () => {
+    let connected: () => void = () => undefined;
+    let closed: (event: unknown) => void = () => undefined;
+    connections.push(
+      new Promise<void>((resolveConnected, rejectClosed) => {
+        connected = resolveConnected;
+        closed = (event) => rejectClosed(new Error(`socket closed before it was acknowledged: ${describe(event)}`));
+      }),
+    );
+    return createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, on: { connected, closed } });
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`sockets not acknowledged within ${SUBSCRIBE_TIMEOUT_MS} ms`)), SUBSCRIBE_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([Promise.all(connections), bound]);
+  } catch (error) {
+    await Promise.all(clients.map((client) => client.dispose()));
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   devices.forEach((device, i) => {
     const key = `${device.productKey}/${device.deviceKey}`;
     clients[i % SOCKETS].subscribe(
       { query: SUBSCRIPTION, variables: { pk: device.productKey, dk: device.deviceKey } },
       {
         next: (result) => arrivals.record(key, result),
-        error: (error) => arrivals.problems.push(`subscription of ${key} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`),
+        error: (error) => arrivals.problems.push(`subscription of ${key} failed: ${describe(error)}`),
         complete: () => undefined,
       },
     );
@@ -200,7 +235,7 @@ async function runPhase(
   arrivals: Arrivals,
   messages: Array<{ device: Device; routed: boolean }>,
   phase: Phase,
-): Promise<Omit<PhaseResult, 'router' | 'trial'>> {
+): Promise<Omit<PhaseResult, 'router' | 'trial' | 'subscribeSeconds'>> {
   const done = arrivals.begin(messages);
   await service.ask('windowStart');
   const start = performance.now();
@@ -280,12 +315,12 @@ async function runTrial(
     const subscribeStart = performance.now();
     clients = await openSubscribers(url, subscribed, arrivals);
     await subscribersRegistered(service, arrivals);
-    process.stderr.write(`${router} #${trial}: ${SUBSCRIBERS} subscriptions in ${((performance.now() - subscribeStart) / 1000).toFixed(1)} s\n`);
+    const subscribeSeconds = (performance.now() - subscribeStart) / 1000;
     const results: PhaseResult[] = [];
     for (const [i, phase] of (['burst', 'paced'] as const).entries()) {
       // A different slice of devices per phase and trial; with MESSAGES <= SUBSCRIBERS each device gets one message per phase.
       const messages = plan(subscribed, unsubscribed, (trial * 2 + i) * MESSAGES);
-      const result = { router, trial, ...(await runPhase(sim, service, arrivals, messages, phase)) };
+      const result = { router, trial, subscribeSeconds, ...(await runPhase(sim, service, arrivals, messages, phase)) };
       process.stderr.write(`${router} #${trial} ${phase}: ${row(result)}\n`);
       results.push(result);
     }
@@ -299,7 +334,7 @@ async function runTrial(
 const mib = (bytes: number) => (bytes / 1048576).toFixed(0);
 
 function row(r: PhaseResult): string {
-  return `| ${r.router} | ${r.trial} | ${r.phase} | ${r.delivered} / ${r.expected} | ${r.fanOuts} | ${Math.round(r.perSecond)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${(r.serviceCpuMs / r.fanOuts).toFixed(3)} | ${mib(r.serviceRssBytes)} | ${mib(r.clientRssBytes)} |`;
+  return `| ${r.router} | ${r.trial} | ${r.phase} | ${r.delivered} / ${r.expected} | ${r.fanOuts} | ${Math.round(r.perSecond)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${(r.serviceCpuMs / r.fanOuts).toFixed(3)} | ${mib(r.serviceRssBytes)} | ${mib(r.clientRssBytes)} | ${r.subscribeSeconds.toFixed(1)} |`;
 }
 
 const median = (values: number[]) => {
@@ -348,10 +383,12 @@ async function main(): Promise<void> {
       `interleaved. burst: published as fast as broker confirms allow (${IN_FLIGHT} unconfirmed), latency includes queueing; ` +
       `paced: ${RATE} messages/s. Latency from just before the simulator publishes to arrival at the client. ` +
       'scan: every message offered to every subscriber (the hub before device-keyed routing); map: the hub as shipped. ' +
-      `Trials alternate map, scan; ${TRIALS} per router.`,
+      `Trials alternate map, scan; ${TRIALS} per router. delivered / expected must match exactly (the bench fails otherwise); ` +
+      'routed by hub: messages the hub fanned out, with and without a subscriber. msgs/s: delivered messages from the first ' +
+      'publish to the last arrival. service CPU: user + system time of the service process over the phase per routed message.',
     '',
-    '| router | trial | phase | delivered / expected | fanned out | msgs/s | p50 (ms) | p99 (ms) | max (ms) | service CPU ms per msg | service RSS (MiB) | client RSS (MiB) |',
-    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| router | trial | phase | delivered / expected | routed by hub | msgs/s | p50 (ms) | p99 (ms) | max (ms) | service CPU ms per msg | service RSS (MiB) | client RSS (MiB) | subscribe (s) |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map(row),
     '',
     'Medians over trials (before = scan, after = map):',
