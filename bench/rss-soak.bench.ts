@@ -18,6 +18,7 @@ import type { SimulatorReady } from './per-request/simulator.process';
  *
  *   npm run bench:rss                          # 100,000 requests, writes bench/results/rss-soak.md
  *   RSS_SOAK_REQUESTS=20000 npm run bench:rss  # a shorter run
+ *   RSS_SOAK_NODE_OPTIONS=--max-semi-space-size=4 npm run bench:rss   # the service under other V8 flags
  */
 
 function intFromEnv(name: string, fallback: number, max: number): number {
@@ -64,6 +65,8 @@ export async function runRssSoakBench(): Promise<string> {
       BENCH_UPSTREAM_URL: baseUrl,
       BENCH_ACCESS_KEY: credentials.accessKey,
       BENCH_ACCESS_SECRET: credentials.accessSecret,
+      // V8 flags to compare (e.g. --max-semi-space-size=4), as an operator would set them.
+      ...(process.env.RSS_SOAK_NODE_OPTIONS ? { NODE_OPTIONS: process.env.RSS_SOAK_NODE_OPTIONS } : {}),
     });
     const { graphqlUrl } = await server.ready;
     const bodies = ALL_OPERATIONS.map((op) => JSON.stringify({ query: op.query, variables: op.variables(fixtures) }));
@@ -120,6 +123,7 @@ export async function runRssSoakBench(): Promise<string> {
       ['concurrency / throughput (req/s)', `${settings.concurrency} / ${(done / seconds).toFixed(0)}`],
       ['RSS at the end / peak (MiB; target under 150)', `${readings.at(-1)!.rssMiB.toFixed(1)} / ${peak.toFixed(1)}`],
       ['RSS growth over the second half (MiB per 10,000 requests; no trend is about 0)', slopePer10k(secondHalf).toFixed(2)],
+      ['service NODE_OPTIONS', process.env.RSS_SOAK_NODE_OPTIONS ?? '(none)'],
       ['load average at the start (1 min) / CPUs', `${load.toFixed(1)} / ${cpus().length}`],
     ]
       .map((row) => (typeof row === 'string' ? row : `| ${row[0]} | ${row[1]} |`))
