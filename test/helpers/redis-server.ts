@@ -18,9 +18,12 @@ export function redisAvailable(): boolean {
   return found;
 }
 
-/** Starts a throwaway redis-server on loopback (no persistence) and resolves once it accepts connections. */
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
+/**
+ * Starts a throwaway redis-server on loopback (no persistence) and resolves once it accepts connections; on `port`
+ * when given (a test that restarts "the same" Redis), else on a free one.
+ */
+export async function startRedis(port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'notice'],
