@@ -64,12 +64,15 @@ export interface PushHubOptions {
 }
 
 /**
- * The in-process fan-out between one message source and the GraphQL subscribers.
+ * The fan-out between one message source and the GraphQL subscribers of this process.
  *
- * Without a live state store the source consumes only while someone listens: the first subscriber starts it, the
- * last one to leave pauses it at once (messages stay in the platform's queue, which keeps a 6 h backlog, reference
- * §9.1) and closes the connection after `idleDisconnectMs` unless someone subscribes again. With a store it
- * consumes from `start()` until `close()`, so the store stays current. Every subscriber has its own bounded buffer,
+ * Without a live state store or a fan-out between replicas the source consumes only while someone listens: the
+ * first subscriber starts it, the last one to leave pauses it at once (messages stay in the platform's queue, which
+ * keeps a 6 h backlog, reference §9.1) and closes the connection after `idleDisconnectMs` unless someone subscribes
+ * again. With either it consumes from `start()` until `close()`, so the store stays current and the other replicas'
+ * subscribers get this replica's share. With a fan-out, a message is acknowledged once stored and published, and
+ * subscribers here get messages from the fan-out only, so each gets each message once whichever replica took it.
+ * A store or publish failure puts the message back and pauses consuming with backoff. Every subscriber has its own bounded buffer,
  * so a slow one never holds up the queue or the others: when it falls `bufferSize` events behind it loses its
  * oldest events and the next event it reads says how many (`droppedBefore`).
  */

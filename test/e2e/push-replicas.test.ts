@@ -157,7 +157,6 @@ describeWithServices('push fan-out across three replicas with a replica killed m
       await send(PHASE + 1, 2 * PHASE);
       for (const subscriber of subscribers) await subscriber.until((s) => new Set(s).size >= 2 * PHASE, `the first ${2 * PHASE} messages`);
       const publishedUnacknowledged = (await counter(victim, 'quec_graph_push_fanout_published_total', 'outcome="published"')) - publishedBefore;
-      expect(publishedUnacknowledged).toBeGreaterThan(0);
       // ...then it dies holding them: the broker redelivers them to the survivors, which must not publish them again.
       const exited = new Promise((resolve) => victim.child.once('exit', resolve));
       victim.child.kill('SIGKILL');
@@ -183,14 +182,19 @@ describeWithServices('push fan-out across three replicas with a replica killed m
       const duplicates =
         (await counter(first, 'quec_graph_push_fanout_published_total', 'outcome="duplicate"')) +
         (await counter(second, 'quec_graph_push_fanout_published_total', 'outcome="duplicate"'));
-      // Every message the victim published without its ack reaching the broker came back to a survivor as a duplicate.
+      // Every message the victim published without its ack reaching the broker came back to a survivor as a duplicate;
+      // it died holding some (its phase 2 share, or phase 1 acks not yet sent when they were held back).
       expect(duplicates).toBeGreaterThanOrEqual(publishedUnacknowledged);
+      expect(duplicates).toBeGreaterThan(0);
       process.stdout.write(
         `push replicas e2e: ${SENTINEL} messages, 3 replicas, one killed mid-stream: ${elapsed.toFixed(0)} ms; ` +
           `the victim died holding ${publishedUnacknowledged} published but unacknowledged; survivors took ${takenBySurvivors} deliveries, ` +
           `${duplicates} of them redeliveries of published messages (acknowledged, not published again)\n`,
       );
       for (const subscriber of survivors) await subscriber.stop();
+      // The survivors still shut down cleanly: the fan-out's blocked stream read does not hold them.
+      expect(await first.stop()).toBe(0);
+      expect(await second.stop()).toBe(0);
     },
     4 * BOUND_MS,
   );
