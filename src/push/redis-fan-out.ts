@@ -43,13 +43,31 @@ export interface RedisFanOutOptions {
 /**
  * Remembers the message (SET NX PX on its digest) and appends it to the stream only when it was new, in one step, so
  * "published" and "remembered as published" can never disagree: a replica that dies after this and before its
- * acknowledgement leaves a redelivery that finds the mark and is acknowledged without a second copy.
+ * acknowledgement leaves a redelivery that finds the mark and is acknowledged without a second copy. Each entry
+ * carries the next number of a counter (`n`), so a reader knows exactly how many entries it missed if the stream
+ * was trimmed past it.
  */
 const PUBLISH_SCRIPT = `
 if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then
-  return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'm', ARGV[3])
+  local n = redis.call('INCR', KEYS[3])
+  return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'n', n, 'm', ARGV[3])
 end
 return false
+`;
+
+/**
+ * Where a reader starts: the id and number of the newest entry, or `0-0` and the counter when the stream is empty
+ * (so a first entry numbered past it shows as a gap too). One script, so no entry slips in between the two.
+ */
+const TAIL_SCRIPT = `
+local newest = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
+if newest then
+  for i = 1, #newest[2], 2 do
+    if newest[2][i] == 'n' then return { newest[1], newest[2][i + 1] } end
+  end
+  return { newest[1] }
+end
+return { '0-0', redis.call('GET', KEYS[2]) or '0' }
 `;
 
 /** Entries read per XREAD. */
@@ -61,8 +79,8 @@ const BATCH = 200;
  * moment resumes from its last entry instead of losing what was published meanwhile, and each entry is read once
  * per replica, so a subscriber never sees a message twice.
  *
- * Keys (one hash tag, so they share a Cluster slot): `quec-graph:{push:<queue>}:stream` and
- * `quec-graph:{push:<queue>}:seen:<sha256 of the message>`.
+ * Keys (one hash tag, so they share a Cluster slot): `quec-graph:{push:<queue>}:stream`, its entry counter
+ * `quec-graph:{push:<queue>}:count`, and `quec-graph:{push:<queue>}:seen:<sha256 of the message>`.
  */
 export class RedisFanOut implements PushFanOut {
   private readonly prefix: string;
@@ -84,8 +102,8 @@ export class RedisFanOut implements PushFanOut {
   private wake: (() => void) | undefined;
   private waitTimer: unknown;
   private following: Promise<void> = Promise.resolve();
-  /** The newest trimmed entry already reported as a gap, so one gap is counted once. */
-  private reportedGap = '0-0';
+  /** The number (`n`) of the last entry read; undefined before the first. */
+  private lastNumber: number | undefined;
 
   constructor(private readonly options: RedisFanOutOptions) {
     this.prefix = `quec-graph:{push:${options.queue}}`;
@@ -106,9 +124,10 @@ export class RedisFanOut implements PushFanOut {
     const args = [
       'EVAL',
       PUBLISH_SCRIPT,
-      '2',
+      '3',
       seenKey,
       this.streamKey,
+      `${this.prefix}:count`,
       String(this.options.dedupeTtlMs),
       String(this.options.streamMaxLength),
       entry,
@@ -178,13 +197,11 @@ export class RedisFanOut implements PushFanOut {
 
   /**
    * Reads the stream from its end at start-up, then from the last entry read, until closed. After a failure it
-   * waits (exponential backoff with jitter) and resumes where it stopped, checking whether entries it had not read
-   * were trimmed meanwhile.
+   * waits (exponential backoff with jitter) and resumes where it stopped.
    */
   private async follow(reader: FanOutClient): Promise<void> {
     let position: string | undefined;
     let failures = 0;
-    let suspectGap = false;
     await this.readerUp;
     while (!this.closed) {
       try {
@@ -192,8 +209,6 @@ export class RedisFanOut implements PushFanOut {
           position = await this.tail(reader);
           this.observer.pushFanOutReading(true);
         }
-        if (suspectGap) await this.checkGap(reader, position);
-        suspectGap = false;
         const entries = entriesOf(
           await reader.sendCommand([
             'XREAD',
@@ -211,16 +226,14 @@ export class RedisFanOut implements PushFanOut {
           this.observer.pushFanOutReading(true);
           this.log.info('push fan-out stream followed again');
         }
-        for (const [id, json] of entries) {
-          position = id;
-          this.hand(json);
+        for (const entry of entries) {
+          position = entry.id;
+          this.count(entry.number);
+          this.hand(entry.json);
         }
-        // A full batch means this replica is behind: the next read checks nothing it still needs was trimmed.
-        suspectGap = entries.length === BATCH;
       } catch (error) {
         if (this.closed) return;
         failures += 1;
-        suspectGap = position !== undefined;
         this.observer.pushFanOutReading(false);
         if (failures === 1)
           this.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'push fan-out cannot read the stream; retrying');
@@ -231,27 +244,29 @@ export class RedisFanOut implements PushFanOut {
 
   /** The id of the newest entry (or 0-0): messages published from here on are read, older ones are not. */
   private async tail(reader: FanOutClient): Promise<string> {
-    const newest = (await reader.sendCommand(['XREVRANGE', this.streamKey, '+', '-', 'COUNT', '1'])) as Array<[string, unknown]> | null;
-    return newest?.[0]?.[0] ?? '0-0';
+    const [id, number] = (await reader.sendCommand(['EVAL', TAIL_SCRIPT, '2', this.streamKey, `${this.prefix}:count`])) as [string, string?];
+    this.lastNumber = number === undefined ? undefined : Number(number);
+    return id;
   }
 
-  /** Counts (once) entries after `position` that the stream trimmed before this replica read them (Redis 7+). */
-  private async checkGap(reader: FanOutClient, position: string): Promise<void> {
-    let info: unknown;
-    try {
-      info = await reader.sendCommand(['XINFO', 'STREAM', this.streamKey]);
-    } catch {
-      return; // No stream yet (nothing published), or Redis before 7: no gap to know of.
+  /**
+   * Entries are numbered without holes, so a jump means the stream trimmed entries this replica had not read yet
+   * (it fell more than the stream's length behind): their messages never reach its subscribers. Counted, logged.
+   */
+  private count(number: number | undefined): void {
+    const last = this.lastNumber;
+    this.lastNumber = number;
+    if (number === undefined || last === undefined) return;
+    if (number > last + 1) {
+      this.observer.pushDiscarded('fan_out_gap', number - last - 1);
+      this.log.error(
+        { missed: number - last - 1, streamMaxLength: this.options.streamMaxLength },
+        'push fan-out: the stream trimmed entries this replica had not read; its subscribers missed them',
+      );
+    } else if (number <= last) {
+      // The counter started over: Redis lost its data (a restart without persistence). Nothing to count.
+      this.log.warn({ last, number }, 'push fan-out stream started over');
     }
-    const fields = Array.isArray(info) ? info : [];
-    const deleted = fields[fields.indexOf('max-deleted-entry-id') + 1];
-    if (typeof deleted !== 'string' || compareIds(deleted, position) <= 0 || compareIds(deleted, this.reportedGap) <= 0) return;
-    this.reportedGap = deleted;
-    this.observer.pushDiscarded('fan_out_gap', 1);
-    this.log.error(
-      { position, trimmedUpTo: deleted, streamMaxLength: this.options.streamMaxLength },
-      'push fan-out: entries this replica had not read were trimmed; its subscribers missed messages',
-    );
   }
 
   private hand(json: string | undefined): void {
@@ -288,19 +303,27 @@ export class RedisFanOut implements PushFanOut {
   }
 }
 
-/** XREAD's reply for one stream as `[id, value of field m]` pairs; none when it timed out. */
-function entriesOf(reply: unknown): Array<[string, string | undefined]> {
-  if (!Array.isArray(reply) || reply.length === 0) return [];
-  const [, entries] = reply[0] as [string, Array<[string, string[]]>];
-  return entries.map(([id, fields]) => [id, fields[fields.indexOf('m') + 1]]);
+interface StreamEntry {
+  id: string;
+  number: number | undefined;
+  json: string | undefined;
 }
 
-/** Orders stream ids `<ms>-<seq>` numerically. */
-export function compareIds(a: string, b: string): number {
-  const [am, as] = a.split('-').map(BigInt);
-  const [bm, bs] = b.split('-').map(BigInt);
-  if (am !== bm) return am < bm ? -1 : 1;
-  return as === bs ? 0 : (as ?? 0n) < (bs ?? 0n) ? -1 : 1;
+/** XREAD's reply for our one stream; none when it timed out. Fields come as a flat [name, value, ...] list. */
+function entriesOf(reply: unknown): StreamEntry[] {
+  if (!Array.isArray(reply) || reply.length === 0) return [];
+  const [, entries] = reply[0] as [string, Array<[string, string[]]>];
+  return entries.map(([id, fields]) => ({ id, number: numberOf(fields), json: fieldOf(fields, 'm') }));
+}
+
+function fieldOf(fields: string[], name: string): string | undefined {
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
+  return undefined;
+}
+
+function numberOf(fields: string[]): number | undefined {
+  const text = fieldOf(fields, 'n');
+  return text !== undefined && Number.isSafeInteger(Number(text)) ? Number(text) : undefined;
 }
 
 /**

@@ -1,9 +1,10 @@
+import { createClient } from '@keyv/redis';
 import { createLogger } from '../../src/logger';
 import type { LiveChange } from '../../src/push/live-state';
 import { PushHub, type PushEvent } from '../../src/push/push-hub';
 import { parsePushMessage, type PushMessage } from '../../src/push/push-message';
 import { nullPushObserver, type PushObserver } from '../../src/push/push-source';
-import { RedisFanOut } from '../../src/push/redis-fan-out';
+import { type FanOutClient, RedisFanOut } from '../../src/push/redis-fan-out';
 import { FakePushSource, pushBody } from '../fakes/fake-push-source';
 import { FakeTimers } from '../helpers/fake-timers';
 import { freePort } from '../helpers/free-port';
@@ -19,7 +20,7 @@ const BOUND_MS = 10_000;
 
 /** An observer that lets a test wait until the fan-out follows the stream, and counts what it reports. */
 function watchingObserver() {
-  const counts = { published: 0, duplicate: 0, publishFailed: 0, reconnects: 0 };
+  const counts = { published: 0, duplicate: 0, publishFailed: 0, reconnects: 0, gap: 0 };
   let reading = false;
   const waiters: Array<() => void> = [];
   const observer: PushObserver = {
@@ -27,6 +28,7 @@ function watchingObserver() {
     pushPublished: (outcome) => (counts[outcome] += 1),
     pushDiscarded: (reason, n) => {
       if (reason === 'publish_failed') counts.publishFailed += n;
+      if (reason === 'fan_out_gap') counts.gap += n;
     },
     pushReconnect: () => (counts.reconnects += 1),
     pushFanOutReading: (now) => {
@@ -161,6 +163,41 @@ describeWithRedis('RedisFanOut against a real Redis', () => {
       outcome = await a.fanOut.publish(again, undefined);
     }
     expect(outcome).toBe('published');
+  });
+
+  it('should count exactly the entries a replica missed because the stream was trimmed past it', async () => {
+    // B's stream reads wait at a gate, so it falls behind while A publishes far more than the stream keeps.
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
+    const gated = (client: FanOutClient): FanOutClient => ({
+      connect: () => client.connect(),
+      sendCommand: async (args) => {
+        if (args[0] === 'XREAD') await gate;
+        return client.sendCommand(args);
+      },
+      duplicate: () => gated(client.duplicate()),
+      on: (event, listener) => client.on(event, listener),
+      destroy: () => client.destroy(),
+    });
+    const a = replica({ streamMaxLength: 100 });
+    const b = replica({
+      streamMaxLength: 100,
+      createClient: (url) => gated(createClient({ url, disableOfflineQueue: true }) as unknown as FanOutClient),
+    });
+    const onB = receiver();
+    b.fanOut.start(onB.receive);
+    await b.following();
+    const total = 450;
+    for (let i = 1; i <= total; i += 1) await a.fanOut.publish(message({ ticket: `g${i}` }), undefined);
+    openGate();
+    const deadline = Date.now() + BOUND_MS;
+    while (onB.got.at(-1)?.message.ticket !== `g${total}` && Date.now() < deadline) await onB.count(onB.got.length + 1);
+    // Trimmed entries are the oldest: B got an unbroken tail, and the gap counts exactly the head it never saw.
+    const received = onB.got.map((g) => g.message.ticket);
+    expect(b.counts.gap).toBeGreaterThan(0);
+    expect(received).toEqual(Array.from({ length: total - b.counts.gap }, (_, i) => `g${b.counts.gap + i + 1}`));
   });
 
   it('should refuse to publish while Redis is away and resume following where it stopped once it is back', async () => {
