@@ -188,6 +188,8 @@ export class PushHub {
             this.handOver(message, change);
             return this.succeeded();
           }
+          // Deliveries already in flight when a publish failed go straight back too, instead of each waiting for Redis.
+          if (this.backoffTimer !== undefined) return false;
           try {
             // Subscribers here get it back from the fan-out, like those of every other replica.
             await fanOut.publish(message, change);
