@@ -73,7 +73,7 @@ async function counter(service: RunningService, name: string, labels = ''): Prom
   return sum;
 }
 
-describeWithServices('push fan-out across three replicas with a replica killed mid-stream', () => {
+describeWithServices('push fan-out across replicas', () => {
   let sim: SimulatorHandle;
   let rabbit: RabbitMqServer;
   let redis: RedisServer;
@@ -82,6 +82,38 @@ describeWithServices('push fan-out across three replicas with a replica killed m
   const clients: Client[] = [];
   let meter: Device;
   let queueName: string;
+  let env: Record<string, string>;
+
+  const report = (seq: number) => sim.push.deviceReport(meter.productKey, meter.deviceKey, { seq });
+  /** Reports `from`..`to` in order; each resolves once the broker has it in the queue. */
+  const send = async (from: number, to: number) => {
+    for (let seq = from; seq <= to; seq += 1) expect(await report(seq)).toBeGreaterThan(0);
+  };
+  /** A graphql-ws subscriber on each service, once each consumes, follows the fan-out and has its subscriber. */
+  async function subscribeOn(replicas: RunningService[]) {
+    const subscribers = replicas.map((service) => {
+      const client = wsClient(service.url);
+      clients.push(client);
+      return collect(client, meter);
+    });
+    for (const service of replicas) {
+      await metricReaches(service.url, line('quec_graph_push_subscribers'), BOUND_MS);
+      await metricReaches(service.url, line('quec_graph_push_fanout_reading'), BOUND_MS);
+      await metricReaches(service.url, line('quec_graph_push_connected'), BOUND_MS);
+    }
+    return subscribers;
+  }
+  /** Each subscriber got `from`..`to` exactly once: nothing lost, nothing twice. */
+  function expectExactlyOnce(subscribers: Array<ReturnType<typeof collect>>, from: number, to: number) {
+    const expected = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    for (const subscriber of subscribers) {
+      const seqs = subscriber.seqs.filter((seq) => seq >= from && seq <= to);
+      const duplicated = seqs.length - new Set(seqs).size;
+      const lost = expected.filter((seq) => !seqs.includes(seq));
+      expect({ lost, duplicated }).toEqual({ lost: [], duplicated: 0 });
+      expect([...seqs].sort((a, b) => a - b)).toEqual(expected);
+    }
+  }
 
   beforeAll(async () => {
     sim = await startSimulator();
@@ -90,7 +122,7 @@ describeWithServices('push fan-out across three replicas with a replica killed m
     queueName = sim.store.admin.queues()[0].queueName;
     const meterProduct = sim.store.products().find((p) => p.role === 'meter' && p.authorized)!;
     meter = sim.store.devices(meterProduct.productKey).find((d) => d.deviceStatus === 1)!;
-    const env = {
+    env = {
       QUEC_BASE_URL: sim.baseUrl,
       QUEC_ACCESS_KEY: sim.credentials.accessKey,
       QUEC_ACCESS_SECRET: sim.credentials.accessSecret,
@@ -124,25 +156,11 @@ describeWithServices('push fan-out across three replicas with a replica killed m
   });
 
   it(
-    'should give every surviving subscriber every message exactly once',
+    'should give every surviving subscriber every message exactly once when a replica is killed mid-stream',
     async () => {
-      const subscribers = services.map((service) => {
-        const client = wsClient(service.url);
-        clients.push(client);
-        return collect(client, meter);
-      });
-      // Every replica consumes, follows the fan-out stream and has its subscriber before the first message.
-      for (const service of services) {
-        await metricReaches(service.url, line('quec_graph_push_subscribers'), BOUND_MS);
-        await metricReaches(service.url, line('quec_graph_push_fanout_reading'), BOUND_MS);
-        await metricReaches(service.url, line('quec_graph_push_connected'), BOUND_MS);
-      }
+      const subscribers = await subscribeOn(services);
       const [first, second, victim] = services;
       const survivors = [subscribers[0], subscribers[1]];
-      const report = (seq: number) => sim.push.deviceReport(meter.productKey, meter.deviceKey, { seq });
-      const send = async (from: number, to: number) => {
-        for (let seq = from; seq <= to; seq += 1) expect(await report(seq)).toBeGreaterThan(0);
-      };
       const started = performance.now();
 
       // Phase 1: all three take their share; each subscriber gets every message, whichever replica consumed it.
@@ -170,14 +188,7 @@ describeWithServices('push fan-out across three replicas with a replica killed m
       for (const subscriber of survivors) await subscriber.until((s) => s.includes(SENTINEL), 'the last message');
       const elapsed = performance.now() - started;
 
-      const expected = Array.from({ length: SENTINEL }, (_, i) => i + 1);
-      for (const subscriber of survivors) {
-        const seqs = [...subscriber.seqs];
-        const duplicated = seqs.length - new Set(seqs).size;
-        const lost = expected.filter((seq) => !seqs.includes(seq));
-        expect({ lost, duplicated }).toEqual({ lost: [], duplicated: 0 });
-        expect([...seqs].sort((a, b) => a - b)).toEqual(expected);
-      }
+      expectExactlyOnce(survivors, 1, SENTINEL);
       const takenBySurvivors = (await counter(first, 'quec_graph_push_messages_total')) + (await counter(second, 'quec_graph_push_messages_total'));
       const duplicates =
         (await counter(first, 'quec_graph_push_fanout_published_total', 'outcome="duplicate"')) +
@@ -195,6 +206,55 @@ describeWithServices('push fan-out across three replicas with a replica killed m
       // The survivors still shut down cleanly: the fan-out's blocked stream read does not hold them.
       expect(await first.stop()).toBe(0);
       expect(await second.stop()).toBe(0);
+    },
+    4 * BOUND_MS,
+  );
+
+  it(
+    'should put back what a hanging Redis does not take, and give every subscriber every message once when it answers again',
+    async () => {
+      // Without live state the fan-out is the only thing that needs Redis, so each delivery meets the 2 s publish bound.
+      const replicas: RunningService[] = [];
+      for (let i = 0; i < 2; i += 1) replicas.push(await startService({ ...env, QUEC_PUSH_LIVE_STATE: 'false' }));
+      services.push(...replicas);
+      const subscribers = await subscribeOn(replicas);
+      const base = 1000;
+      const sum = async (name: string, labels = '') => (await counter(replicas[0], name, labels)) + (await counter(replicas[1], name, labels));
+
+      await send(base + 1, base + PHASE);
+      for (const subscriber of subscribers) await subscriber.until((s) => s.length >= PHASE, `the first ${PHASE} messages`);
+
+      // Redis freezes with its connections open: publishes time out, their deliveries go back to the queue.
+      redis.signal('SIGSTOP');
+      try {
+        await send(base + PHASE + 1, base + 2 * PHASE);
+        const deadline = performance.now() + BOUND_MS;
+        while ((await sum('quec_graph_push_dropped_total', 'reason="publish_failed"')) === 0) {
+          if (performance.now() > deadline) throw new Error('no publish was refused while Redis hung');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      } finally {
+        redis.signal('SIGCONT');
+      }
+
+      await send(base + 2 * PHASE + 1, base + TOTAL);
+      for (const subscriber of subscribers) await subscriber.until((s) => new Set(s).size >= TOTAL, `all ${TOTAL} messages`);
+      await send(base + SENTINEL, base + SENTINEL);
+      for (const subscriber of subscribers) await subscriber.until((s) => s.includes(base + SENTINEL), 'the last message');
+
+      expectExactlyOnce(subscribers, base + 1, base + SENTINEL);
+      const refused = await sum('quec_graph_push_dropped_total', 'reason="publish_failed"');
+      const requeued = await sum('quec_graph_push_messages_total', 'outcome="requeued"');
+      // A timed-out publish still ran once Redis woke up; its redelivery then found the mark and was not published again.
+      const duplicates = await sum('quec_graph_push_fanout_published_total', 'outcome="duplicate"');
+      expect(refused).toBeGreaterThan(0);
+      expect(requeued).toBeGreaterThanOrEqual(refused);
+      expect(duplicates).toBeGreaterThan(0);
+      process.stdout.write(
+        `push replicas e2e, Redis hanging mid-stream: ${refused} publishes refused, ${requeued} deliveries put back, ` +
+          `${duplicates} redeliveries of messages published late; every subscriber got all ${SENTINEL} once\n`,
+      );
+      for (const subscriber of subscribers) await subscriber.stop();
     },
     4 * BOUND_MS,
   );

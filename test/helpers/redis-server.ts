@@ -3,6 +3,8 @@ import { freePort } from './free-port';
 
 export interface RedisServer {
   url: string;
+  /** Sends the server process a signal, e.g. SIGSTOP and SIGCONT to freeze it with its connections open. */
+  signal(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,9 @@ export async function startRedis(port?: number): Promise<RedisServer> {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    signal: (signal) => {
+      child.kill(signal);
+    },
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
