@@ -72,9 +72,9 @@ export interface PushHubOptions {
  * again. With either it consumes from `start()` until `close()`, so the store stays current and the other replicas'
  * subscribers get this replica's share. With a fan-out, a message is acknowledged once stored and published, and
  * subscribers here get messages from the fan-out only, so each gets each message once whichever replica took it.
- * A store or publish failure puts the message back and pauses consuming with backoff. Every subscriber has its own bounded buffer,
- * so a slow one never holds up the queue or the others: when it falls `bufferSize` events behind it loses its
- * oldest events and the next event it reads says how many (`droppedBefore`).
+ * A store or publish failure puts the message back and pauses consuming with backoff. Every subscriber has its own
+ * bounded buffer, so a slow one never holds up the queue or the others: when it falls `bufferSize` events behind it
+ * loses its oldest events and the next event it reads says how many (`droppedBefore`).
  */
 export class PushHub {
   private readonly subscribers = new Set<PushSubscription>();
