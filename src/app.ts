@@ -37,6 +37,7 @@ import { AmqpConsumer } from './push/amqp-consumer';
 import type { PushObserver, PushSource, Timers } from './push/push-source';
 import { LiveStateStore } from './push/live-state';
 import { KeyvParkingLot, type ParkingLot } from './push/parking-lot';
+import { RedisFanOut } from './push/redis-fan-out';
 import { Authenticator, type CredentialHeaders } from './auth/callers/authenticate';
 import type { Caller } from './auth/callers/caller';
 import { authorizationPlugin } from './auth/callers/authorization.plugin';
@@ -286,6 +287,18 @@ function createPushHub(
         parking,
       }));
   if (!source) return undefined;
+  // Only a shared broker queue is split between replicas; an in-process source (embedded simulator) is per process.
+  const fanOut =
+    config.push?.fanOut && config.redisUrl
+      ? new RedisFanOut({
+          url: config.redisUrl,
+          queue: config.push.queue,
+          ...config.push.fanOut,
+          logger,
+          observer: metrics,
+          timers: overrides.timers,
+        })
+      : undefined;
   return new PushHub(source, {
     bufferSize: PUSH_BUFFER_SIZE,
     idleDisconnectMs: PUSH_IDLE_DISCONNECT_MS,
@@ -294,6 +307,8 @@ function createPushHub(
     logger,
     observer: metrics,
     onMessage: sharedReads.enabled ? (message) => void dropWhatPushChanged(sharedReads, message) : undefined,
+    fanOut,
+    clock,
   });
 }
 

@@ -138,6 +138,18 @@ export interface PushConfig {
   readonly url: string;
   /** Full queue name `a.<accountId>.<name>` as queue/create returns it (reference §6.6). */
   readonly queue: string;
+  /**
+   * Fan-out between replicas through Redis (docs/push.md, several replicas): on when REDIS_URL is set, unless
+   * QUEC_PUSH_FANOUT=local. Absent: each replica hands what it consumed to its own subscribers only.
+   */
+  readonly fanOut?: PushFanOutConfig;
+}
+
+export interface PushFanOutConfig {
+  /** How long a published message is remembered so a redelivery of it is acknowledged without a second copy, ms. */
+  readonly dedupeTtlMs: number;
+  /** Entries the Redis stream keeps (approximately) for a replica that falls behind. */
+  readonly streamMaxLength: number;
 }
 
 export interface InferredPaths {
@@ -236,6 +248,9 @@ const environmentSchema = z.object({
   QUEC_SIMULATOR_PORT: intInRange(0, 65535, 0),
   QUEC_SIMULATOR_REPORT_INTERVAL_MS: intInRange(0, 86_400_000, 10_000),
   QUEC_PUSH_LIVE_STATE: optionalFlag,
+  QUEC_PUSH_FANOUT: optionalText.pipe(z.enum(['redis', 'local']).optional()),
+  QUEC_PUSH_DEDUPE_TTL_MS: intInRange(1000, 86_400_000, 600_000),
+  QUEC_PUSH_FANOUT_MAX_LENGTH: intInRange(100, 10_000_000, 10_000),
   UPSTREAM_RETRY_BUDGET_MS: intInRange(0, 120_000, 3000),
   UPSTREAM_RETRY_MAX: intInRange(0, 10, 3),
   UPSTREAM_BREAKER_THRESHOLD: intInRange(1, 1000, 10),
@@ -465,7 +480,14 @@ function resolvePush(vars: z.infer<typeof environmentSchema>): PushConfig | unde
   if (!url && !queue) return undefined;
   if (!url) throw new ConfigError('Invalid configuration: QUEC_AMQP_URL is required with QUEC_AMQP_QUEUE');
   if (!queue) throw new ConfigError('Invalid configuration: QUEC_AMQP_QUEUE is required with QUEC_AMQP_URL');
-  return Object.freeze({ url, queue });
+  return Object.freeze({ url, queue, fanOut: resolvePushFanOut(vars) });
+}
+
+/** Replicas sharing a Redis share the queue's messages too, unless told to keep them local. */
+function resolvePushFanOut(vars: z.infer<typeof environmentSchema>): PushFanOutConfig | undefined {
+  if (vars.QUEC_PUSH_FANOUT === 'redis' && !vars.REDIS_URL) throw new ConfigError('Invalid configuration: QUEC_PUSH_FANOUT=redis needs REDIS_URL');
+  if (!vars.REDIS_URL || vars.QUEC_PUSH_FANOUT === 'local') return undefined;
+  return Object.freeze({ dedupeTtlMs: vars.QUEC_PUSH_DEDUPE_TTL_MS, streamMaxLength: vars.QUEC_PUSH_FANOUT_MAX_LENGTH });
 }
 
 function resolveUpstream(vars: z.infer<typeof environmentSchema>): UpstreamConfig {

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { DropReason, PushObserver } from '../push/push-source';
+import type { DropReason, PushLink, PushObserver } from '../push/push-source';
 
 /** Counts the token provider keeps; read at scrape time so the provider needs no metrics dependency. */
 export interface TokenStats {
@@ -26,6 +26,8 @@ export interface OperationSample {
 export const MAX_OPERATION_NAMES = 200;
 
 const LATENCY_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Push lag reaches from milliseconds (live) to hours (a backlog the platform kept up to 6 h, reference §9.1). */
+const PUSH_LAG_BUCKETS_SECONDS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 21_600];
 
 /**
  * The Prometheus metrics of one app instance, in their own registry (not prom-client's global one), so several
@@ -46,6 +48,10 @@ export class Metrics implements PushObserver {
   private readonly pushSubscriberCount: Gauge;
   private readonly pushConnections: Counter<'outcome'>;
   private readonly pushConnected: Gauge;
+  private readonly pushReconnects: Counter<'link'>;
+  private readonly pushLagSeconds: Histogram;
+  private readonly pushPublishedMessages: Counter<'outcome'>;
+  private readonly pushFanOutFollowing: Gauge;
   private readonly upstreamRetries: Counter<'endpoint' | 'reason'>;
   private readonly sharedReads: Counter<'endpoint' | 'outcome'>;
   private readonly circuitTransitions: Counter<'family' | 'state'>;
@@ -104,7 +110,9 @@ export class Metrics implements PushObserver {
     });
     this.pushDropped = new Counter({
       name: 'quec_graph_push_dropped_total',
-      help: 'Push messages or events lost, by reason: malformed (parked), slow_subscriber, store_failed (requeued), fan_out_failed.',
+      help:
+        'Push messages or events not delivered, by reason: malformed (parked), slow_subscriber, store_failed (requeued), fan_out_failed, ' +
+        'publish_failed (Redis fan-out refused it; requeued), fan_out_gap (the fan-out stream trimmed entries this replica had not read).',
       labelNames: ['reason'],
       registers: [this.registry],
     });
@@ -122,6 +130,31 @@ export class Metrics implements PushObserver {
     this.pushConnected = new Gauge({
       name: 'quec_graph_push_connected',
       help: '1 while connected to the push broker, else 0 (it connects only while someone subscribes).',
+      registers: [this.registry],
+    });
+    this.pushReconnects = new Counter({
+      name: 'quec_graph_push_reconnects_total',
+      help: 'Reconnect attempts of the push path after a loss, by link: broker (platform AMQP) or fanout (Redis between replicas).',
+      labelNames: ['link'],
+      registers: [this.registry],
+    });
+    this.pushLagSeconds = new Histogram({
+      name: 'quec_graph_push_lag_seconds',
+      help:
+        "Consumer lag: from a pushed message's createdAt (platform clock) to its hand-over to this replica's subscribers; " +
+        'includes the time it waited in the platform queue and the fan-out.',
+      buckets: PUSH_LAG_BUCKETS_SECONDS,
+      registers: [this.registry],
+    });
+    this.pushPublishedMessages = new Counter({
+      name: 'quec_graph_push_fanout_published_total',
+      help: 'Messages this replica took from the queue and gave the Redis fan-out, by outcome: published, or duplicate (a redelivery already published).',
+      labelNames: ['outcome'],
+      registers: [this.registry],
+    });
+    this.pushFanOutFollowing = new Gauge({
+      name: 'quec_graph_push_fanout_reading',
+      help: '1 while this replica follows the Redis fan-out stream, else 0 (Redis away, or no fan-out configured).',
       registers: [this.registry],
     });
     this.upstreamRetries = new Counter({
@@ -173,6 +206,22 @@ export class Metrics implements PushObserver {
     }
     this.pushConnections.inc({ outcome });
     if (outcome === 'connected') this.pushConnected.set(1);
+  }
+
+  pushReconnect(link: PushLink): void {
+    this.pushReconnects.inc({ link });
+  }
+
+  pushLag(ms: number): void {
+    this.pushLagSeconds.observe(ms / 1000);
+  }
+
+  pushPublished(outcome: 'published' | 'duplicate'): void {
+    this.pushPublishedMessages.inc({ outcome });
+  }
+
+  pushFanOutReading(reading: boolean): void {
+    this.pushFanOutFollowing.set(reading ? 1 : 0);
   }
 
   /** One read of a cached kind (CACHE_*_TTL_MS), by where its answer came from. */

@@ -239,6 +239,7 @@ export class AmqpConsumer implements PushSource {
     // +-20 % jitter so replicas that lost the broker together do not reconnect in lockstep.
     const delayMs = Math.round(Math.min(max, base * (0.8 + 0.4 * (this.options.random ?? Math.random)())));
     this.log.warn({ err: this.scrub(error), attempt: this.failures, delayMs }, 'push channel unavailable; reconnecting');
+    this.observer.pushReconnect('broker');
     this.retryTimer = this.timers.setTimeout(() => {
       this.retryTimer = undefined;
       void this.reconcile();

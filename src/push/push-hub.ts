@@ -1,5 +1,6 @@
 import type { Logger } from '../logger';
 import type { PushMessageType } from '../schema/messaging/push-message-type.enum';
+import type { PushFanOut } from './fan-out';
 import type { LiveChange, LiveStateStore } from './live-state';
 import type { PushMessage } from './push-message';
 import { nullPushObserver, systemTimers, type PushObserver, type PushSource, type Timers } from './push-source';
@@ -46,17 +47,34 @@ export interface PushHubOptions {
   observer?: PushObserver;
   /** Told of every message taken from the source, before fan-out (the shared read cache drops what it changed). */
   onMessage?: (message: PushMessage) => void;
+  /**
+   * Carries messages between replicas (Redis): a message taken here is stored, published there and acknowledged;
+   * subscribers here get what arrives from it, whichever replica took the message. With one the hub, like with a
+   * store, consumes from `start()` on: subscribers on other replicas depend on this one taking its share.
+   */
+  fanOut?: PushFanOut;
+  /** After a store or fan-out failure, the first pause before consuming again, ms; doubles up to the max. Default 500. */
+  initialBackoffMs?: number;
+  /** Default 30 000. */
+  maxBackoffMs?: number;
+  /** Jitter source in [0, 1); 0.5 means no jitter. */
+  random?: () => number;
+  /** For the lag between a message's `createdAt` and its hand-over. */
+  clock?: { now(): number };
 }
 
 /**
- * The in-process fan-out between one message source and the GraphQL subscribers.
+ * The fan-out between one message source and the GraphQL subscribers of this process.
  *
- * Without a live state store the source consumes only while someone listens: the first subscriber starts it, the
- * last one to leave pauses it at once (messages stay in the platform's queue, which keeps a 6 h backlog, reference
- * §9.1) and closes the connection after `idleDisconnectMs` unless someone subscribes again. With a store it
- * consumes from `start()` until `close()`, so the store stays current. Every subscriber has its own bounded buffer,
- * so a slow one never holds up the queue or the others: when it falls `bufferSize` events behind it loses its
- * oldest events and the next event it reads says how many (`droppedBefore`).
+ * Without a live state store or a fan-out between replicas the source consumes only while someone listens: the
+ * first subscriber starts it, the last one to leave pauses it at once (messages stay in the platform's queue, which
+ * keeps a 6 h backlog, reference §9.1) and closes the connection after `idleDisconnectMs` unless someone subscribes
+ * again. With either it consumes from `start()` until `close()`, so the store stays current and the other replicas'
+ * subscribers get this replica's share. With a fan-out, a message is acknowledged once stored and published, and
+ * subscribers here get messages from the fan-out only, so each gets each message once whichever replica took it.
+ * A store or publish failure puts the message back and pauses consuming with backoff. Every subscriber has its own
+ * bounded buffer, so a slow one never holds up the queue or the others: when it falls `bufferSize` events behind it
+ * loses its oldest events and the next event it reads says how many (`droppedBefore`).
  */
 export class PushHub {
   private readonly subscribers = new Set<PushSubscription>();
@@ -67,6 +85,8 @@ export class PushHub {
   private readonly timerFns: Timers;
   private readonly observer: PushObserver;
   private idleTimer: unknown;
+  private backoffTimer: unknown;
+  private failures = 0;
   private consuming = false;
   private closed = false;
   /** Fan-outs in arrival order: stores run in parallel (serialised per device), subscribers see queue order. */
@@ -95,9 +115,14 @@ export class PushHub {
     return this.options.store;
   }
 
-  /** Starts consuming when a store is kept (so it fills before anyone subscribes); a no-op otherwise. */
+  /**
+   * Starts consuming when a store is kept (so it fills before anyone subscribes) or messages fan out between replicas
+   * (others' subscribers need this one's share), and follows the fan-out; a no-op otherwise.
+   */
   start(): void {
-    if (this.options.store && !this.closed) this.startConsuming();
+    if (this.closed) return;
+    this.options.fanOut?.start((message, change) => this.handOver(message, change));
+    if (this.alwaysConsumes) this.startConsuming();
   }
 
   /** A new subscriber; iterate it for events, `return()` it to leave. After `close()` it ends at once. */
@@ -129,41 +154,91 @@ export class PushHub {
     for (const subscription of ending) subscription.end();
     this.observer.pushSubscribers(0);
     this.consuming = false;
+    this.cancelBackoff();
     await this.source.disconnect();
+    await this.options.fanOut?.close();
+  }
+
+  /** Whether the source is consumed whether or not anyone subscribes here. */
+  private get alwaysConsumes(): boolean {
+    return this.options.store !== undefined || this.options.fanOut !== undefined;
   }
 
   private startConsuming(): void {
-    if (this.consuming) return;
+    if (this.consuming || this.backoffTimer !== undefined) return;
     this.consuming = true;
     this.source.consume((message) => this.deliver(message)).catch((error: unknown) => this.logFailure('consume', error));
   }
 
   private deliver(message: PushMessage): boolean | Promise<boolean> {
     this.options.onMessage?.(message);
-    const store = this.options.store;
-    if (!store) {
+    const { store, fanOut } = this.options;
+    if (!store && !fanOut) {
       if (this.subscribers.size === 0) return false;
-      this.observer.pushFannedOut(this.fanOut(message, undefined));
+      this.handOver(message, undefined);
       return true;
     }
-    const stored = store.apply(message);
+    const stored = store ? store.apply(message) : Promise.resolve(undefined);
     const done = this.fanOuts
       .then(() => stored)
       .then(
-        (change) => {
-          this.observer.pushStored(change.properties.length > 0 || change.connectivity || change.location || change.command);
-          this.observer.pushFannedOut(this.fanOut(message, change));
-          return true;
+        async (change) => {
+          if (change) this.observer.pushStored(change.properties.length > 0 || change.connectivity || change.location || change.command);
+          if (!fanOut) {
+            this.handOver(message, change);
+            return this.succeeded();
+          }
+          // Deliveries already in flight when a publish failed go straight back too, instead of each waiting for Redis.
+          if (this.backoffTimer !== undefined) return false;
+          try {
+            // Subscribers here get it back from the fan-out, like those of every other replica.
+            await fanOut.publish(message, change);
+            return this.succeeded();
+          } catch (error) {
+            return this.failed('publish', 'publish_failed', error);
+          }
         },
-        (error: unknown) => {
-          // The store is down: leave the message in the queue for a later attempt rather than lose its state.
-          this.logFailure('store', error);
-          this.observer.pushDiscarded('store_failed', 1);
-          return false;
-        },
+        // The store is down: leave the message in the queue for a later attempt rather than lose its state.
+        (error: unknown) => this.failed('store', 'store_failed', error),
       );
     this.fanOuts = done;
     return done;
+  }
+
+  private succeeded(): true {
+    this.failures = 0;
+    return true;
+  }
+
+  /**
+   * A message the store or the fan-out did not take goes back to the queue (false), and the hub stops consuming for
+   * a while (exponential backoff with jitter) instead of spinning on redeliveries while Redis is away.
+   */
+  private failed(step: string, reason: 'store_failed' | 'publish_failed', error: unknown): false {
+    this.observer.pushDiscarded(reason, 1);
+    if (this.backoffTimer !== undefined || this.closed) return false;
+    this.failures += 1;
+    const initial = this.options.initialBackoffMs ?? 500;
+    const max = this.options.maxBackoffMs ?? 30_000;
+    const base = Math.min(max, initial * 2 ** Math.min(this.failures - 1, 30));
+    const delayMs = Math.round(Math.min(max, base * (0.8 + 0.4 * (this.options.random ?? Math.random)())));
+    this.options.logger.warn(
+      { step, err: error instanceof Error ? error.message : String(error), attempt: this.failures, delayMs },
+      'push message put back in the queue; pausing the consumer',
+    );
+    this.consuming = false;
+    this.source.pause().catch((pauseError: unknown) => this.logFailure('pause', pauseError));
+    this.backoffTimer = this.timerFns.setTimeout(() => {
+      this.backoffTimer = undefined;
+      if (!this.closed && (this.alwaysConsumes || this.subscribers.size > 0)) this.startConsuming();
+    }, delayMs);
+    return false;
+  }
+
+  /** Hands a message to this replica's subscribers (from the source, or from the fan-out) and counts it. */
+  private handOver(message: PushMessage, change: LiveChange | undefined): void {
+    this.observer.pushLag(Math.max(0, (this.options.clock ?? Date).now() - message.createdAt));
+    this.observer.pushFannedOut(this.fanOut(message, change));
   }
 
   /** Hands the message to the subscribers indexed under its device, product and ticket, and to the unfiltered ones. */
@@ -189,13 +264,19 @@ export class PushHub {
     this.everywhere.delete(subscription);
     for (const [index, key] of routesOf(subscription.filter)) removeFrom(this.indexes(index), key, subscription);
     this.observer.pushSubscribers(this.subscribers.size);
-    if (this.subscribers.size > 0 || this.closed || this.options.store) return;
+    if (this.subscribers.size > 0 || this.closed || this.alwaysConsumes) return;
     this.consuming = false;
     this.source.pause().catch((error: unknown) => this.logFailure('pause', error));
     this.idleTimer = this.timerFns.setTimeout(() => {
       this.idleTimer = undefined;
       this.source.disconnect().catch((error: unknown) => this.logFailure('disconnect', error));
     }, this.options.idleDisconnectMs);
+  }
+
+  private cancelBackoff(): void {
+    if (this.backoffTimer === undefined) return;
+    this.timerFns.clearTimeout(this.backoffTimer);
+    this.backoffTimer = undefined;
   }
 
   private cancelIdleTimer(): void {

@@ -36,8 +36,15 @@ export const systemTimers: Timers = {
   },
 };
 
-/** Why a message or an event was not delivered: a bad body, a subscriber too slow, a store that failed. */
-export type DropReason = 'malformed' | 'slow_subscriber' | 'store_failed' | 'fan_out_failed';
+/**
+ * Why a message or an event was not delivered: a bad body, a subscriber too slow, a store that failed (requeued), a
+ * fan-out bug, the Redis fan-out refusing a publish (requeued) or a replica that fell so far behind the fan-out
+ * stream that entries it had not read were trimmed.
+ */
+export type DropReason = 'malformed' | 'slow_subscriber' | 'store_failed' | 'fan_out_failed' | 'publish_failed' | 'fan_out_gap';
+
+/** A link of the push path: the platform's broker, or the Redis fan-out between replicas. */
+export type PushLink = 'broker' | 'fanout';
 
 /** What the push channel reports; `Metrics` implements it, tests may count. */
 export interface PushObserver {
@@ -53,6 +60,17 @@ export interface PushObserver {
   pushSubscribers(count: number): void;
   /** A connection attempt to the broker and whether it succeeded. */
   pushConnection(outcome: 'connected' | 'failed' | 'closed'): void;
+  /** A link was lost and is being re-established (one call per attempt). */
+  pushReconnect(link: PushLink): void;
+  /**
+   * How long after the platform created it (`createdAt`) a message reached this replica's subscribers, ms: the time
+   * it waited in the platform's queue, in this service and in the fan-out. Observed whether anyone matched or not.
+   */
+  pushLag(ms: number): void;
+  /** The Redis fan-out took a message: `published` to every replica, or `duplicate` (already published: a redelivery). */
+  pushPublished(outcome: 'published' | 'duplicate'): void;
+  /** Whether this replica follows the Redis fan-out stream now (false while Redis is away). */
+  pushFanOutReading(reading: boolean): void;
 }
 
 export const nullPushObserver: PushObserver = {
@@ -62,4 +80,8 @@ export const nullPushObserver: PushObserver = {
   pushDiscarded() {},
   pushSubscribers() {},
   pushConnection() {},
+  pushReconnect() {},
+  pushLag() {},
+  pushPublished() {},
+  pushFanOutReading() {},
 };

@@ -3,6 +3,8 @@ import { freePort } from './free-port';
 
 export interface RedisServer {
   url: string;
+  /** Sends the server process a signal, e.g. SIGSTOP and SIGCONT to freeze it with its connections open. */
+  signal(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -18,9 +20,12 @@ export function redisAvailable(): boolean {
   return found;
 }
 
-/** Starts a throwaway redis-server on loopback (no persistence) and resolves once it accepts connections. */
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
+/**
+ * Starts a throwaway redis-server on loopback (no persistence) and resolves once it accepts connections; on `port`
+ * when given (a test that restarts "the same" Redis), else on a free one.
+ */
+export async function startRedis(port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'notice'],
@@ -43,6 +48,9 @@ export async function startRedis(): Promise<RedisServer> {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    signal: (signal) => {
+      child.kill(signal);
+    },
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

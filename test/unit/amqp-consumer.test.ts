@@ -4,7 +4,7 @@ import { sha256Hex, signAccessKey } from '../../src/auth/signing';
 import { createLogger } from '../../src/logger';
 import { AmqpConsumer, amqpTarget } from '../../src/push/amqp-consumer';
 import type { PushMessage } from '../../src/push/push-message';
-import type { PushObserver } from '../../src/push/push-source';
+import { nullPushObserver, type PushObserver } from '../../src/push/push-source';
 import { PushMessageType } from '../../src/schema/messaging/push-message-type.enum';
 import { pushBody } from '../fakes/fake-push-source';
 import { TICKETLESS_MESSAGES } from '../fixtures/vendor-push-messages';
@@ -102,6 +102,8 @@ function setup(options: { failures?: Error[] } = {}) {
   const logLines: string[] = [];
   const counts: Record<string, number> = {};
   const observer: PushObserver = {
+    ...nullPushObserver,
+    pushReconnect: (link) => (counts[`reconnect_${link}`] = (counts[`reconnect_${link}`] ?? 0) + 1),
     pushMessage: (outcome) => (counts[outcome] = (counts[outcome] ?? 0) + 1),
     pushConnection: (outcome) => (counts[outcome] = (counts[outcome] ?? 0) + 1),
     pushStored() {},
@@ -312,6 +314,7 @@ describe('AmqpConsumer reconnecting', () => {
     expect(t.connects).toHaveLength(10);
     expect(t.journal.slice(-1)).toEqual([`consume ${QUEUE}`]);
     expect(t.counts.failed).toBe(9);
+    expect(t.counts.reconnect_broker).toBe(9);
   });
 
   it('should restart the backoff after a successful consume', async () => {

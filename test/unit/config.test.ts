@@ -61,6 +61,21 @@ describe('loadConfig', () => {
       expect(() => loadConfig(env)).toThrow(pattern);
     });
 
+    it('should fan out through Redis when REDIS_URL is set, unless told to stay local', () => {
+      const redis = { QUEC_AMQP_URL: url, QUEC_AMQP_QUEUE: queue, REDIS_URL: 'redis://cache:6379' };
+      expect(loadConfig({ QUEC_AMQP_URL: url, QUEC_AMQP_QUEUE: queue }).push?.fanOut).toBeUndefined();
+      expect(loadConfig(redis).push?.fanOut).toEqual({ dedupeTtlMs: 600_000, streamMaxLength: 10_000 });
+      expect(loadConfig({ ...redis, QUEC_PUSH_DEDUPE_TTL_MS: '60000', QUEC_PUSH_FANOUT_MAX_LENGTH: '500' }).push?.fanOut).toEqual({
+        dedupeTtlMs: 60_000,
+        streamMaxLength: 500,
+      });
+      expect(loadConfig({ ...redis, QUEC_PUSH_FANOUT: 'local' }).push?.fanOut).toBeUndefined();
+      expect(() => loadConfig({ QUEC_AMQP_URL: url, QUEC_AMQP_QUEUE: queue, QUEC_PUSH_FANOUT: 'redis' })).toThrow(
+        /QUEC_PUSH_FANOUT=redis needs REDIS_URL/,
+      );
+      expect(() => loadConfig({ ...redis, QUEC_PUSH_DEDUPE_TTL_MS: '10' })).toThrow(/QUEC_PUSH_DEDUPE_TTL_MS/);
+    });
+
     it('should not echo a URL with credentials in its error', () => {
       expect(() => loadConfig({ QUEC_AMQP_URL: 'amqp://user:hunter2@broker/quec-open', QUEC_AMQP_QUEUE: queue })).toThrow(/^(?!.*hunter2)/s);
     });

@@ -2,7 +2,7 @@ import Keyv from 'keyv';
 import { createLogger } from '../../src/logger';
 import { LiveStateStore } from '../../src/push/live-state';
 import { PushHub, type PushEvent, type PushFilter } from '../../src/push/push-hub';
-import type { PushObserver } from '../../src/push/push-source';
+import { nullPushObserver, type PushObserver } from '../../src/push/push-source';
 import { PushMessageType } from '../../src/schema/messaging/push-message-type.enum';
 import { FakePushSource, pushBody } from '../fakes/fake-push-source';
 import { FakeTimers } from '../helpers/fake-timers';
@@ -14,6 +14,7 @@ function setup(bufferSize = 10) {
   const timers = new FakeTimers();
   const counts = { dropped: 0, subscribers: [] as number[] };
   const observer: PushObserver = {
+    ...nullPushObserver,
     pushMessage() {},
     pushConnection() {},
     pushStored() {},
@@ -248,6 +249,7 @@ describe('PushHub routing and live state', () => {
     const source = new FakePushSource();
     const offered: number[] = [];
     const observer: PushObserver = {
+      ...nullPushObserver,
       pushMessage() {},
       pushConnection() {},
       pushStored() {},
