@@ -22,6 +22,7 @@ import type { ServerKind, ServerReady, WindowStats } from './per-request/server.
  *   BENCH_LABEL=before npm run bench:per-request   # writes bench/results/per-request-before.md
  *   BENCH_LATENCIES=0 npm run bench:per-request    # upstream latencies to run, ms (default 0,20)
  *   BENCH_CPU_PROF=/tmp/prof npm run bench:per-request   # also writes a CPU profile of each server's measured part there
+ *   BENCH_UPSTREAM_MAX_CONCURRENCY=256 npm run bench:per-request   # quec-graph with a wider upstream limiter (default 32)
  */
 
 /** BENCH_OPS=1,4 runs the first and fourth operation only (for profiling one of them). */
@@ -124,7 +125,12 @@ async function runAtLatency(latencyMs: number): Promise<LatencyResult> {
   const servers: Running[] = [];
   try {
     const { baseUrl, credentials, fixtures } = await sim.ready;
-    const env = { BENCH_UPSTREAM_URL: baseUrl, BENCH_ACCESS_KEY: credentials.accessKey, BENCH_ACCESS_SECRET: credentials.accessSecret };
+    const env = {
+      BENCH_UPSTREAM_URL: baseUrl,
+      BENCH_ACCESS_KEY: credentials.accessKey,
+      BENCH_ACCESS_SECRET: credentials.accessSecret,
+      ...(process.env.BENCH_UPSTREAM_MAX_CONCURRENCY ? { BENCH_UPSTREAM_MAX_CONCURRENCY: process.env.BENCH_UPSTREAM_MAX_CONCURRENCY } : {}),
+    };
     for (const kind of SERVERS) {
       const child = ChildRunner.fork<ServerReady>(resolve(dist, 'per-request/server.process.js'), [kind], env);
       servers.push({ kind, child, url: (await child.ready).graphqlUrl });

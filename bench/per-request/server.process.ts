@@ -41,6 +41,8 @@ async function startQuecGraph(baseUrl: string, accessKey: string, accessSecret: 
     QUEC_BASE_URL: baseUrl,
     QUEC_ACCESS_KEY: accessKey,
     QUEC_ACCESS_SECRET: accessSecret,
+    // BENCH_UPSTREAM_MAX_CONCURRENCY: the limiter's bound (default 32), to see what it costs a fan-out-heavy page.
+    ...(process.env.BENCH_UPSTREAM_MAX_CONCURRENCY ? { UPSTREAM_MAX_CONCURRENCY: process.env.BENCH_UPSTREAM_MAX_CONCURRENCY } : {}),
   });
   // Production logging (one line per request at the default level) to stdout, which the bench sends to /dev/null.
   const logger = createLogger(config.logLevel);
