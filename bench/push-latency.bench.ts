@@ -7,7 +7,8 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startSimulator, type Device, type SimulatorHandle } from '../simulator';
 import { ChildRunner } from './per-request/ipc';
-import { startRabbitMq } from './push-latency/rabbitmq';
+// The tests' RabbitMQ launcher: the build compiles it along with the bench (tsc follows the import).
+import { startRabbitMq } from '../test/helpers/rabbitmq-server';
 import type { RouterKind } from './push-latency/scan-router';
 import type { ServiceReady, ServiceWindow } from './push-latency/service.process';
 
@@ -360,7 +361,7 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const loadBefore = loadavg();
   const platform = await startPlatform();
-  const rabbit = await startRabbitMq(platform.sim.baseUrl).catch(async (error: unknown) => {
+  const rabbit = await startRabbitMq({ authBaseUrl: platform.sim.baseUrl }).catch(async (error: unknown) => {
     await platform.sim.close();
     throw error;
   });
