@@ -4,6 +4,7 @@ import type { PushFanOut } from './fan-out';
 import type { LiveChange, LiveStateStore } from './live-state';
 import type { PushMessage } from './push-message';
 import { nullPushObserver, systemTimers, type PushObserver, type PushSource, type Timers } from './push-source';
+import { within } from './within';
 
 /**
  * Which messages one subscriber wants; an absent field does not filter. The hub routes by device, product and
@@ -42,6 +43,8 @@ export interface PushHubOptions {
    * not, and a message is taken (acknowledged) once it is stored and handed to the subscribers.
    */
   store?: LiveStateStore;
+  /** Longest wait for the store to take one message, ms; slower counts as a store failure (requeue, back off). Default 2000. */
+  storeTimeoutMs?: number;
   timers?: Timers;
   logger: Logger;
   observer?: PushObserver;
@@ -178,7 +181,9 @@ export class PushHub {
       this.handOver(message, undefined);
       return true;
     }
-    const stored = store ? store.apply(message) : Promise.resolve(undefined);
+    const stored = store
+      ? within(store.apply(message), this.options.storeTimeoutMs ?? 2000, this.timerFns, 'The live state store')
+      : Promise.resolve(undefined);
     const done = this.fanOuts
       .then(() => stored)
       .then(

@@ -4,6 +4,7 @@ import type { FannedOut, PushFanOut } from './fan-out';
 import type { LiveChange } from './live-state';
 import type { PushMessage } from './push-message';
 import { nullPushObserver, systemTimers, type PushObserver, type Timers } from './push-source';
+import { within } from './within';
 
 /** The few things the fan-out asks of a Redis connection; node-redis's client has them (raw RESP2 replies). */
 export interface FanOutClient {
@@ -295,11 +296,7 @@ export class RedisFanOut implements PushFanOut {
   }
 
   private bounded<T>(work: Promise<T>, ms: number): Promise<T> {
-    let timer: unknown;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = this.timers.setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-    });
-    return Promise.race([work, timeout]).finally(() => this.timers.clearTimeout(timer));
+    return within(work, ms, this.timers, 'Redis');
   }
 }
 

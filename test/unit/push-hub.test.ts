@@ -290,4 +290,33 @@ describe('PushHub routing and live state', () => {
     await subscription.return();
     expect(source.calls).not.toContain('pause');
   });
+
+  it('should put a message back and pause when the store does not answer within storeTimeoutMs', async () => {
+    const source = new FakePushSource();
+    const timers = new FakeTimers();
+    const dropped: string[] = [];
+    // A Redis that stopped answering: node-redis would queue the write for ever.
+    const hung = { apply: () => new Promise<never>(() => undefined) } as unknown as LiveStateStore;
+    const observer: PushObserver = { ...nullPushObserver, pushDiscarded: (reason) => dropped.push(reason) };
+    const hub = new PushHub(source, {
+      bufferSize: 10,
+      idleDisconnectMs: GRACE_MS,
+      timers,
+      logger: createLogger('silent'),
+      observer,
+      store: hung,
+      storeTimeoutMs: 2000,
+    });
+    hub.start();
+    let taken: boolean | undefined;
+    void Promise.resolve(source.deliverInFlight(pushBody({ ticket: 'stuck' }))).then((value) => (taken = value));
+    timers.advance(1999);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(taken).toBeUndefined();
+    timers.advance(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(taken).toBe(false);
+    expect(dropped).toEqual(['store_failed']);
+    expect(source.calls).toContain('pause');
+  });
 });
