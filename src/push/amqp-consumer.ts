@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { ParkingLot } from './parking-lot';
 import { parsePushMessage } from './push-message';
 import { nullPushObserver, systemTimers, type Deliver, type PushObserver, type PushSource, type Timers } from './push-source';
+import { backoffDelay } from './backoff';
 
 /** amqplib's promise `connect`, injectable so unit tests can hand over a fake connection. */
 export type AmqpConnect = (options: Options.Connect, socketOptions?: Record<string, unknown>) => Promise<ChannelModel>;
@@ -233,11 +234,7 @@ export class AmqpConsumer implements PushSource {
   private scheduleRetry(error: unknown): void {
     if (this.wanted === 'off' || this.retryTimer !== undefined) return;
     this.failures += 1;
-    const initial = this.options.initialBackoffMs ?? 500;
-    const max = this.options.maxBackoffMs ?? 30_000;
-    const base = Math.min(max, initial * 2 ** Math.min(this.failures - 1, 30));
-    // +-20 % jitter so replicas that lost the broker together do not reconnect in lockstep.
-    const delayMs = Math.round(Math.min(max, base * (0.8 + 0.4 * (this.options.random ?? Math.random)())));
+    const delayMs = backoffDelay(this.failures, this.options.initialBackoffMs ?? 500, this.options.maxBackoffMs ?? 30_000, this.options.random);
     this.log.warn({ err: this.scrub(error), attempt: this.failures, delayMs }, 'push channel unavailable; reconnecting');
     this.observer.pushReconnect('broker');
     this.retryTimer = this.timers.setTimeout(() => {

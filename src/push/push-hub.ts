@@ -5,6 +5,7 @@ import type { LiveChange, LiveStateStore } from './live-state';
 import type { PushMessage } from './push-message';
 import { nullPushObserver, systemTimers, type PushObserver, type PushSource, type Timers } from './push-source';
 import { within } from './within';
+import { backoffDelay } from './backoff';
 
 /**
  * Which messages one subscriber wants; an absent field does not filter. The hub routes by device, product and
@@ -223,10 +224,7 @@ export class PushHub {
     this.observer.pushDiscarded(reason, 1);
     if (this.backoffTimer !== undefined || this.closed) return false;
     this.failures += 1;
-    const initial = this.options.initialBackoffMs ?? 500;
-    const max = this.options.maxBackoffMs ?? 30_000;
-    const base = Math.min(max, initial * 2 ** Math.min(this.failures - 1, 30));
-    const delayMs = Math.round(Math.min(max, base * (0.8 + 0.4 * (this.options.random ?? Math.random)())));
+    const delayMs = backoffDelay(this.failures, this.options.initialBackoffMs ?? 500, this.options.maxBackoffMs ?? 30_000, this.options.random);
     this.options.logger.warn(
       { step, err: error instanceof Error ? error.message : String(error), attempt: this.failures, delayMs },
       'push message put back in the queue; pausing the consumer',

@@ -5,6 +5,7 @@ import type { LiveChange } from './live-state';
 import type { PushMessage } from './push-message';
 import { nullPushObserver, systemTimers, type PushObserver, type Timers } from './push-source';
 import { within } from './within';
+import { backoffDelay } from './backoff';
 
 /** The few things the fan-out asks of a Redis connection; node-redis's client has them (raw RESP2 replies). */
 export interface FanOutClient {
@@ -281,10 +282,7 @@ export class RedisFanOut implements PushFanOut {
   }
 
   private pause(failures: number): Promise<void> {
-    const initial = this.options.initialBackoffMs ?? 100;
-    const max = this.options.maxBackoffMs ?? 5000;
-    const base = Math.min(max, initial * 2 ** Math.min(failures - 1, 30));
-    const delayMs = Math.round(Math.min(max, base * (0.8 + 0.4 * (this.options.random ?? Math.random)())));
+    const delayMs = backoffDelay(failures, this.options.initialBackoffMs ?? 100, this.options.maxBackoffMs ?? 5000, this.options.random);
     return new Promise((resolve) => {
       this.wake = () => {
         this.timers.clearTimeout(this.waitTimer);
