@@ -4,8 +4,8 @@ import type { PushFanOut } from './fan-out';
 import type { LiveChange, LiveStateStore } from './live-state';
 import type { PushMessage } from './push-message';
 import { nullPushObserver, systemTimers, type PushObserver, type PushSource, type Timers } from './push-source';
-import { within } from './within';
 import { backoffDelay } from './backoff';
+import { rejectAfter } from '../timeout';
 
 /**
  * Which messages one subscriber wants; an absent field does not filter. The hub routes by device, product and
@@ -183,7 +183,7 @@ export class PushHub {
       return true;
     }
     const stored = store
-      ? within(store.apply(message), this.options.storeTimeoutMs ?? 2000, this.timerFns, 'The live state store')
+      ? rejectAfter(store.apply(message), this.options.storeTimeoutMs ?? 2000, 'The live state store', this.timerFns)
       : Promise.resolve(undefined);
     const done = this.fanOuts
       .then(() => stored)

@@ -18,23 +18,8 @@ export interface PushSource {
   disconnect(): Promise<void>;
 }
 
-/** Timer functions, injectable so tests drive grace periods and backoff without waiting. */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** Real timers, unref'd: a pending reconnect or idle disconnect never keeps the process alive on its own. */
-export const systemTimers: Timers = {
-  setTimeout(callback, ms) {
-    const handle = setTimeout(callback, ms);
-    handle.unref();
-    return handle;
-  },
-  clearTimeout(handle) {
-    clearTimeout(handle as NodeJS.Timeout);
-  },
-};
+// The push path's timers are the shared ones of src/timeout.ts, which also bound its store and fan-out calls.
+export { systemTimers, type Timers } from '../timeout';
 
 /**
  * Why a message or an event was not delivered: a bad body, a subscriber too slow, a store that failed (requeued), a

@@ -4,8 +4,8 @@ import type { FannedOut, PushFanOut } from './fan-out';
 import type { LiveChange } from './live-state';
 import type { PushMessage } from './push-message';
 import { nullPushObserver, systemTimers, type PushObserver, type Timers } from './push-source';
-import { within } from './within';
 import { backoffDelay } from './backoff';
+import { rejectAfter } from '../timeout';
 
 /** The few things the fan-out asks of a Redis connection; node-redis's client has them (raw RESP2 replies). */
 export interface FanOutClient {
@@ -294,7 +294,7 @@ export class RedisFanOut implements PushFanOut {
   }
 
   private bounded<T>(work: Promise<T>, ms: number): Promise<T> {
-    return within(work, ms, this.timers, 'Redis');
+    return rejectAfter(work, ms, 'Redis', this.timers);
   }
 }
 
