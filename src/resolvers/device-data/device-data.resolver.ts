@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import type { DeviceLiveState } from '../../push/live-state';
 import { BadUserInputError } from '../../errors';
 import { Device, type DeviceSource } from '../../schema/devices/device.type';
 import { DeviceEventConnection, DeviceLocation, DeviceMessageConnection, DeviceProperty } from '../../schema/device-data/device-data.type';
@@ -43,8 +44,7 @@ export class DeviceDataResolver {
     });
     const ref = { productKey: device.productKey, deviceKey: device.deviceKey };
     const now = ctx.now();
-    // A store that cannot be read costs only the shortcut: everything is read from history.
-    const state = ctx.live ? await ctx.live.stateByDevice.load(ref).catch(() => undefined) : undefined;
+    const state = await liveStateOf(ctx, ref);
     const live = liveProperties(model, state, codes, now);
     const selected = selectedProperties(model, codes);
     // A write-only property is never reported, so the log cannot know it either: it does not send us there.
@@ -102,12 +102,19 @@ export class DeviceDataResolver {
   })
   async location(@Root() device: DeviceSource, @Ctx() ctx: Context): Promise<DeviceLocation | null> {
     const ref = { productKey: device.productKey, deviceKey: device.deviceKey };
-    // A store that cannot be read costs only the shortcut, as for properties.
-    const state = ctx.live ? await ctx.live.stateByDevice.load(ref).catch(() => undefined) : undefined;
+    const state = await liveStateOf(ctx, ref);
     if (state?.location) return liveLocation(state.location);
     const dto = await ctx.loaders.locationByDevice.load(ref);
     return dto ? toDeviceLocation(dto) : null;
   }
+}
+
+/**
+ * What the live state store knows of the device; undefined without a store, or when it cannot be read: a store that
+ * is down costs only the shortcut, and the field reads from the platform instead.
+ */
+async function liveStateOf(ctx: Context, ref: { productKey: string; deviceKey: string }): Promise<DeviceLiveState | undefined> {
+  return ctx.live ? ctx.live.stateByDevice.load(ref).catch(() => undefined) : undefined;
 }
 
 /** The product's thing model through the live store's shared copy when the service keeps live state. */
