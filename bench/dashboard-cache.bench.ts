@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { startSimulator } from '../simulator';
+import { intFromEnv, keepReport, runScript } from './script';
 
 /**
  * A dashboard that re-runs the product page every few seconds for a minute, with the shared read cache off (the
@@ -17,11 +16,6 @@ const PAGE = `query($pk: String!, $dk: String!) {
   product(productKey: $pk) { name thingModel { properties { code name } } devices(first: 20) { edges { node { deviceKey name status } } } }
   device(productKey: $pk, deviceKey: $dk) { name sn product { name } }
 }`;
-
-const intFromEnv = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value >= 0 ? value : fallback;
-};
 
 async function runDashboard(cacheOn: boolean, runs: number, intervalMs: number): Promise<Record<string, number>> {
   const sim = await startSimulator();
@@ -51,8 +45,8 @@ async function runDashboard(cacheOn: boolean, runs: number, intervalMs: number):
 }
 
 async function main(): Promise<void> {
-  const runs = Math.max(1, intFromEnv('DASHBOARD_RUNS', 12));
-  const intervalMs = intFromEnv('DASHBOARD_INTERVAL_MS', 5000);
+  const runs = intFromEnv('DASHBOARD_RUNS', 12, 1);
+  const intervalMs = intFromEnv('DASHBOARD_INTERVAL_MS', 5000, 0);
   const off = await runDashboard(false, runs, intervalMs);
   const on = await runDashboard(true, runs, intervalMs);
   const endpoints = [...new Set([...Object.keys(off), ...Object.keys(on)])].sort();
@@ -69,13 +63,7 @@ async function main(): Promise<void> {
     `node ${process.version}; ${new Date().toISOString()}`,
     '',
   ].join('\n');
-  process.stdout.write(report);
-  const dir = resolve(__dirname, '../../bench/results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(resolve(dir, 'dashboard-cache.md'), report);
+  keepReport('dashboard-cache.md', report);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runScript(main);

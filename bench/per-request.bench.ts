@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -7,6 +7,7 @@ import { ALL_OPERATIONS } from './per-request/operations';
 import { closeConnections, execute } from './per-request/post';
 import type { SimulatorReady } from './per-request/simulator.process';
 import type { ServerKind, ServerReady, WindowStats } from './per-request/server.process';
+import { intFromEnv, keepReport, runScript } from './script';
 
 /**
  * quec-graph against a plain hand-written `@apollo/server` (per-request/baseline.server.ts) making the same upstream
@@ -32,19 +33,14 @@ const OPERATIONS = process.env.BENCH_OPS
 
 const SERVERS: ServerKind[] = ['quec-graph', 'baseline'];
 
-function intFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
-
 /** Bounded by count and by time, whichever ends first. */
 const settings = {
-  trials: intFromEnv('BENCH_TRIALS', 5),
-  warmup: intFromEnv('BENCH_WARMUP', 40),
-  sequential: intFromEnv('BENCH_SEQUENTIAL', 20),
-  concurrent: intFromEnv('BENCH_CONCURRENT', 80),
-  concurrency: intFromEnv('BENCH_CONCURRENCY', 8),
-  phaseMs: intFromEnv('BENCH_PHASE_MS', 4000),
+  trials: intFromEnv('BENCH_TRIALS', 5, 1),
+  warmup: intFromEnv('BENCH_WARMUP', 40, 1),
+  sequential: intFromEnv('BENCH_SEQUENTIAL', 20, 1),
+  concurrent: intFromEnv('BENCH_CONCURRENT', 80, 1),
+  concurrency: intFromEnv('BENCH_CONCURRENCY', 8, 1),
+  phaseMs: intFromEnv('BENCH_PHASE_MS', 4000, 1),
 };
 
 interface Sample {
@@ -238,17 +234,11 @@ export async function runPerRequestBench(): Promise<string> {
 }
 
 if (require.main === module) {
-  runPerRequestBench()
-    .then((table) => {
-      const report = `${table}\n\nnode ${process.version}; ${new Date().toISOString()}\n`;
-      process.stdout.write(report);
-      const label = process.env.BENCH_LABEL;
-      const dir = resolve(__dirname, '../../bench/results');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(resolve(dir, `per-request${label ? `-${label}` : ''}.md`), report);
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(1);
-    });
+  runScript(async () => {
+    const label = process.env.BENCH_LABEL;
+    keepReport(
+      `per-request${label ? `-${label}` : ''}.md`,
+      `${await runPerRequestBench()}\n\nnode ${process.version}; ${new Date().toISOString()}\n`,
+    );
+  });
 }

@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg, uptime } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +10,7 @@ import { ChildRunner } from './per-request/ipc';
 import { startRabbitMq } from '../test/helpers/rabbitmq-server';
 import type { RouterKind } from './push-latency/scan-router';
 import type { ServiceReady, ServiceWindow } from './push-latency/service.process';
+import { intFromEnv, keepReport, runScript } from './script';
 
 /**
  * Push from broker to WebSocket client with many one-device subscribers (issue 11, "routing by device key, not a
@@ -28,22 +28,16 @@ import type { ServiceReady, ServiceWindow } from './push-latency/service.process
  * Not a test: prints a table and writes bench/results/push-latency.md.
  */
 
-const intFromEnv = (name: string, fallback: number, min = 1) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be an integer >= ${min}`);
-  return value;
-};
-
-const SUBSCRIBERS = intFromEnv('PUSH_BENCH_SUBSCRIBERS', 10_000);
-const SOCKETS = intFromEnv('PUSH_BENCH_SOCKETS', 50);
+const SUBSCRIBERS = intFromEnv('PUSH_BENCH_SUBSCRIBERS', 10_000, 1);
+const SOCKETS = intFromEnv('PUSH_BENCH_SOCKETS', 50, 1);
 /** Per phase, to devices with a subscriber. */
-const MESSAGES = intFromEnv('PUSH_BENCH_MESSAGES', 5_000);
+const MESSAGES = intFromEnv('PUSH_BENCH_MESSAGES', 5_000, 1);
 /** Per phase, to devices without one, interleaved. */
 const UNSUBSCRIBED_MESSAGES = intFromEnv('PUSH_BENCH_UNSUBSCRIBED_MESSAGES', 500, 0);
 /** Trials per router, alternating map, scan, map, scan... */
-const TRIALS = intFromEnv('PUSH_BENCH_TRIALS', 3);
-const RATE = intFromEnv('PUSH_BENCH_RATE', 100);
-const IN_FLIGHT = intFromEnv('PUSH_BENCH_IN_FLIGHT', 64);
+const TRIALS = intFromEnv('PUSH_BENCH_TRIALS', 3, 1);
+const RATE = intFromEnv('PUSH_BENCH_RATE', 100, 1);
+const IN_FLIGHT = intFromEnv('PUSH_BENCH_IN_FLIGHT', 64, 1);
 /** Bounds on every wait: the subscriptions registering, and one phase's messages arriving. */
 const SUBSCRIBE_TIMEOUT_MS = 180_000;
 const PHASE_TIMEOUT_MS = 300_000;
@@ -403,13 +397,7 @@ async function main(): Promise<void> {
       `The simulator, RabbitMQ and the clients run beside the service. node ${process.version}; started ${startedAt}.`,
     '',
   ].join('\n');
-  process.stdout.write(report);
-  const dir = resolve(__dirname, '../../bench/results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(resolve(dir, 'push-latency.md'), report);
+  keepReport('push-latency.md', report);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runScript(main);

@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -7,6 +6,7 @@ import { ALL_OPERATIONS } from './per-request/operations';
 import { closeConnections, execute } from './per-request/post';
 import type { ServerReady } from './per-request/server.process';
 import type { SimulatorReady } from './per-request/simulator.process';
+import { intFromEnv, keepReport, runScript } from './script';
 
 /**
  * Memory over a long run: the built service (production defaults, its own process) answers RSS_SOAK_REQUESTS
@@ -21,16 +21,11 @@ import type { SimulatorReady } from './per-request/simulator.process';
  *   RSS_SOAK_NODE_OPTIONS=--max-semi-space-size=4 npm run bench:rss   # the service under other V8 flags
  */
 
-function intFromEnv(name: string, fallback: number, max: number): number {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? Math.min(value, max) : fallback;
-}
-
 const settings = {
-  requests: intFromEnv('RSS_SOAK_REQUESTS', 100_000, 1_000_000),
-  concurrency: intFromEnv('RSS_SOAK_CONCURRENCY', 8, 64),
+  requests: intFromEnv('RSS_SOAK_REQUESTS', 100_000, 1, 1_000_000),
+  concurrency: intFromEnv('RSS_SOAK_CONCURRENCY', 8, 1, 64),
   /** Stops early past this, whatever the count: every loop here is bounded in time too. */
-  maxSeconds: intFromEnv('RSS_SOAK_MAX_SECONDS', 1800, 7200),
+  maxSeconds: intFromEnv('RSS_SOAK_MAX_SECONDS', 1800, 1, 7200),
   samples: 10,
 };
 
@@ -136,16 +131,5 @@ export async function runRssSoakBench(): Promise<string> {
 }
 
 if (require.main === module) {
-  runRssSoakBench()
-    .then((table) => {
-      const report = `${table}\n\nnode ${process.version}; ${new Date().toISOString()}\n`;
-      process.stdout.write(report);
-      const dir = resolve(__dirname, '../../bench/results');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(resolve(dir, 'rss-soak.md'), report);
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(1);
-    });
+  runScript(async () => keepReport('rss-soak.md', `${await runRssSoakBench()}\n\nnode ${process.version}; ${new Date().toISOString()}\n`));
 }

@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { runColdStartBench } from './cold-start.bench';
 import { runGraphWalkBench } from './graph-walk.bench';
 import { runPerRequestBench } from './per-request.bench';
 import { runPushFanoutBench } from './push-fanout.bench';
 import { runQueryCostBench } from './query-cost.bench';
+import { keepReport, runScript } from './script';
 
 /** Runs every benchmark, prints the tables and writes them to bench/results/latest.md. Not a test: no pass/fail. */
 async function main(): Promise<void> {
@@ -19,13 +18,7 @@ async function main(): Promise<void> {
   ];
   const footer = `RSS ${(memoryBefore / 1048576).toFixed(0)} MiB before, ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB after; node ${process.version}; ${new Date().toISOString()}`;
   const report = `${tables.join('\n\n')}\n\n${footer}\n`;
-  process.stdout.write(report);
-  const dir = resolve(__dirname, '../../bench/results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(resolve(dir, 'latest.md'), report);
+  keepReport('latest.md', report);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runScript(main);

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startSimulator, type SimulatorHandle } from '../simulator';
+import { intFromEnv, keepReport, runScript } from './script';
 
 /**
  * Soak: the built service (dist/src/index.js, a real process on 127.0.0.1:0) over the simulator with injected faults
@@ -334,13 +335,6 @@ export async function runSoakBench(options: SoakOptions): Promise<string> {
   }
 }
 
-function intFromEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer in ${min}..${max}`);
-  return value;
-}
-
 if (require.main === module) {
   const options = {
     seconds: intFromEnv('SOAK_SECONDS', 30, 5, 600),
@@ -348,16 +342,11 @@ if (require.main === module) {
     retryMax: intFromEnv('SOAK_RETRY_MAX', 3, 0, 10),
     faults: intFromEnv('SOAK_FAULTS', 1, 0, 1) === 1,
   };
-  runSoakBench(options)
-    .then((table) => {
-      const report = `${table}\n\nnode ${process.version}; ${new Date().toISOString()}\n`;
-      process.stdout.write(report);
-      const dir = resolve(__dirname, '../../bench/results');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(resolve(dir, `soak-c${options.connections}-retry-${options.retryMax}${options.faults ? '' : '-no-faults'}.md`), report);
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(1);
-    });
+  runScript(async () => {
+    const table = await runSoakBench(options);
+    keepReport(
+      `soak-c${options.connections}-retry-${options.retryMax}${options.faults ? '' : '-no-faults'}.md`,
+      `${table}\n\nnode ${process.version}; ${new Date().toISOString()}\n`,
+    );
+  });
 }
