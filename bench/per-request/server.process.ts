@@ -28,28 +28,10 @@ export interface WindowStats {
 
 /** Loaded only in the process that serves it, so neither server's RSS holds the other's modules. */
 async function startQuecGraph(baseUrl: string, accessKey: string, accessSecret: string): Promise<string> {
-  const [{ createApp }, { loadConfig }, { createHttpService, listen }, { createLogger }] = await Promise.all([
-    import('../../src/app'),
-    import('../../src/config'),
-    import('../../src/http/server'),
-    import('../../src/logger'),
-  ]);
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    QUEC_BASE_URL: baseUrl,
-    QUEC_ACCESS_KEY: accessKey,
-    QUEC_ACCESS_SECRET: accessSecret,
-    // BENCH_UPSTREAM_MAX_CONCURRENCY: the limiter's bound (default 32), to see what it costs a fan-out-heavy page.
-    ...(process.env.BENCH_UPSTREAM_MAX_CONCURRENCY ? { UPSTREAM_MAX_CONCURRENCY: process.env.BENCH_UPSTREAM_MAX_CONCURRENCY } : {}),
-  });
-  // Production logging (one line per request at the default level) to stdout, which the bench sends to /dev/null.
-  const logger = createLogger(config.logLevel);
-  const { http } = await createHttpService(config.shutdownGraceMs, (plugins) =>
-    createApp(config, { baseUrl, accessKey, accessSecret }, { logger, plugins }),
-  );
-  const url = await listen(http, 0, '127.0.0.1');
+  const { startQuecGraph: start } = await import('./quec-graph-service');
+  // BENCH_UPSTREAM_MAX_CONCURRENCY: the limiter's bound (default 32), to see what it costs a fan-out-heavy page.
+  const limiter = process.env.BENCH_UPSTREAM_MAX_CONCURRENCY;
+  const { url } = await start({ baseUrl, accessKey, accessSecret }, limiter ? { UPSTREAM_MAX_CONCURRENCY: limiter } : {});
   return `${url}/graphql`;
 }
 

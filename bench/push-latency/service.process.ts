@@ -1,9 +1,5 @@
-import 'reflect-metadata';
-import { createApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { createHttpService, listen } from '../../src/http/server';
-import { createLogger } from '../../src/logger';
 import { serveParent } from '../per-request/ipc';
+import { startQuecGraph } from '../per-request/quec-graph-service';
 import { useRouter, type RouterKind } from './scan-router';
 
 /**
@@ -30,22 +26,10 @@ async function main(): Promise<void> {
   if (router !== 'map' && router !== 'scan') throw new Error(`router must be map or scan, got ${router}`);
   const env = process.env;
   const upstream = { baseUrl: env.BENCH_UPSTREAM_URL ?? '', accessKey: env.BENCH_ACCESS_KEY ?? '', accessSecret: env.BENCH_ACCESS_SECRET ?? '' };
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    QUEC_BASE_URL: upstream.baseUrl,
-    QUEC_ACCESS_KEY: upstream.accessKey,
-    QUEC_ACCESS_SECRET: upstream.accessSecret,
-    QUEC_AMQP_URL: env.BENCH_AMQP_URL,
-    QUEC_AMQP_QUEUE: env.BENCH_AMQP_QUEUE,
-  });
-  const logger = createLogger(config.logLevel);
-  const { http, app } = await createHttpService(config.shutdownGraceMs, (plugins) => createApp(config, upstream, { logger, plugins }));
+  const { url, app } = await startQuecGraph(upstream, { QUEC_AMQP_URL: env.BENCH_AMQP_URL, QUEC_AMQP_QUEUE: env.BENCH_AMQP_QUEUE });
   if (!app.push) throw new Error('push is not configured: BENCH_AMQP_URL and BENCH_AMQP_QUEUE are needed');
   const hub = app.push;
   const counter = useRouter(hub, router);
-  const url = await listen(http, 0, '127.0.0.1');
   let start = { fanOuts: 0, cpu: process.cpuUsage() };
   serveParent(
     {
