@@ -1,5 +1,6 @@
 import type { Client } from 'graphql-ws';
 import { startSimulator, type Device, type SimulatorHandle } from '../../simulator';
+import { pollUntil } from '../helpers/poll';
 import { metricReaches, postGraphQL, startService, type RunningService } from '../helpers/process';
 import { rabbitMqAvailable, startRabbitMq, type RabbitMqServer } from '../helpers/rabbitmq-server';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis-server';
@@ -228,11 +229,13 @@ describeWithServices('push fan-out across replicas', () => {
       redis.signal('SIGSTOP');
       try {
         await send(base + PHASE + 1, base + 2 * PHASE);
-        const deadline = performance.now() + BOUND_MS;
-        while ((await sum('quec_graph_push_dropped_total', 'reason="publish_failed"')) === 0) {
-          if (performance.now() > deadline) throw new Error('no publish was refused while Redis hung');
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
+        await pollUntil(
+          () => sum('quec_graph_push_dropped_total', 'reason="publish_failed"'),
+          (refused) => refused > 0,
+          'a publish refused while Redis hung',
+          BOUND_MS,
+          50,
+        );
       } finally {
         redis.signal('SIGCONT');
       }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { NO_HEDGING } from './no-hedging';
+import { pollUntil } from './poll';
 
 export interface RunningService {
   url: string;
@@ -63,14 +64,12 @@ export async function startService(env: NodeJS.ProcessEnv = {}, cwd: string = __
  * for state a child process cannot signal otherwise; rejects with the last exposition after `boundMs`.
  */
 export async function metricReaches(serviceUrl: string, line: RegExp, boundMs = 10_000): Promise<void> {
-  const deadline = performance.now() + boundMs;
-  let body = '';
-  while (performance.now() < deadline) {
-    body = await (await fetch(`${serviceUrl}/metrics`)).text();
-    if (line.test(body)) return;
-    await new Promise((resolveLater) => setTimeout(resolveLater, 25));
-  }
-  throw new Error(`/metrics never showed ${line} within ${boundMs} ms:\n${body}`);
+  await pollUntil(
+    async () => (await fetch(`${serviceUrl}/metrics`)).text(),
+    (body) => line.test(body),
+    `/metrics showing ${line}`,
+    boundMs,
+  );
 }
 
 /** POSTs one GraphQL operation over real HTTP. */

@@ -9,6 +9,7 @@ import { FakePushSource, pushBody } from '../fakes/fake-push-source';
 import { FakeTimers } from '../helpers/fake-timers';
 import { freePort } from '../helpers/free-port';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis-server';
+import { pollUntil } from '../helpers/poll';
 
 // The fan-out between replicas against a real redis-server: each message published once whichever replica takes it
 // (or takes it again after a redelivery), read once by every replica, and refused (never acknowledged) while Redis
@@ -156,12 +157,13 @@ describeWithRedis('RedisFanOut against a real Redis', () => {
     const again = message({ ticket: 'again' });
     await expect(a.fanOut.publish(again, undefined)).resolves.toBe('published');
     // The mark is gone once Redis says so (PTTL -2), not after a sleep.
-    const deadline = Date.now() + BOUND_MS;
-    let outcome = await a.fanOut.publish(again, undefined);
-    while (outcome === 'duplicate' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      outcome = await a.fanOut.publish(again, undefined);
-    }
+    const outcome = await pollUntil(
+      () => a.fanOut.publish(again, undefined),
+      (o) => o !== 'duplicate',
+      'the dedupe mark expiring',
+      BOUND_MS,
+      20,
+    );
     expect(outcome).toBe('published');
   });
 
@@ -216,19 +218,29 @@ describeWithRedis('RedisFanOut against a real Redis', () => {
       await expect(a.fanOut.publish(message({ ticket: 'while-away' }), undefined)).rejects.toThrow();
       // The reader noticed the loss (it reports 0 until a read succeeds again).
       const deadline = Date.now() + BOUND_MS;
-      while (b.isReading() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await pollUntil(
+        async () => b.isReading(),
+        (reading) => !reading,
+        'the reader noticing Redis is gone',
+        BOUND_MS,
+        20,
+      );
       expect(b.isReading()).toBe(false);
 
       own = await startRedis(port);
       await b.following();
       // The publisher reconnects by itself; until it has, a publish fails fast and the hub would requeue.
-      let published = false;
-      while (!published && Date.now() < deadline + BOUND_MS) {
-        published = await a.fanOut.publish(message({ ticket: 'after' }), undefined).then(
-          () => true,
-          () => new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20)),
-        );
-      }
+      await pollUntil(
+        () =>
+          a.fanOut.publish(message({ ticket: 'after' }), undefined).then(
+            () => true,
+            () => false,
+          ),
+        (published) => published,
+        'a publish after Redis came back',
+        deadline + BOUND_MS - Date.now(),
+        20,
+      );
       expect(await onB.count(2)).toEqual(['before', 'after']);
       expect(a.counts.reconnects + b.counts.reconnects).toBeGreaterThan(0);
     } finally {
