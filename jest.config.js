@@ -16,6 +16,8 @@ const base = {
   cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   // jest-environment-node plus one seed snapshot store per worker: simulator starts parse a copy of the seed.
   testEnvironment: '<rootDir>/test/helpers/test-environment.ts',
+  // jest-runtime with V8 code caching of the modules it compiles, per worker (see the file).
+  runtime: '<rootDir>/test/helpers/code-cache-runtime.js',
   testMatch: ['**/*.test.ts'],
   // ts-jest, transpile only, required on a transform cache miss only (see the file).
   transform: { '^.+\\.ts$': ['<rootDir>/test/helpers/ts-jest-lazy.js', { tsconfig: { isolatedModules: true } }] },
