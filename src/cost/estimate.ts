@@ -146,7 +146,8 @@ class Walker {
       if (carried !== 'all' && !carried.has(field.name) && this.isDetailField(group.owner, field)) detailOwners.add(group.owner);
 
       const cost = this.costOf(group.owner, group.name, level);
-      const args = this.argumentsOf(field, group.nodes[0]);
+      // Only a field with a cost entry reads its arguments; coercing them is most of the walk's allocation.
+      const args = cost ? this.argumentsOf(field, group.nodes[0]) : NO_ARGUMENTS;
       const perProduct = (cost?.perProduct ?? 0) * Math.min(multiplicity, productsInScope ?? multiplicity);
       this.calls += multiplicity * this.callsPerParent(cost, args) + perProduct + (multiplicity > 0 ? (cost?.perBatch ?? 0) : 0);
       if (cost?.command) this.commands += multiplicity;
@@ -287,6 +288,9 @@ class Walker {
   }
 }
 
+/** The arguments of a field without a cost entry, which nothing reads. */
+const NO_ARGUMENTS: Record<string, unknown> = Object.freeze({});
+
 /** The arguments of a field whose arguments did not coerce (compared by identity). */
 const UNKNOWN_ARGUMENTS: Record<string, unknown> = Object.freeze({});
 
@@ -294,13 +298,21 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
+/** Alias counts by document: Apollo Server hands every request with the same query text the same parsed document. */
+const aliasCounts = new WeakMap<DocumentNode, number>();
+
 function countAliases(document: DocumentNode): number {
-  let count = 0;
-  visit(document, {
-    Field(node) {
-      if (node.alias) count += 1;
-    },
-  });
+  let count = aliasCounts.get(document);
+  if (count === undefined) {
+    let counted = 0;
+    visit(document, {
+      Field(node) {
+        if (node.alias) counted += 1;
+      },
+    });
+    count = counted;
+    aliasCounts.set(document, count);
+  }
   return count;
 }
 

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Logger } from '../logger';
+import { flatLineLogger, type Logger } from '../logger';
 
 /**
  * One log line per GraphQL request: request id, operation name and type, duration and the error codes returned.
@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
  * without building one for every request.
  */
 export function requestLogPlugin<TContext extends { requestId: string }>(logger: Logger): ApolloServerPlugin<TContext> {
+  const lines = flatLineLogger(logger);
   return {
     async requestDidStart() {
       const started = performance.now();
@@ -22,7 +23,7 @@ export function requestLogPlugin<TContext extends { requestId: string }>(logger:
             status: response.http.status ?? 200,
             ...(codes.length > 0 ? { errorCodes: codes } : {}),
           };
-          logger.info(line, 'graphql request');
+          lines.info(line, 'graphql request');
         },
       };
     },
