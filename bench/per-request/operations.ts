@@ -13,18 +13,19 @@ export interface Operation {
 
 export const ALL_OPERATIONS: Operation[] = [
   {
-    // Product detail, then its first device page, then one current-gateway lookup per listed sub-device (upstream
-    // has no batch call for it).
+    // Product detail and its first device page (which needs only the key), then one current-gateway lookup per listed
+    // sub-device (upstream has no batch call for it).
     name: 'product page: 20 sub-devices and their gateways',
-    waves: 3,
+    waves: 2,
     query:
       'query ProductPage($pk: String!) { product(productKey: $pk) { productKey name accessType dataFormat devices(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { deviceKey name status lastConnectedAt gateway { deviceKey name } } } } } }',
     variables: (f) => ({ pk: f.subDeviceProductKey }),
     floor: () => 1 + 1 + 20,
   },
   {
+    // The device and its product (which needs only the key) together.
     name: 'one device by key, with its product',
-    waves: 2,
+    waves: 1,
     query:
       'query Device($pk: String!, $dk: String!) { device(productKey: $pk, deviceKey: $dk) { productKey deviceKey name sn status activated verified virtual createdAt updatedAt activatedAt firstConnectedAt lastConnectedAt lastOfflineAt product { name accessType } } }',
     variables: (f) => ({ pk: f.device.productKey, dk: f.device.deviceKey }),

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Product, ProductConnection } from '../../schema/catalog/product.type';
 import { ThingModel } from '../../schema/catalog/thing-model.type';
@@ -9,7 +10,8 @@ import { DeviceFilterArgs } from '../../schema/devices/device.args';
 import { toProduct } from './product.mapper';
 import { toThingModel } from './thing-model.mapper';
 import { pageConnection } from '../connection';
-import { deviceConnection } from '../devices/device-connection';
+import { deviceConnection, prefetchDeviceConnection } from '../devices/device-connection';
+import { selectedChildArguments, startLoad } from '../selected-children';
 import { RequiresScope } from '../../schema/requires-scope';
 
 @Resolver(() => Product)
@@ -31,8 +33,12 @@ export class ProductResolver {
 
   @RequiresScope('read')
   @Query(() => Product, { nullable: true, description: 'One product by key; null when it does not exist.' })
-  async product(@Args() { productKey }: ProductKeyArgs, @Ctx() ctx: Context): Promise<Product | null> {
-    const dto = await ctx.loaders.productByKey.load(productKey);
+  async product(@Args() { productKey }: ProductKeyArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Product | null> {
+    const product = ctx.loaders.productByKey.load(productKey);
+    // The device list and the thing model need only the key: read them beside the product, not one round trip after.
+    for (const args of selectedChildArguments(info, 'devices')) prefetchDeviceConnection(productKey, args, ctx);
+    if (selectedChildArguments(info, 'thingModel').length > 0) startLoad(() => ctx.loaders.thingModelByProduct.load(productKey));
+    const dto = await product;
     return dto ? toProduct(dto) : null;
   }
 

@@ -1,9 +1,11 @@
 import type { Context } from '../../context';
-import type { DeviceFilterArgs } from '../../schema/devices/device.args';
+import { DeviceFilterArgs } from '../../schema/devices/device.args';
+import { validateArgs } from '../../schema/validate-args';
 import { DeviceStatus } from '../../schema/devices/device-status.enum';
 import type { DeviceListKey } from '../../datasources/devices/device.loaders';
 import { toDevice } from './device.mapper';
 import { pageConnection } from '../connection';
+import { startLoad } from '../selected-children';
 
 /** The upstream list a device filter selects (reference §6.3): status and activation are documented filters. */
 export function deviceListOf(productKey: string, { status, activated }: Pick<DeviceFilterArgs, 'status' | 'activated'>): DeviceListKey {
@@ -34,4 +36,19 @@ export function deviceConnection(productKey: string, { status, activated, nameCo
     (pageNum) => ctx.loaders.devicePage.load({ ...filter, deviceName, pageNum }),
     (row, cursor) => ({ cursor, node: toDevice(row) }),
   );
+}
+
+/**
+ * Starts the loads `deviceConnection` will make for these arguments (coerced, not yet validated), for a resolver that
+ * still waits for the product: the same loader keys, so the field's own call later finds them in flight. Arguments
+ * that fail validation start nothing; the field reports them.
+ */
+export function prefetchDeviceConnection(productKey: string, args: Record<string, unknown>, ctx: Context): void {
+  const filter = Object.assign(new DeviceFilterArgs(), args);
+  try {
+    validateArgs(filter);
+  } catch {
+    return;
+  }
+  startLoad(() => deviceConnection(productKey, filter, ctx));
 }

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Device, DeviceConnection, type DeviceSource, SubDeviceConnection } from '../../schema/devices/device.type';
 import { DeviceResources } from '../../schema/devices/device-resources.type';
@@ -11,6 +12,7 @@ import { toDevice, toDeviceResources, toGatewayDevice } from './device.mapper';
 import { toAccessType, toProduct } from '../catalog/product.mapper';
 import { emptyConnection, pageConnection, sliceOf } from '../connection';
 import { deviceConnection } from './device-connection';
+import { selectedChildArguments, startLoad } from '../selected-children';
 import { RequiresScope } from '../../schema/requires-scope';
 
 @Resolver(() => Device)
@@ -23,8 +25,11 @@ export class DeviceResolver {
 
   @RequiresScope('read')
   @Query(() => Device, { nullable: true, description: 'One device by key; null when it does not exist.' })
-  async device(@Args() ref: DeviceKeyArgs, @Ctx() ctx: Context): Promise<Device | null> {
-    const dto = await ctx.loaders.deviceByKey.load({ productKey: ref.productKey, deviceKey: ref.deviceKey });
+  async device(@Args() ref: DeviceKeyArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Device | null> {
+    const device = ctx.loaders.deviceByKey.load({ productKey: ref.productKey, deviceKey: ref.deviceKey });
+    // Its product needs only the key: read it beside the device, not one round trip after.
+    if (selectedChildArguments(info, 'product').length > 0) startLoad(() => ctx.loaders.productByKey.load(ref.productKey));
+    const dto = await device;
     return dto ? toDevice(dto) : null;
   }
 
