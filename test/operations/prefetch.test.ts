@@ -14,9 +14,9 @@ describe('children read beside their parent', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    const { data } = await h.execute<{ products: { edges: Array<{ node: { productKey: string; devices: { edges: Array<{ node: { deviceKey: string } }> } } }> } }>(
-      '{ products(first: 20) { edges { node { productKey devices(first: 1) { edges { node { deviceKey } } } } } } }',
-    );
+    const { data } = await h.execute<{
+      products: { edges: Array<{ node: { productKey: string; devices: { edges: Array<{ node: { deviceKey: string } }> } } }> };
+    }>('{ products(first: 20) { edges { node { productKey devices(first: 1) { edges { node { deviceKey } } } } } } }');
     const withDevice = data!.products.edges.map((e) => e.node).find((p) => p.devices.edges.length > 0)!;
     productKey = withDevice.productKey;
     device = { productKey, deviceKey: withDevice.devices.edges[0].node.deviceKey };
