@@ -19,7 +19,7 @@ import { intFromEnv, keepReport, runScript } from './script';
  * this machine is shared and noisy. Not a test: no pass/fail.
  *
  *   npm run bench:per-request                      # this table only, written to bench/results/per-request.md
- *   BENCH_TRIALS=9 npm run bench:per-request       # more trials (default 5)
+ *   BENCH_TRIALS=15 npm run bench:per-request      # more trials (default 9)
  *   BENCH_LABEL=before npm run bench:per-request   # writes bench/results/per-request-before.md
  *   BENCH_LATENCIES=0 npm run bench:per-request    # upstream latencies to run, ms (default 0,20)
  *   BENCH_CPU_PROF=/tmp/prof npm run bench:per-request   # also writes a CPU profile of each server's measured part there
@@ -35,7 +35,8 @@ const SERVERS: ServerKind[] = ['quec-graph', 'baseline'];
 
 /** Bounded by count and by time, whichever ends first. */
 const settings = {
-  trials: intFromEnv('BENCH_TRIALS', 5, 1),
+  // Nine: with five, one noisy trial on this 2-core machine moved a median ratio by 0.1 or more.
+  trials: intFromEnv('BENCH_TRIALS', 9, 1),
   warmup: intFromEnv('BENCH_WARMUP', 40, 1),
   sequential: intFromEnv('BENCH_SEQUENTIAL', 20, 1),
   concurrent: intFromEnv('BENCH_CONCURRENT', 80, 1),
