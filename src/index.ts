@@ -1,3 +1,5 @@
+// First, so the modules below load through Node's compile cache where there is one.
+import './compile-cache';
 import 'reflect-metadata';
 import { loadConfig, ConfigError, REGION_BASE_URLS } from './config';
 import { createApp, type AppOverrides, type UpstreamTarget } from './app';
