@@ -23,7 +23,7 @@ import { intFromEnv, keepReport, runScript } from './script';
  *   BENCH_LABEL=before npm run bench:per-request   # writes bench/results/per-request-before.md
  *   BENCH_LATENCIES=0 npm run bench:per-request    # upstream latencies to run, ms (default 0,20)
  *   BENCH_CPU_PROF=/tmp/prof npm run bench:per-request   # also writes a CPU profile of each server's measured part there
- *   BENCH_UPSTREAM_MAX_CONCURRENCY=256 npm run bench:per-request   # quec-graph with a wider upstream limiter (default 32)
+ *   BENCH_UPSTREAM_MAX_CONCURRENCY=256 npm run bench:per-request   # quec-graph with a wider upstream limiter (default 64)
  */
 
 /** BENCH_OPS=1,4 runs the first and fourth operation only (for profiling one of them). */

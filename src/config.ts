@@ -274,7 +274,7 @@ const environmentSchema = z.object({
   QUERY_MAX_DEPTH: intInRange(2, 100, 12),
   QUERY_MAX_ALIASES: intInRange(0, 10_000, 50),
   QUERY_MAX_COMMANDS: intInRange(0, 1000, 10),
-  UPSTREAM_MAX_CONCURRENCY: intInRange(1, 1000, 32),
+  UPSTREAM_MAX_CONCURRENCY: intInRange(1, 1000, 64),
   UPSTREAM_MAX_QUEUE: intInRange(0, 100_000, 1000),
   QUEC_AMQP_URL: optionalText.pipe(
     z

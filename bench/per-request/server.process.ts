@@ -29,7 +29,7 @@ export interface WindowStats {
 /** Loaded only in the process that serves it, so neither server's RSS holds the other's modules. */
 async function startQuecGraph(baseUrl: string, accessKey: string, accessSecret: string): Promise<string> {
   const { startQuecGraph: start } = await import('./quec-graph-service');
-  // BENCH_UPSTREAM_MAX_CONCURRENCY: the limiter's bound (default 32), to see what it costs a fan-out-heavy page.
+  // BENCH_UPSTREAM_MAX_CONCURRENCY: the limiter's bound (default 64), to see what it costs a fan-out-heavy page.
   const limiter = process.env.BENCH_UPSTREAM_MAX_CONCURRENCY;
   const { url } = await start({ baseUrl, accessKey, accessSecret }, limiter ? { UPSTREAM_MAX_CONCURRENCY: limiter } : {});
   return `${url}/graphql`;

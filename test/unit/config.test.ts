@@ -104,7 +104,7 @@ describe('cost and concurrency limits', () => {
   it('should default to a 500-call budget, depth 12, 50 aliases, 10 commands and 32 upstream calls in flight', () => {
     const config = loadConfig({});
     expect(config.queryLimits).toEqual({ maxUpstreamCalls: 500, maxDepth: 12, maxAliases: 50, maxCommands: 10 });
-    expect(config.upstreamConcurrency).toEqual({ maxInFlight: 32, maxQueued: 1000 });
+    expect(config.upstreamConcurrency).toEqual({ maxInFlight: 64, maxQueued: 1000 });
   });
 
   it('should read every limit from its variable', () => {
