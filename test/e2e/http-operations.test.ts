@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/logger';
 import { freePort } from '../helpers/free-port';
+import { captureLogs } from '../helpers/log-capture';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis-server';
 import { startHttpService, type HttpService } from '../helpers/http-service';
 
@@ -20,21 +19,9 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
   return { response, body: (await response.json()) as { data?: any; errors?: any[] } };
 }
 
-/** Captures pino's JSON lines. */
-function logCapture() {
-  const lines: Array<Record<string, unknown>> = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, logger: createLogger('info', stream) };
-}
-
 describe('operational endpoints and HTTP features', () => {
   let service: HttpService;
-  const log = logCapture();
+  const log = captureLogs('info');
   beforeAll(async () => {
     service = await startHttpService({ logger: log.logger });
   });
@@ -105,10 +92,10 @@ describe('operational endpoints and HTTP features', () => {
 
   describe('request logging', () => {
     it('should write one JSON line per GraphQL request with request id, operation, duration and error codes, and no query text', async () => {
-      log.lines.length = 0;
+      log.clear();
       await post(service.url, { query: PRODUCTS }, { 'x-request-id': 'req-log-1' });
       await post(service.url, { query: '{ devices(productKey: "pX1", first: 500) { totalCount } }' }, { 'x-request-id': 'req-log-2' });
-      const requests = log.lines.filter((line) => line.msg === 'graphql request');
+      const requests = log.lines().filter((line) => line.msg === 'graphql request');
       expect(requests).toHaveLength(2);
       expect(requests[0]).toMatchObject({
         requestId: 'req-log-1',
@@ -119,7 +106,7 @@ describe('operational endpoints and HTTP features', () => {
       });
       expect(requests[0].errorCodes).toBeUndefined();
       expect(requests[1]).toMatchObject({ requestId: 'req-log-2', errorCodes: ['BAD_USER_INPUT'] });
-      const all = JSON.stringify(log.lines);
+      const all = JSON.stringify(log.lines());
       expect(all).not.toContain('products(first');
       expect(all).not.toMatch(/QJWT|accessSecret/);
     });

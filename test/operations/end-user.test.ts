@@ -1,5 +1,4 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/logger';
+import { captureLogs } from '../helpers/log-capture';
 import { startHarness, type Harness } from '../helpers/harness';
 
 describe('end users and bindings', () => {
@@ -29,23 +28,17 @@ describe('end users and bindings', () => {
   });
 
   it('should keep user-domain secrets out of trace-level logs and error responses', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write: (chunk, _enc, done) => {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const traced = await startHarness({ overrides: { logger: createLogger('trace', sink) } });
+    const log = captureLogs('trace');
+    const traced = await startHarness({ overrides: { logger: log.logger } });
     try {
       await traced.execute('{ userDomains(first: 10) { edges { node { domain } } } }');
       // Twice: 5032 is a token error, so the first one is answered by a new login and one retry (reference §12.15).
       traced.sim.faults.inject('enduser.domainList', { code: 5032, times: 2 });
       const failed = await traced.execute('{ userDomains(first: 10) { edges { node { domain } } } }');
       const secrets = traced.sim.store.admin.userDomains().map((d) => d.userDomainSecret);
-      expect(lines.length).toBeGreaterThan(0);
+      expect(log.lines().length).toBeGreaterThan(0);
       for (const secret of secrets) {
-        expect(lines.join('')).not.toContain(secret);
+        expect(log.text()).not.toContain(secret);
         expect(JSON.stringify(failed)).not.toContain(secret);
       }
       expect(failed.errors![0].extensions).toEqual({ code: 'UPSTREAM_ERROR', upstream: { code: 5032, msg: 'token verification failed' } });

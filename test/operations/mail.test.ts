@@ -1,18 +1,11 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/logger';
+import { captureLogs } from '../helpers/log-capture';
 import { startHarness, type Harness } from '../helpers/harness';
 
 describe('mail accounts (inferred endpoints)', () => {
   let h: Harness;
-  const lines: string[] = [];
+  const log = captureLogs('trace');
   beforeAll(async () => {
-    const sink = new Writable({
-      write: (chunk, _enc, done) => {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    h = await startHarness({ overrides: { logger: createLogger('trace', sink) } });
+    h = await startHarness({ overrides: { logger: log.logger } });
   });
   afterAll(() => h.close());
 
@@ -43,8 +36,8 @@ describe('mail accounts (inferred endpoints)', () => {
     expect(updated.data!.updateMailAccount.smtpPort).toBe(465);
     const { data } = await h.execute<{ _service: { sdl: string } }>('{ _service { sdl } }');
     expect(data!._service.sdl.match(/type MailAccount \{[^}]*\}/)![0]).not.toMatch(/password/i);
-    expect(lines.join('')).not.toContain(PASSWORD);
-    expect(lines.join('')).not.toContain('next-password-abc');
+    expect(log.text()).not.toContain(PASSWORD);
+    expect(log.text()).not.toContain('next-password-abc');
     const disabled = await h.execute<{ setMailAccountEnabled: { enabled: boolean } }>(
       'mutation($id: ID!) { setMailAccountEnabled(id: $id, enabled: false) { enabled } }',
       { id },

@@ -1,18 +1,11 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/logger';
+import { captureLogs } from '../helpers/log-capture';
 import { startHarness, type Harness } from '../helpers/harness';
 
 describe('SMS accounts, signatures and templates (inferred endpoints)', () => {
   let h: Harness;
-  const lines: string[] = [];
+  const log = captureLogs('trace');
   beforeAll(async () => {
-    const sink = new Writable({
-      write: (chunk, _enc, done) => {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    h = await startHarness({ overrides: { logger: createLogger('trace', sink) } });
+    h = await startHarness({ overrides: { logger: log.logger } });
   });
   afterAll(() => h.close());
 
@@ -54,8 +47,8 @@ describe('SMS accounts, signatures and templates (inferred endpoints)', () => {
     const { data } = await h.execute<{ _service: { sdl: string } }>('{ _service { sdl } }');
     const type = data!._service.sdl.match(/type SmsAccount \{[^}]*\}/)![0];
     expect(type).not.toMatch(/access|secret|key/i);
-    expect(lines.join('')).not.toContain(SECRET);
-    expect(lines.join('')).not.toContain('rotated-secret-xyz');
+    expect(log.text()).not.toContain(SECRET);
+    expect(log.text()).not.toContain('rotated-secret-xyz');
   });
 
   it('should keep a refused secret out of the error', async () => {

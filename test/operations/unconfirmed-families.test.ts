@@ -1,5 +1,4 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/logger';
+import { captureLogs } from '../helpers/log-capture';
 import { startHarness, type Harness } from '../helpers/harness';
 
 /** What a Spring gateway answers for a path it does not route (an HTTP 404 with its own JSON, no `code`). */
@@ -7,24 +6,18 @@ const SPRING_404 = JSON.stringify({ timestamp: '2026-12-02T10:00:00.000+00:00', 
 
 describe('inferred endpoint families the platform does not confirm (reference §14)', () => {
   let h: Harness;
-  let lines: Array<Record<string, unknown>> = [];
+  const log = captureLogs('warn');
   beforeAll(async () => {
-    const sink = new Writable({
-      write: (chunk, _enc, done) => {
-        lines.push(JSON.parse(String(chunk)));
-        done();
-      },
-    });
-    h = await startHarness({ overrides: { logger: createLogger('warn', sink) } });
+    h = await startHarness({ overrides: { logger: log.logger } });
   });
   afterAll(() => h.close());
   beforeEach(() => {
     h.sim.faults.clear();
     h.sim.log.clear();
-    lines = [];
+    log.clear();
   });
 
-  const warnings = (family: string) => lines.filter((line) => line.level === 40 && line.family === family);
+  const warnings = (family: string) => log.lines().filter((line) => line.level === 40 && line.family === family);
 
   it('should fail a field of a family answering HTTP 404 with UPSTREAM_UNCONFIRMED naming QUEC_PATH_*, and warn once', async () => {
     h.sim.faults.inject('group.list', { httpStatus: 404, body: SPRING_404, times: 3 });
@@ -81,6 +74,6 @@ describe('inferred endpoint families the platform does not confirm (reference §
     h.sim.faults.inject('product.list', { httpStatus: 404, body: SPRING_404 });
     const { errors } = await h.execute('{ products(first: 3) { totalCount } }');
     expect(errors![0].extensions).toEqual({ code: 'UPSTREAM_ERROR' });
-    expect(lines.filter((line) => line.level === 40)).toEqual([]);
+    expect(log.lines().filter((line) => line.level === 40)).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/logger';
+import { captureLogs } from '../helpers/log-capture';
 import { WIDE_COST_BUDGET, startHarness, type Harness } from '../helpers/harness';
 
 interface DomainRow {
@@ -268,15 +267,9 @@ describe('user-domain product authorization (inferred endpoints)', () => {
 
 describe('third-party login config (inferred endpoints)', () => {
   let h: Harness;
-  const lines: string[] = [];
+  const log = captureLogs('trace');
   beforeAll(async () => {
-    const sink = new Writable({
-      write: (chunk, _enc, done) => {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    h = await startHarness({ overrides: { logger: createLogger('trace', sink) } });
+    h = await startHarness({ overrides: { logger: log.logger } });
     await h.execute('{ products(first: 1) { totalCount } }');
   });
   afterAll(() => h.close());
@@ -345,9 +338,9 @@ describe('third-party login config (inferred endpoints)', () => {
     const text = JSON.stringify([created, replaced]);
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(ROTATED);
-    expect(lines.length).toBeGreaterThan(0);
-    expect(lines.join('')).not.toContain(SECRET);
-    expect(lines.join('')).not.toContain(ROTATED);
+    expect(log.lines().length).toBeGreaterThan(0);
+    expect(log.text()).not.toContain(SECRET);
+    expect(log.text()).not.toContain(ROTATED);
   });
 
   it('should delete a configured platform once and answer a second delete NOT_FOUND without calling delete', async () => {
@@ -374,7 +367,7 @@ describe('third-party login config (inferred endpoints)', () => {
     const { errors } = await h.execute(set, { input: { ...input, userDomain, appId: 'wx1', appSecret: leaked } });
     expect(errors![0].extensions).toMatchObject({ code, upstream: { code: upstream } });
     expect(JSON.stringify(errors)).not.toContain(leaked);
-    expect(lines.join('')).not.toContain(leaked);
+    expect(log.text()).not.toContain(leaked);
   });
 
   it('should never name a secret in an output type of the SDL', async () => {

@@ -1,11 +1,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Writable } from 'node:stream';
 import { ENDPOINT_FAMILIES, UnconfirmedFamilies, familyOf, unconfirmedBy } from '../../src/datasources/platform/endpoint-families';
 import { READ_ENDPOINTS } from '../../src/datasources/platform/read-endpoints';
 import { UpstreamTransportError } from '../../src/datasources/platform/upstream-failure';
 import { ErrorCode, UpstreamError, formatError, upstreamErrorFromCode } from '../../src/errors';
-import { createLogger } from '../../src/logger';
+import { captureLogs } from '../helpers/log-capture';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -100,20 +99,8 @@ describe('unconfirmedBy', () => {
 });
 
 describe('UnconfirmedFamilies', () => {
-  function capture() {
-    const lines: Array<Record<string, unknown>> = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(JSON.parse(String(chunk)));
-        done();
-      },
-    });
-    return { lines, logger: createLogger('warn', sink) };
-  }
-
   it('should answer UPSTREAM_UNCONFIRMED naming the family, the answer and the variable, kept by formatError', () => {
-    const { logger } = capture();
-    const error = new UnconfirmedFamilies(logger).review('group.list', http(404));
+    const error = new UnconfirmedFamilies(captureLogs('warn').logger).review('group.list', http(404));
     expect(error).toBeInstanceOf(UpstreamError);
     const formatted = formatError({ message: 'x' }, error);
     expect(formatted.extensions).toEqual({ code: 'UPSTREAM_UNCONFIRMED' });
@@ -135,13 +122,14 @@ describe('UnconfirmedFamilies', () => {
   });
 
   it('should warn once per family, however often and through whichever endpoint it fails', () => {
-    const { lines, logger } = capture();
-    const families = new UnconfirmedFamilies(logger);
+    const log = captureLogs('warn');
+    const families = new UnconfirmedFamilies(log.logger);
     for (let i = 0; i < 3; i++) {
       families.review('group.list', http(404));
       families.review('group.info', http(404));
       families.review('sms.accountList', http(404));
     }
+    const lines = log.lines();
     expect(lines.map((line) => [line.level, line.family])).toEqual([
       [40, 'device-groups'],
       [40, 'sms'],
@@ -151,12 +139,12 @@ describe('UnconfirmedFamilies', () => {
   });
 
   it('should hand back every other error untouched and log nothing', () => {
-    const { lines, logger } = capture();
-    const families = new UnconfirmedFamilies(logger);
+    const log = captureLogs('warn');
+    const families = new UnconfirmedFamilies(log.logger);
     const outage = http(503);
     const documented = http(404);
     expect(families.review('group.list', outage)).toBe(outage);
     expect(families.review('product.list', documented)).toBe(documented);
-    expect(lines).toEqual([]);
+    expect(log.lines()).toEqual([]);
   });
 });
