@@ -17,6 +17,8 @@ COPY simulator ./simulator
 COPY docs/vendor ./docs/vendor
 COPY scripts ./scripts
 COPY bench ./bench
+# The push bench starts RabbitMQ with the tests' launcher (tsconfig.build.json lists it).
+COPY test/helpers/rabbitmq-server.ts test/helpers/free-port.ts ./test/helpers/
 COPY examples ./examples
 RUN npm run build
 

@@ -3,23 +3,23 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
-/** Where tsc keeps its incremental state for tsconfig.build.json (outDir + config name). */
+/** Where tsc keeps its build state for tsconfig.build.json (outDir + config name). */
 const BUILD_INFO = resolve(ROOT, 'dist/tsconfig.build.tsbuildinfo');
 /** Files the e2e tests spawn: without them an up-to-date build info would make tsc skip the emit. */
 const SPAWNED = ['dist/src/index.js', 'dist/scripts/check-codegen.js', 'dist/scripts/doctor.js'].map((file) => resolve(ROOT, file));
 
 /**
- * Jest globalSetup of the e2e project: `npm run build` once per run, incrementally (tsconfig.build.json sets
- * `incremental`), so an unchanged tree costs a few seconds and the unit, operations and simulator projects never
- * build at all.
+ * Jest globalSetup of the e2e project: `npm run build` once per run. tsconfig.build.json is a composite project, so
+ * `tsc -b` on an unchanged tree only compares the build state with the sources (half a second, where `tsc -p` took
+ * five re-reading them all), and the unit, operations and simulator projects never build at all.
  */
 export default function buildDist(): void {
   if (SPAWNED.some((file) => !existsSync(file))) rmSync(BUILD_INFO, { force: true });
   const tsc = require.resolve('typescript/bin/tsc');
   try {
-    execFileSync(process.execPath, [tsc, '-p', resolve(ROOT, 'tsconfig.build.json')], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, [tsc, '-b', resolve(ROOT, 'tsconfig.build.json')], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`e2e globalSetup: the build (tsc -p tsconfig.build.json) failed:\n${stdout}${stderr}`);
+    throw new Error(`e2e globalSetup: the build (tsc -b tsconfig.build.json) failed:\n${stdout}${stderr}`);
   }
 }
