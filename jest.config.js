@@ -45,6 +45,8 @@ module.exports = {
       // Pure code plus the upstream client against the in-process simulator; needs no build.
       roots: ['<rootDir>/test/unit', '<rootDir>/test/datasources'],
     },
+    // One test file, test/operations/operations.test.ts, runs every *.spec.ts there with one build of the app
+    // (docs/development.md, "Specs in one file").
     { ...base, ...checkRequests, displayName: 'operations', roots: ['<rootDir>/test/operations'] },
     { ...base, displayName: 'simulator', roots: ['<rootDir>/test/simulator'] },
     {

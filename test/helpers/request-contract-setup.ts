@@ -5,8 +5,9 @@ import { checkRequest } from './request-contract';
 /**
  * Jest setup (`setupFilesAfterEnv` of the unit, operations and e2e projects): every request a simulator started in
  * this test file receives is checked against the public parameter tables (test/helpers/request-contract.ts), and the
- * file fails in an `afterAll` when one did not conform. The simulator project is left out: its tests send malformed
- * requests on purpose. A test that does the same through our client opts out with `allowContractViolations()`.
+ * file fails in an `afterAll` when one did not conform; in a bundle of specs (test/helpers/spec-bundle.ts) each spec
+ * does, through `endContractScope`. The simulator project is left out: its tests send malformed requests on purpose.
+ * A test that does the same through our client opts out with `allowContractViolations()`.
  */
 const violations: string[] = [];
 const tally = { checked: 0, inferred: 0 };
@@ -22,7 +23,7 @@ if (defaults) {
   }) as never;
 }
 
-/** Requests checked and inferred-endpoint requests passed unchecked so far in this test file. */
+/** Requests checked and inferred-endpoint requests passed unchecked so far in this test file or spec. */
 export function contractTally(): { checked: number; inferred: number } {
   return { ...tally };
 }
@@ -32,13 +33,24 @@ export function takeContractViolations(): string[] {
   return violations.splice(0);
 }
 
-/** For a test file that makes the client send non-conforming requests on purpose. */
+/** For a test file (or spec) that makes the client send non-conforming requests on purpose. */
 export function allowContractViolations(): void {
   allowed = true;
 }
 
-afterAll(() => {
-  if (!allowed && violations.length > 0) {
-    throw new Error(`requests that break the public parameter tables (docs/vendor/):\n  ${violations.join('\n  ')}`);
+/**
+ * Ends a test file's or a spec's scope: throws when a request broke the tables (unless allowed), and starts the next
+ * scope afresh, so one spec's opt-out or violations never carry over to the next spec of a bundle.
+ */
+export function endContractScope(): void {
+  const found = violations.splice(0);
+  const wasAllowed = allowed;
+  allowed = false;
+  tally.checked = 0;
+  tally.inferred = 0;
+  if (!wasAllowed && found.length > 0) {
+    throw new Error(`requests that break the public parameter tables (docs/vendor/):\n  ${found.join('\n  ')}`);
   }
-});
+}
+
+afterAll(endContractScope);

@@ -1,0 +1,39 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Runs every `*.spec.ts` of `folder` inside the calling jest test file, each in a `describe` named after it.
+ *
+ * Jest gives every test file a fresh module registry, so each file loads src/ again and builds the schema again
+ * (about 1.2 s of CPU). The operations specs all drive the whole app, so as separate files they spent more CPU
+ * rebuilding it than testing it; as one file they share one build (docs/development.md, "Specs in one file").
+ * The `describe` per spec keeps a spec's top-level hooks to its own tests, and `afterEachSpec` (for example the
+ * request-contract check) runs when each spec ends. `SPEC=<part of a file name>` runs only the specs whose names
+ * contain it.
+ */
+export function runSpecs(folder: string, { afterEachSpec }: { afterEachSpec?: () => void } = {}): void {
+  const only = process.env.SPEC;
+  const specs = readdirSync(folder)
+    .filter((name) => name.endsWith('.spec.ts') && (!only || name.includes(only)))
+    .sort();
+  if (specs.length === 0) {
+    // Jest fails a file without tests; this says why there is nothing to run.
+    test.skip(`no spec in ${folder} has "${only}" in its name (SPEC)`, () => {});
+    return;
+  }
+  for (const name of specs) {
+    describe(name, () => {
+      require(join(folder, name));
+      if (afterEachSpec) {
+        afterAll(() => {
+          try {
+            afterEachSpec();
+          } catch (error) {
+            if (error instanceof Error) error.message = `${name}: ${error.message}`;
+            throw error;
+          }
+        });
+      }
+    });
+  }
+}
