@@ -4,7 +4,7 @@
  *
  * ts-jest only transpiles (isolatedModules): types are checked once, by `npm run check:types` (tsc over the
  * whole tree, tests included), which `npm test` runs before jest. Transpiling file by file still emits the
- * decorator metadata type-graphql reads (test/unit/schema-sdl.test.ts guards the SDL byte for byte).
+ * decorator metadata type-graphql reads (test/unit/schema-sdl.spec.ts guards the SDL byte for byte).
  */
 const TEST_TIMEOUT = 30000;
 

@@ -6,7 +6,7 @@ const ROOT = resolve(__dirname, '../..');
 const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
 
 /**
- * The schema check of `npm test`: schema.graphql (which test/unit/schema-sdl.test.ts keeps equal to the schema the
+ * The schema check of `npm test`: schema.graphql (which test/unit/schema-sdl.spec.ts keeps equal to the schema the
  * code builds) against the committed baseline, less the allow-listed breaks, and composed next to other subgraphs.
  */
 describe('schema compatibility', () => {

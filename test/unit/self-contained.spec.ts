@@ -78,7 +78,7 @@ describe('self-contained repository', () => {
   });
 
   it('should see the repository and the contract it checks against', () => {
-    expect(files).toEqual(expect.arrayContaining([CONTRACT, 'package.json', 'test/unit/self-contained.test.ts']));
+    expect(files).toEqual(expect.arrayContaining([CONTRACT, 'package.json', 'test/unit/self-contained.spec.ts']));
     // A heading format change that the pattern no longer reads must not pass vacuously.
     expect(headings).toEqual(expect.arrayContaining(['0', '2.1', '6.5', '9.4', '11.8', '12.4']));
     expect(allCitations.length).toBeGreaterThan(100);
