@@ -18,7 +18,7 @@ const MAP_ENTRIES = '$mapEntries';
  * The platform state for (seed, deviceCount), as `generateSeed` builds it. With a snapshot store installed, the
  * first call for a key generates and keeps the result as JSON text; later calls parse their own copy of it, several
  * times cheaper than generating again on a cold JIT. Text is immutable, so no simulator ever sees another's writes,
- * and the result is the same as `generateSeed`'s (test/simulator/seed-snapshots.test.ts holds it to that).
+ * and the result is the same as `generateSeed`'s (test/simulator/seed-snapshots.spec.ts holds it to that).
  */
 export function seedData(seed: number, deviceCount: number): SeedData {
   const snapshots = (globalThis as { [SEED_SNAPSHOTS]?: SnapshotStore })[SEED_SNAPSHOTS];
