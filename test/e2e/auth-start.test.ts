@@ -1,17 +1,8 @@
 import { postGraphQL, startService } from '../helpers/process';
 
-// Spawns dist/src/index.js: `npm run build` first.
+// Spawns dist/src/index.js: `npm run build` first. What a start without auth says is checked on the default process
+// of test/e2e/service.test.ts.
 describe('the auth mode at start', () => {
-  it('should say at start that it runs without inbound auth, on loopback', async () => {
-    const service = await startService();
-    try {
-      expect(service.output()).toContain('no inbound auth configured: every caller is trusted with all scopes');
-      expect(service.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
-    } finally {
-      await service.stop();
-    }
-  });
-
   it('should refuse to start on a non-loopback HOST without auth, saying how to fix it', async () => {
     const failure = await startService({ HOST: '0.0.0.0' }).then(
       async (service) => {

@@ -13,6 +13,11 @@ describe('the service process (embedded simulator)', () => {
     await service?.stop();
   });
 
+  it('should say at start that it runs without inbound auth, on loopback', () => {
+    expect(service.output()).toContain('no inbound auth configured: every caller is trusted with all scopes');
+    expect(service.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+  });
+
   it('should serve the graph from the embedded simulator when no credentials are set', async () => {
     const { status, body } = await postGraphQL(
       `${service.url}/graphql`,
