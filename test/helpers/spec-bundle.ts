@@ -5,8 +5,8 @@ import { join } from 'node:path';
  * Runs every `*.spec.ts` of `folder` inside the calling jest test file, each in a `describe` named after it.
  *
  * Jest gives every test file a fresh module registry, so each file loads src/ again and builds the schema again
- * (about 1.2 s of CPU). The operations specs all drive the whole app, so as separate files they spent more CPU
- * rebuilding it than testing it; as one file they share one build (docs/development.md, "Specs in one file").
+ * (about 1.2 s of CPU). Specs that drive the whole app spent more CPU as separate files rebuilding it than testing
+ * it; as one file they share one build (docs/development.md, "Specs in one file").
  * The `describe` per spec keeps a spec's top-level hooks to its own tests, and `afterEachSpec` (for example the
  * request-contract check) runs when each spec ends. `SPEC=<part of a file name>` runs only the specs whose names
  * contain it.
