@@ -1,5 +1,4 @@
-import { endContractScope } from '../helpers/request-contract-setup';
 import { runSpecs } from '../helpers/spec-bundle';
 
 // Every datasource spec (*.spec.ts in this folder) in one test file, as for test/unit/unit.test.ts.
-runSpecs(__dirname, { afterEachSpec: endContractScope });
+runSpecs(__dirname);

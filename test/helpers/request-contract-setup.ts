@@ -1,12 +1,13 @@
 import { requestContract, SIMULATOR_DEFAULTS } from '../../simulator';
 import type { SimulatorDefaults } from '../../simulator/strict/strict-rules';
 import { checkRequest } from './request-contract';
+import { whenEachSpecEnds } from './spec-bundle';
 
 /**
  * Jest setup (`setupFilesAfterEnv` of the unit, operations and e2e projects): every request a simulator started in
  * this test file receives is checked against the public parameter tables (test/helpers/request-contract.ts), and the
  * file fails in an `afterAll` when one did not conform; in a bundle of specs (test/helpers/spec-bundle.ts) each spec
- * does, through `endContractScope`. The simulator project is left out: its tests send malformed requests on purpose.
+ * does. The simulator project is left out: its tests send malformed requests on purpose.
  * A test that does the same through our client opts out with `allowContractViolations()`.
  */
 const violations: string[] = [];
@@ -42,7 +43,7 @@ export function allowContractViolations(): void {
  * Ends a test file's or a spec's scope: throws when a request broke the tables (unless allowed), and starts the next
  * scope afresh, so one spec's opt-out or violations never carry over to the next spec of a bundle.
  */
-export function endContractScope(): void {
+function endContractScope(): void {
   const found = violations.splice(0);
   const wasAllowed = allowed;
   allowed = false;
@@ -54,3 +55,4 @@ export function endContractScope(): void {
 }
 
 afterAll(endContractScope);
+whenEachSpecEnds(endContractScope);

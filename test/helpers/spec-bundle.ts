@@ -1,17 +1,27 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Run when each spec of a bundle ends; registered by the project's setup files (this file's module is per test file). */
+const specEndHooks: Array<() => void> = [];
+
+/**
+ * For a jest setup file whose per-file check must hold per spec inside a bundle (the request-contract check): `hook`
+ * runs in an `afterAll` of every spec's `describe`, and a throw fails that spec's block, named after it.
+ */
+export function whenEachSpecEnds(hook: () => void): void {
+  specEndHooks.push(hook);
+}
+
 /**
  * Runs every `*.spec.ts` of `folder` inside the calling jest test file, each in a `describe` named after it.
  *
  * Jest gives every test file a fresh module registry, so each file loads src/ again and builds the schema again
  * (about 1.2 s of CPU). Specs that drive the whole app spent more CPU as separate files rebuilding it than testing
  * it; as one file they share one build (docs/development.md, "Specs in one file").
- * The `describe` per spec keeps a spec's top-level hooks to its own tests, and `afterEachSpec` (for example the
- * request-contract check) runs when each spec ends. `SPEC=<part of a file name>` runs only the specs whose names
- * contain it.
+ * The `describe` per spec keeps a spec's top-level hooks to its own tests, and the hooks registered with
+ * `whenEachSpecEnds` run when each spec ends. `SPEC=<part of a file name>` runs only the specs whose names contain it.
  */
-export function runSpecs(folder: string, { afterEachSpec }: { afterEachSpec?: () => void } = {}): void {
+export function runSpecs(folder: string): void {
   const only = process.env.SPEC;
   const specs = readdirSync(folder)
     .filter((name) => name.endsWith('.spec.ts') && (!only || name.includes(only)))
@@ -32,10 +42,10 @@ export function runSpecs(folder: string, { afterEachSpec }: { afterEachSpec?: ()
         });
         return;
       }
-      if (afterEachSpec) {
+      for (const hook of specEndHooks) {
         afterAll(() => {
           try {
-            afterEachSpec();
+            hook();
           } catch (error) {
             if (error instanceof Error) error.message = `${name}: ${error.message}`;
             throw error;

@@ -1,5 +1,4 @@
-import { endContractScope } from '../helpers/request-contract-setup';
 import { runSpecs } from '../helpers/spec-bundle';
 
 // Every operations spec (*.spec.ts in this folder) in one test file: they all build the same app, once here.
-runSpecs(__dirname, { afterEachSpec: endContractScope });
+runSpecs(__dirname);
