@@ -1,4 +1,4 @@
-import type { PropertySample, SeedData } from '../store/store.types';
+import type { Device, DeviceEventRecord, DeviceMessage, PropertySample, SeedData } from '../store/store.types';
 import { generateSeed } from './seed';
 
 /**
@@ -13,38 +13,96 @@ type SnapshotStore = Map<string, string>;
 
 /** Marks an encoded Map in the snapshot text. */
 const MAP_ENTRIES = '$mapEntries';
+/** The history half of a snapshot is stored under the state's key plus this. */
+const HISTORY_KEY_SUFFIX = '#history';
+
+/**
+ * A seed as two JSON texts. `history` holds every device's message and event log: about 85 % of the seed's bytes,
+ * and a log the simulator only ever appends to (a device's later messages are new objects). `state` holds the rest,
+ * with the two logs left as null in place so a device keeps its key order.
+ */
+export interface SeedSnapshot {
+  state: string;
+  history: string;
+}
+
+interface Histories {
+  messages: DeviceMessage[][];
+  events: DeviceEventRecord[][];
+}
+
+/**
+ * This module instance's parsed histories, frozen, by snapshot key, with the text they were parsed from. A jest
+ * test file has its own module registry, so this never outlives the file that parsed it and no object of one
+ * file's realm reaches another.
+ */
+const frozenHistories = new Map<string, { text: string; histories: Histories }>();
 
 /**
  * The platform state for (seed, deviceCount), as `generateSeed` builds it. With a snapshot store installed, the
- * first call for a key generates and keeps the result as JSON text; later calls parse their own copy of it, several
- * times cheaper than generating again on a cold JIT. Text is immutable, so no simulator ever sees another's writes,
- * and the result is the same as `generateSeed`'s (test/simulator/seed-snapshots.spec.ts holds it to that).
+ * first call for a key generates and keeps the result as JSON text; later calls parse their own copy of the state,
+ * several times cheaper than generating again on a cold JIT. The message and event logs are parsed once per module
+ * instance and shared, frozen: each start gets its own arrays (so it can append) over the same entries, and a
+ * simulator that edited a seeded entry in place would throw instead of leaking into another simulator. The result
+ * equals `generateSeed`'s (test/simulator/seed-snapshots.spec.ts holds it to that).
  */
 export function seedData(seed: number, deviceCount: number): SeedData {
   const snapshots = (globalThis as { [SEED_SNAPSHOTS]?: SnapshotStore })[SEED_SNAPSHOTS];
   if (!snapshots) return generateSeed(seed, deviceCount);
   const key = `${seed}:${deviceCount}`;
-  const text = snapshots.get(key);
-  if (text !== undefined) return fromSnapshot(text);
+  const state = snapshots.get(key);
+  const history = snapshots.get(key + HISTORY_KEY_SUFFIX);
+  if (state !== undefined && history !== undefined) return fromSnapshot({ state, history }, key);
   const data = generateSeed(seed, deviceCount);
-  snapshots.set(key, toSnapshot(data));
+  const snapshot = toSnapshot(data);
+  snapshots.set(key, snapshot.state);
+  snapshots.set(key + HISTORY_KEY_SUFFIX, snapshot.history);
   return data;
 }
 
-/** JSON text of seed data; Maps become `{ $mapEntries: [[key, value], ...] }`. */
-export function toSnapshot(data: SeedData): string {
-  return JSON.stringify(data, (_key, value: unknown) => (value instanceof Map ? { [MAP_ENTRIES]: [...value] } : value));
+/** JSON texts of seed data; Maps become `{ $mapEntries: [[key, value], ...] }`. */
+export function toSnapshot(data: SeedData): SeedSnapshot {
+  const histories: Histories = { messages: data.devices.map((d) => d.messages), events: data.devices.map((d) => d.events) };
+  const devices = data.devices.map((d) => ({ ...d, messages: null, events: null }));
+  return {
+    state: JSON.stringify({ ...data, devices }, (_key, value: unknown) => (value instanceof Map ? { [MAP_ENTRIES]: [...value] } : value)),
+    history: JSON.stringify(histories),
+  };
 }
 
 /**
- * Seed data from `toSnapshot` text. The only Map in the seed is `Device.latestProperties`; a reviver that looked at
- * every value would cost more than the parse itself, so that field is restored directly.
+ * Seed data from `toSnapshot` texts. The only Map in the seed is `Device.latestProperties`; a reviver that looked at
+ * every value would cost more than the parse itself, so that field is restored directly. With a `cacheKey`, the
+ * frozen histories parsed for that key earlier in this module instance are reused when the text is the same.
  */
-export function fromSnapshot(text: string): SeedData {
-  const data = JSON.parse(text) as SeedData;
-  for (const device of data.devices) {
+export function fromSnapshot(snapshot: SeedSnapshot, cacheKey?: string): SeedData {
+  const data = JSON.parse(snapshot.state) as SeedData;
+  const histories = cacheKey === undefined ? parseHistories(snapshot.history) : sharedHistories(cacheKey, snapshot.history);
+  data.devices.forEach((device: Device, index) => {
     const encoded = device.latestProperties as unknown as { [MAP_ENTRIES]: Array<[string, PropertySample]> };
     device.latestProperties = new Map(encoded[MAP_ENTRIES]);
-  }
+    device.messages = histories.messages[index].slice();
+    device.events = histories.events[index].slice();
+  });
   return data;
+}
+
+function sharedHistories(key: string, text: string): Histories {
+  const cached = frozenHistories.get(key);
+  if (cached?.text === text) return cached.histories;
+  const histories = parseHistories(text);
+  frozenHistories.set(key, { text, histories });
+  return histories;
+}
+
+/** Entries hold only strings, numbers and null, so freezing each entry and each log freezes everything. */
+function parseHistories(text: string): Histories {
+  const histories = JSON.parse(text) as Histories;
+  for (const logs of [histories.messages, histories.events] as object[][][]) {
+    for (const log of logs) {
+      for (const entry of log) Object.freeze(entry);
+      Object.freeze(log);
+    }
+  }
+  return histories;
 }

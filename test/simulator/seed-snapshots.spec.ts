@@ -54,12 +54,33 @@ describe('seed snapshots (one generateSeed per jest worker, a parsed copy per si
       const second = seedData(3, 31);
       const third = seedData(3, 31);
       expect(second).toStrictEqual(expected);
-      expect(host[SEED_SNAPSHOTS]!.size).toBe(1);
+      expect([...host[SEED_SNAPSHOTS]!.keys()]).toEqual(['3:31', '3:31#history']);
 
       first.devices[0].deviceName = 'changed by one simulator';
       first.devices[0].latestProperties.clear();
       second.products.pop();
       expect(third).toStrictEqual(expected);
+      expect(seedData(3, 31)).toStrictEqual(expected);
+    });
+
+    it('should share the seeded message and event logs frozen: a start appends to its own arrays, never edits an entry', () => {
+      const expected = generateSeed(3, 31);
+      host[SEED_SNAPSHOTS] = new Map();
+      seedData(3, 31);
+      const first = seedData(3, 31);
+      const second = seedData(3, 31);
+      const index = first.devices.findIndex((d) => d.messages.length > 0 && d.events.length > 0);
+      const [device, other] = [first.devices[index], second.devices[index]];
+      expect(device.messages[0]).toBe(other.messages[0]);
+      expect(device.messages).not.toBe(other.messages);
+      expect(Object.isFrozen(device.events[0])).toBe(true);
+      expect(() => {
+        device.messages[0].sendStatus = -1;
+      }).toThrow(TypeError);
+
+      device.messages.push({ ...device.messages[0], ticket: 'appended by one simulator' });
+      device.events.splice(0);
+      expect(second).toStrictEqual(expected);
       expect(seedData(3, 31)).toStrictEqual(expected);
     });
 
@@ -70,7 +91,7 @@ describe('seed snapshots (one generateSeed per jest worker, a parsed copy per si
       expect(seedData(3, 31)).toStrictEqual(small);
       expect(seedData(4, 31)).toStrictEqual(generateSeed(4, 31));
       expect(seedData(3, 32)).toStrictEqual(generateSeed(3, 32));
-      expect([...snapshots.keys()].sort()).toEqual(['3:31', '3:32', '4:31']);
+      expect([...snapshots.keys()].sort()).toEqual(['3:31', '3:31#history', '3:32', '3:32#history', '4:31', '4:31#history']);
     });
 
     it('should generate every time when no snapshot store is installed (npm run sim, the embedded service)', () => {
