@@ -71,50 +71,58 @@ describe('process lifecycle', () => {
 });
 
 describe('the .env file', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'quec-graph-env-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('should read .env from the working directory and say so, with the upstream in use', async () => {
-    writeFileSync(join(dir, '.env'), 'QUEC_SIMULATOR_PORT=0\nNODE_ENV=production\n');
-    const service = await startService({}, dir);
-    try {
-      const lines = service
+  describe('read from the working directory', () => {
+    // One process for both checks (a start costs about 2 s of CPU). Alone, the file would fail to start (a key
+    // without a secret) and would silence the log; the environment's values for those two select the simulator and
+    // keep the log at info.
+    let dir: string;
+    let service: RunningService;
+    let lines: Array<Record<string, unknown>>;
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'quec-graph-env-'));
+      writeFileSync(join(dir, '.env'), 'QUEC_SIMULATOR_PORT=0\nNODE_ENV=production\nQUEC_ACCESS_KEY=from-the-file\nLOG_LEVEL=silent\n');
+      service = await startService({ QUEC_ACCESS_KEY: '', LOG_LEVEL: 'info' }, dir);
+      lines = service
         .output()
         .split('\n')
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line));
+    });
+    afterAll(async () => {
+      await service?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('should read .env from the working directory and say so, with the upstream in use', async () => {
       expect(lines).toContainEqual(expect.objectContaining({ envFile: join(dir, '.env'), msg: expect.stringMatching(/read \.env/) }));
       expect(lines).toContainEqual(expect.objectContaining({ msg: expect.stringMatching(/embedded simulator/) }));
       // NODE_ENV=production from the file took effect: no Sandbox landing page.
       const page = await fetch(`${service.url}/graphql`, { headers: { accept: 'text/html' } });
       expect(await page.text()).not.toMatch(/sandbox/i);
-    } finally {
-      await service.stop();
-    }
+    });
+
+    it('should let a variable set in the environment win over the same one in .env', () => {
+      // Started on the simulator (not refused for a key without a secret), and logging at info (not silent).
+      expect(lines).toContainEqual(expect.objectContaining({ msg: 'quec-graph ready' }));
+    });
   });
 
-  it('should let a variable set in the environment win over the same one in .env', async () => {
-    // The file alone would fail to start (a key without a secret); the environment's empty values select the simulator.
-    writeFileSync(join(dir, '.env'), 'QUEC_ACCESS_KEY=from-the-file\nLOG_LEVEL=silent\n');
-    const service = await startService({ QUEC_ACCESS_KEY: '', LOG_LEVEL: 'info' }, dir);
-    try {
-      expect(service.output()).toContain('"msg":"quec-graph ready"');
-    } finally {
-      await service.stop();
-    }
-  });
+  describe('absent', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'quec-graph-env-'));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('should report the platform region it calls, and that no .env was read', async () => {
-    // Starting calls nothing upstream (the token is fetched on first use), so this runs offline.
-    const service = await startService({ QUEC_ACCESS_KEY: 'key', QUEC_ACCESS_SECRET: 'secret', QUEC_REGION: 'eu' }, dir);
-    try {
-      expect(service.output()).toMatch(/"envFile":null.*"msg":"no \.env file/);
-      expect(service.output()).toMatch(/"upstream":"https:\/\/iot-api\.acceleronix\.io","region":"eu".*"msg":"using the Quectel platform"/);
-    } finally {
-      await service.stop();
-    }
+    it('should report the platform region it calls, and that no .env was read', async () => {
+      // Starting calls nothing upstream (the token is fetched on first use), so this runs offline.
+      const service = await startService({ QUEC_ACCESS_KEY: 'key', QUEC_ACCESS_SECRET: 'secret', QUEC_REGION: 'eu' }, dir);
+      try {
+        expect(service.output()).toMatch(/"envFile":null.*"msg":"no \.env file/);
+        expect(service.output()).toMatch(/"upstream":"https:\/\/iot-api\.acceleronix\.io","region":"eu".*"msg":"using the Quectel platform"/);
+      } finally {
+        await service.stop();
+      }
+    });
   });
 });
