@@ -11,11 +11,25 @@ import { MIN_DEVICE_COUNT } from './seed.constants';
 
 type SubDeviceMix = 'soil-sensor' | 'temperature-probe' | 'mixed';
 
+/** Projects, products and devices: the part of the seed every other part hangs on. */
+export type Fleet = Pick<SeedData, 'projects' | 'products' | 'devices'>;
+
 /**
  * Builds the whole platform state from `seed`. Pure: same (seed, deviceCount) gives deep-equal data;
  * no wall clock, no Math.random.
  */
 export function generateSeed(seed: number, deviceCount: number): SeedData {
+  const { projects, products, devices } = generateFleet(seed, deviceCount);
+  seedActivity(seed, products, devices);
+  return { projects, products, devices, admin: generateAdminSeed(seed, products, devices) };
+}
+
+/**
+ * The fleet before any history: projects, products, devices with their identities, states, resources and gateway
+ * topology. `generateSeed` then gives each device its message, event and location history, from a random stream of
+ * the device's own, so the fleet is the same with or without it; the history is most of the generating time.
+ */
+export function generateFleet(seed: number, deviceCount: number): Fleet {
   if (!Number.isInteger(deviceCount) || deviceCount < MIN_DEVICE_COUNT) {
     throw new RangeError(`deviceCount must be an integer >= ${MIN_DEVICE_COUNT}, got ${deviceCount}`);
   }
@@ -75,8 +89,7 @@ export function generateSeed(seed: number, deviceCount: number): SeedData {
     const draft = draftOf.get(device) as DeviceDraft;
     device.resource = deviceResource(device, draft.blueprint.module, hasBattery(draft.blueprint), random);
   }
-  seedActivity(seed, products, devices);
-  return { projects, products, devices, admin: generateAdminSeed(seed, products, devices) };
+  return { projects, products, devices };
 }
 
 function subDeviceRole(mix: SubDeviceMix, index: number, random: Random): ProductRole {
