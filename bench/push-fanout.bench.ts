@@ -7,7 +7,7 @@ import type { Deliver, PushSource } from '../src/push/push-source';
 
 // The in-process half of the push channel (src/push): parsing §9 bodies and fanning them out to GraphQL
 // subscribers with per-subscriber filters and bounded buffers. The broker and graphql-ws are left out on purpose:
-// test/e2e/push.test.ts prints the end-to-end latency against a real RabbitMQ.
+// test/e2e/push/channel.spec.ts prints the end-to-end latency against a real RabbitMQ.
 
 const MESSAGES = 20_000;
 const DEVICES = 200;

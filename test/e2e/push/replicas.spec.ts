@@ -1,11 +1,12 @@
 import type { Client } from 'graphql-ws';
-import { startSimulator, type Device, type SimulatorHandle } from '../../simulator';
-import { pollUntil } from '../helpers/poll';
-import { metricReaches, postGraphQL, startService, type RunningService } from '../helpers/process';
-import { rabbitMqAvailable, startRabbitMq, type RabbitMqServer } from '../helpers/rabbitmq-server';
-import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis-server';
-import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
-import { wsClient } from '../helpers/ws-client';
+import { startSimulator, type Device, type SimulatorHandle } from '../../../simulator';
+import { pollUntil } from '../../helpers/poll';
+import { metricReaches, postGraphQL, startService, type RunningService } from '../../helpers/process';
+import { rabbitMqAvailable, type RabbitMqServer } from '../../helpers/rabbitmq-server';
+import { redisAvailable, startRedis, type RedisServer } from '../../helpers/redis-server';
+import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy';
+import { wsClient } from '../../helpers/ws-client';
+import { pushBroker } from './push-broker';
 
 // Several replicas on one platform queue (docs/push.md, several replicas): three service processes share a real
 // RabbitMQ queue fed by one simulator and a real Redis; one graphql-ws subscriber on each. One replica reaches the
@@ -117,8 +118,9 @@ describeWithServices('push fan-out across replicas', () => {
   }
 
   beforeAll(async () => {
-    sim = await startSimulator();
-    [rabbit, redis] = await Promise.all([startRabbitMq({ authBaseUrl: sim.baseUrl }), startRedis()]);
+    let simulatorPort: number;
+    [{ rabbit, simulatorPort }, redis] = await Promise.all([pushBroker(), startRedis()]);
+    sim = await startSimulator({ port: simulatorPort });
     await sim.push.attach(rabbit.url);
     queueName = sim.store.admin.queues()[0].queueName;
     const meterProduct = sim.store.products().find((p) => p.role === 'meter' && p.authorized)!;
@@ -153,7 +155,7 @@ describeWithServices('push fan-out across replicas', () => {
     await Promise.all(services.map((s) => (s.child.exitCode === null && s.child.signalCode === null ? s.stop() : undefined)));
     await proxy?.close();
     await sim?.close();
-    await Promise.all([rabbit?.stop(), redis?.stop()]);
+    await redis?.stop();
   });
 
   it(

@@ -1,0 +1,31 @@
+import { freePort } from '../../helpers/free-port';
+import { startRabbitMq, type RabbitMqServer } from '../../helpers/rabbitmq-server';
+
+export interface PushBroker {
+  rabbit: RabbitMqServer;
+  /** Where the broker's HTTP auth backend asks who may connect: the spec running now listens here. */
+  simulatorPort: number;
+}
+
+let started: Promise<PushBroker> | undefined;
+
+/**
+ * The one RabbitMQ node of this folder's specs, started by the first that asks (a node's boot costs about 5 s of CPU
+ * on both cores). Its HTTP auth backend asks whichever simulator listens on `simulatorPort`. The specs run one after
+ * another in push.test.ts and take turns on that port: each starts its simulator (or the service embedding one) on
+ * it in `beforeAll` and closes it in `afterAll`. Queues outlive a spec on the broker: a spec that reads one another
+ * spec used must not mind what that one may have left in it (the replicas spec counts only its own numbered reports).
+ */
+export function pushBroker(): Promise<PushBroker> {
+  started ??= (async () => {
+    const simulatorPort = await freePort();
+    return { rabbit: await startRabbitMq({ authBaseUrl: `http://127.0.0.1:${simulatorPort}` }), simulatorPort };
+  })();
+  return started;
+}
+
+export async function stopPushBroker(): Promise<void> {
+  const broker = await started?.catch(() => undefined);
+  started = undefined;
+  await broker?.rabbit.stop();
+}
