@@ -68,6 +68,19 @@ describe('process lifecycle', () => {
   it('should exit with a plain message naming the variable when configuration is invalid', async () => {
     await expect(startService({ QUEC_ACCESS_KEY: 'only-the-key' })).rejects.toThrow(/QUEC_ACCESS_SECRET/);
   });
+
+  it('should refuse to start on a non-loopback HOST without auth, saying how to fix it', async () => {
+    const failure = await startService({ HOST: '0.0.0.0' }).then(
+      async (started) => {
+        await started.stop();
+        return 'started';
+      },
+      (error: Error) => error.message,
+    );
+    expect(failure).toMatch(/service exited with 1/);
+    expect(failure).toContain('HOST=0.0.0.0 is reachable from other machines and no inbound auth is configured');
+    expect(failure).toContain('AUTH_DISABLED_ALLOW_REMOTE=true');
+  });
 });
 
 describe('the .env file', () => {
@@ -106,23 +119,37 @@ describe('the .env file', () => {
       expect(lines).toContainEqual(expect.objectContaining({ msg: 'quec-graph ready' }));
     });
   });
+});
 
-  describe('absent', () => {
-    let dir: string;
-    beforeAll(() => {
-      dir = mkdtempSync(join(tmpdir(), 'quec-graph-env-'));
-    });
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describe('a start on the Quectel platform with inbound auth, from a folder without .env', () => {
+  // One process for the checks of both (a start costs about 2 s of CPU). Starting calls nothing upstream (the token
+  // is fetched on first use), and an anonymous caller is refused before any, so this runs offline.
+  const key = 'start-test-key-0123456789';
+  const routerSecret = 'start-test-router-secret-01';
+  let dir: string;
+  let service: RunningService;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'quec-graph-env-'));
+    service = await startService(
+      { QUEC_ACCESS_KEY: 'key', QUEC_ACCESS_SECRET: 'secret', QUEC_REGION: 'eu', AUTH_API_KEYS: `${key}:read`, ROUTER_SECRET: routerSecret },
+      dir,
+    );
+  });
+  afterAll(async () => {
+    await service?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
-    it('should report the platform region it calls, and that no .env was read', async () => {
-      // Starting calls nothing upstream (the token is fetched on first use), so this runs offline.
-      const service = await startService({ QUEC_ACCESS_KEY: 'key', QUEC_ACCESS_SECRET: 'secret', QUEC_REGION: 'eu' }, dir);
-      try {
-        expect(service.output()).toMatch(/"envFile":null.*"msg":"no \.env file/);
-        expect(service.output()).toMatch(/"upstream":"https:\/\/iot-api\.acceleronix\.io","region":"eu".*"msg":"using the Quectel platform"/);
-      } finally {
-        await service.stop();
-      }
-    });
+  it('should report the platform region it calls, and that no .env was read', () => {
+    expect(service.output()).toMatch(/"envFile":null.*"msg":"no \.env file/);
+    expect(service.output()).toMatch(/"upstream":"https:\/\/iot-api\.acceleronix\.io","region":"eu".*"msg":"using the Quectel platform"/);
+  });
+
+  it('should name the auth sources at start without any secret, and refuse an anonymous caller', async () => {
+    const anonymous = await postGraphQL(`${service.url}/graphql`, '{ products(first: 1) { totalCount } }');
+    expect(anonymous.status).toBe(401);
+    expect(service.output()).toContain('inbound auth required: 1 API key(s), router secret');
+    expect(service.output()).not.toContain(key);
+    expect(service.output()).not.toContain(routerSecret);
   });
 });
