@@ -1,25 +1,19 @@
 import type { Client } from 'graphql-ws';
 import { startSimulator, type Device, type SimulatorHandle } from '../../../simulator';
 import { startHttpService, type HttpService } from '../../helpers/http-service';
-import { rabbitMqAvailable } from '../../helpers/rabbitmq-server';
 import { WatchedMetrics } from '../../helpers/watched-metrics';
 import { leaveAll, subscribe, wsClient, type WsSubscription } from '../../helpers/ws-client';
-import { pushBroker } from './push-broker';
+import { describeWithBroker, pushBroker } from './push-broker';
+import { WRITE_PROPERTIES, deviceRef } from './write-properties';
 
 // The whole push path (§9) with real parts: our service consumes a real RabbitMQ queue that the simulator fills from
 // its API actions, and a real graphql-ws client subscribes. The queue and the started subscription are made through
 // our own GraphQL mutations. "Nothing else arrived" is proven by a later message arriving next, never by waiting.
 
-const describeWithRabbit = rabbitMqAvailable() ? describe : describe.skip;
-
 const QUEUE_NAME = 'quec_graph_e2e';
 const FIELDS = 'type platformType platformSubtype ticket productKey deviceKey data device { deviceKey name }';
-const ref = (device: Device) => ({ productKey: device.productKey, deviceKey: device.deviceKey });
-const WRITE = `mutation($input: WritePropertiesInput!) {
-  writeDeviceProperties(input: $input) { acceptedCount results { deviceKey accepted ticket } }
-}`;
 
-describeWithRabbit('push channel end to end: simulator -> RabbitMQ -> quec-graph -> graphql-ws', () => {
+describeWithBroker('push channel end to end: simulator -> RabbitMQ -> quec-graph -> graphql-ws', () => {
   let sim: SimulatorHandle;
   let service: HttpService;
   let metrics: WatchedMetrics;
@@ -103,7 +97,7 @@ describeWithRabbit('push channel end to end: simulator -> RabbitMQ -> quec-graph
     expect((await service.app.metrics.render()).body).not.toMatch(/^quec_graph_push_connection_attempts_total\{/m);
     const subscription = subscribe(client, `subscription { deviceMessages { ${FIELDS} } }`);
     const report = await next(subscription);
-    expect(report).toMatchObject({ type: 'PROPERTY_REPORT', platformType: 'MATTR', platformSubtype: 'REPORT', ...ref(meters[0]) });
+    expect(report).toMatchObject({ type: 'PROPERTY_REPORT', platformType: 'MATTR', platformSubtype: 'REPORT', ...deviceRef(meters[0]) });
     expect(report.data.kv).toMatchObject({ voltage: 231 });
     expect(report.device).toEqual({ deviceKey: meters[0].deviceKey, name: meters[0].deviceName });
   });
@@ -114,8 +108,8 @@ describeWithRabbit('push channel end to end: simulator -> RabbitMQ -> quec-graph
     });
     await metrics.subscribers(1);
     const started = performance.now();
-    const { writeDeviceProperties: written } = await graphql(WRITE, {
-      input: { devices: [ref(meters[0])], properties: [{ code: 'switch', value: true }] },
+    const { writeDeviceProperties: written } = await graphql(WRITE_PROPERTIES, {
+      input: { devices: [deviceRef(meters[0])], properties: [{ code: 'switch', value: true }] },
     });
     const answered = performance.now();
     expect(written.acceptedCount).toBe(1);
@@ -125,13 +119,13 @@ describeWithRabbit('push channel end to end: simulator -> RabbitMQ -> quec-graph
     const write = await next(subscription);
     const ack = await next(subscription);
     const received = performance.now();
-    expect(write).toMatchObject({ type: 'PROPERTY_WRITE', ticket, ...ref(meters[0]), data: { kv: { switch: expect.anything() } } });
+    expect(write).toMatchObject({ type: 'PROPERTY_WRITE', ticket, ...deviceRef(meters[0]), data: { kv: { switch: expect.anything() } } });
     expect(ack).toMatchObject({
       type: 'COMMAND_ACK',
       platformType: 'REQACK',
       platformSubtype: null,
       ticket,
-      ...ref(meters[0]),
+      ...deviceRef(meters[0]),
       data: { status: 'succ' },
     });
     process.stdout.write(
@@ -150,8 +144,8 @@ describeWithRabbit('push channel end to end: simulator -> RabbitMQ -> quec-graph
       pk: first.productKey,
     });
     await metrics.subscribers(2);
-    const { writeDeviceProperties: written } = await graphql(WRITE, {
-      input: { devices: [ref(second), ref(first)], properties: [{ code: 'switch', value: false }] },
+    const { writeDeviceProperties: written } = await graphql(WRITE_PROPERTIES, {
+      input: { devices: [deviceRef(second), deviceRef(first)], properties: [{ code: 'switch', value: false }] },
     });
     const ticketOf = (device: Device) => written.results.find((r: { deviceKey: string }) => r.deviceKey === device.deviceKey).ticket;
     // A last message for `first`: if anything of `second` had leaked through the filter it would arrive before it.

@@ -1,21 +1,14 @@
 import type { Client } from 'graphql-ws';
 import { startSimulator, type Device } from '../../../simulator';
 import { metricReaches, postGraphQL, startService, type RunningService } from '../../helpers/process';
-import { rabbitMqAvailable } from '../../helpers/rabbitmq-server';
 import { subscribe, wsClient } from '../../helpers/ws-client';
-import { pushBroker } from './push-broker';
+import { describeWithBroker, pushBroker } from './push-broker';
+import { WRITE_PROPERTIES, deviceRef } from './write-properties';
 
 // The docs/push.md recipe run as a user would: the service process with its embedded simulator on a fixed port, and
 // a local RabbitMQ whose HTTP auth backend asks that simulator who may connect. The seeded queue carries the messages.
 
-const describeWithRabbit = rabbitMqAvailable() ? describe : describe.skip;
-
-const ref = (device: Device) => ({ productKey: device.productKey, deviceKey: device.deviceKey });
-const WRITE = `mutation($input: WritePropertiesInput!) {
-  writeDeviceProperties(input: $input) { acceptedCount results { deviceKey accepted ticket } }
-}`;
-
-describeWithRabbit('the service process with its embedded simulator and a local RabbitMQ (docs/push.md)', () => {
+describeWithBroker('the service process with its embedded simulator and a local RabbitMQ (docs/push.md)', () => {
   let service: RunningService;
   let client: Client;
   let queueName: string;
@@ -58,8 +51,8 @@ describeWithRabbit('the service process with its embedded simulator and a local 
     // The live-state consumer takes messages whether or not anyone listens: the command goes out only once the
     // subscription is registered, or its acknowledgement could pass before the socket has subscribed.
     await metricReaches(service.url, /^quec_graph_push_subscribers(\{[^}]*\})? 1$/m);
-    const { writeDeviceProperties: written } = await call(WRITE, {
-      input: { devices: [ref(meter)], properties: [{ code: 'switch', value: true }] },
+    const { writeDeviceProperties: written } = await call(WRITE_PROPERTIES, {
+      input: { devices: [deviceRef(meter)], properties: [{ code: 'switch', value: true }] },
     });
     const { data } = await subscription.next();
     expect(data.deviceMessages).toEqual({ type: 'COMMAND_ACK', ticket: written.results[0].ticket, deviceKey: meter.deviceKey });

@@ -1,5 +1,5 @@
 import { freePort } from '../../helpers/free-port';
-import { startRabbitMq, type RabbitMqServer } from '../../helpers/rabbitmq-server';
+import { rabbitMqAvailable, startRabbitMq, type RabbitMqServer } from '../../helpers/rabbitmq-server';
 
 export interface PushBroker {
   rabbit: RabbitMqServer;
@@ -8,6 +8,9 @@ export interface PushBroker {
 }
 
 let started: Promise<PushBroker> | undefined;
+
+/** `describe` where rabbitmq-server can run, else `describe.skip` (with REQUIRE_SERVICES=1 its absence fails instead). */
+export const describeWithBroker = rabbitMqAvailable() ? describe : describe.skip;
 
 /**
  * The one RabbitMQ node of this folder's specs, started by the first that asks (a node's boot costs about 5 s of CPU
