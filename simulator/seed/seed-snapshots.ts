@@ -32,11 +32,11 @@ interface Histories {
 }
 
 /**
- * This module instance's parsed histories, frozen, by snapshot key, with the text they were parsed from. A jest
+ * This module instance's parsed histories, frozen, by the text they were parsed from (V8 hashes a string once). A jest
  * test file has its own module registry, so this never outlives the file that parsed it and no object of one
  * file's realm reaches another.
  */
-const frozenHistories = new Map<string, { text: string; histories: Histories }>();
+const frozenHistories = new Map<string, Histories>();
 
 /**
  * The platform state for (seed, deviceCount), as `generateSeed` builds it. With a snapshot store installed, the
@@ -52,7 +52,7 @@ export function seedData(seed: number, deviceCount: number): SeedData {
   const key = `${seed}:${deviceCount}`;
   const state = snapshots.get(key);
   const history = snapshots.get(key + HISTORY_KEY_SUFFIX);
-  if (state !== undefined && history !== undefined) return fromSnapshot({ state, history }, key);
+  if (state !== undefined && history !== undefined) return fromSnapshot({ state, history });
   const data = generateSeed(seed, deviceCount);
   const snapshot = toSnapshot(data);
   snapshots.set(key, snapshot.state);
@@ -72,12 +72,12 @@ export function toSnapshot(data: SeedData): SeedSnapshot {
 
 /**
  * Seed data from `toSnapshot` texts. The only Map in the seed is `Device.latestProperties`; a reviver that looked at
- * every value would cost more than the parse itself, so that field is restored directly. With a `cacheKey`, the
- * frozen histories parsed for that key earlier in this module instance are reused when the text is the same.
+ * every value would cost more than the parse itself, so that field is restored directly. The histories are parsed
+ * once per history text in this module instance and shared, frozen.
  */
-export function fromSnapshot(snapshot: SeedSnapshot, cacheKey?: string): SeedData {
+export function fromSnapshot(snapshot: SeedSnapshot): SeedData {
   const data = JSON.parse(snapshot.state) as SeedData;
-  const histories = cacheKey === undefined ? parseHistories(snapshot.history) : sharedHistories(cacheKey, snapshot.history);
+  const histories = sharedHistories(snapshot.history);
   data.devices.forEach((device: Device, index) => {
     const encoded = device.latestProperties as unknown as { [MAP_ENTRIES]: Array<[string, PropertySample]> };
     device.latestProperties = new Map(encoded[MAP_ENTRIES]);
@@ -87,11 +87,12 @@ export function fromSnapshot(snapshot: SeedSnapshot, cacheKey?: string): SeedDat
   return data;
 }
 
-function sharedHistories(key: string, text: string): Histories {
-  const cached = frozenHistories.get(key);
-  if (cached?.text === text) return cached.histories;
-  const histories = parseHistories(text);
-  frozenHistories.set(key, { text, histories });
+function sharedHistories(text: string): Histories {
+  let histories = frozenHistories.get(text);
+  if (!histories) {
+    histories = parseHistories(text);
+    frozenHistories.set(text, histories);
+  }
   return histories;
 }
 
