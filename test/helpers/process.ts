@@ -72,6 +72,13 @@ export async function metricReaches(serviceUrl: string, line: RegExp, boundMs = 
   );
 }
 
+/** POSTs one operation that must succeed and returns its `data`: a response with errors fails the calling test. */
+export async function graphqlData<T = any>(url: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+  const { body } = await postGraphQL(url, query, variables);
+  expect(body.errors).toBeUndefined();
+  return body.data as T;
+}
+
 /** POSTs one GraphQL operation over real HTTP. */
 export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>) {
   const response = await fetch(url, {

@@ -1,6 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { startSimulator, type Device, type SimulatorHandle } from '../../../simulator';
 import { startHttpService, type HttpService } from '../../helpers/http-service';
+import { graphqlData } from '../../helpers/process';
 import { WatchedMetrics } from '../../helpers/watched-metrics';
 import { leaveAll, subscribe, wsClient, type WsSubscription } from '../../helpers/ws-client';
 import { describeWithBroker, pushBroker } from './push-broker';
@@ -20,16 +21,7 @@ describeWithBroker('push channel end to end: simulator -> RabbitMQ -> quec-graph
   let client: Client;
   let meters: Device[];
 
-  async function graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const response = await fetch(`${service.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    expect(body.errors).toBeUndefined();
-    return body.data!;
-  }
+  const graphql = (query: string, variables?: Record<string, unknown>) => graphqlData(`${service.url}/graphql`, query, variables);
 
   beforeAll(async () => {
     const { rabbit, simulatorPort } = await pushBroker();

@@ -1,6 +1,6 @@
 import type { Client } from 'graphql-ws';
 import { startSimulator, type Device } from '../../../simulator';
-import { metricReaches, postGraphQL, startService, type RunningService } from '../../helpers/process';
+import { graphqlData, metricReaches, startService, type RunningService } from '../../helpers/process';
 import { subscribe, wsClient } from '../../helpers/ws-client';
 import { describeWithBroker, pushBroker } from './push-broker';
 import { WRITE_PROPERTIES, deviceRef } from './write-properties';
@@ -35,11 +35,7 @@ describeWithBroker('the service process with its embedded simulator and a local 
     await service?.stop();
   });
 
-  async function call(query: string, variables?: Record<string, unknown>) {
-    const { body } = await postGraphQL(`${service.url}/graphql`, query, variables);
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  }
+  const call = (query: string, variables?: Record<string, unknown>) => graphqlData(`${service.url}/graphql`, query, variables);
 
   it("should push the embedded simulator's messages, then close the socket with 1001 on SIGTERM", async () => {
     const { createDeviceMessageSubscription: created } = await call(
