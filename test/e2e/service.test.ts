@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postGraphQL, startService, type RunningService } from '../helpers/process';
+import { describeHostileSweep } from './hostile-sweep';
 
 describe('the service process (embedded simulator)', () => {
   let service: RunningService;
@@ -51,13 +52,16 @@ describe('the service process (embedded simulator)', () => {
     expect(response.status).toBe(400);
   });
 
+  // The same process takes the hostile sweep, so the checks below also cover what it logged and how it ended.
+  describeHostileSweep(() => service);
+
   it('should never write a token or the simulator secret to its logs', async () => {
     await postGraphQL(`${service.url}/graphql`, '{ products(first: 1) { totalCount } }');
     expect(service.output()).not.toMatch(/QJWT/);
     expect(service.output()).not.toMatch(/access_token|accessSecret/);
   });
 
-  // Last in this block: it ends the process the tests above share (a start costs about 2 s of CPU).
+  // Last in this block: it ends the process the tests and the sweep above share (a start costs about 2.5 s of CPU).
   it('should shut down cleanly on SIGTERM', async () => {
     expect(await service.stop()).toBe(0);
     expect(service.output()).toContain('"msg":"stopped"');
