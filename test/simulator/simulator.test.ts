@@ -1,5 +1,5 @@
 import { runSpecs } from '../helpers/spec-bundle';
 
 // Every simulator spec (*.spec.ts in this folder) in one test file, sharing one load of the simulator's modules.
-// push.test.ts stays on its own so jest runs it beside this one: it spends its time in a RabbitMQ node.
+// The push channel on a real RabbitMQ is test/e2e/push/simulator-channel.spec.ts, in the bundle that shares a broker.
 runSpecs(__dirname);
