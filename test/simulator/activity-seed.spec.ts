@@ -1,10 +1,10 @@
 import type { Device, Product } from '../../simulator';
-import { generateSeed } from '../../simulator/seed/seed';
 import { DAY_MS, SEED_ANCHOR_MS } from '../../simulator/seed/seed.constants';
 import type { TslParam, TslParamOrRef, TslProperty } from '../../simulator/store/tsl.types';
+import { defaultSeed } from './support/default-seed';
 import { specViolations } from './support/tsl-spec-check';
 
-const data = generateSeed(42, 500);
+const data = defaultSeed();
 const productOf = (d: Device) => data.products.find((p) => p.productKey === d.productKey) as Product;
 const active = data.devices.filter((d) => d.isActived === 1);
 const tslDevices = active.filter((d) => productOf(d).dataFmt === 3);

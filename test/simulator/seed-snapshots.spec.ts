@@ -1,6 +1,8 @@
 import { generateSeed } from '../../simulator/seed/seed';
 import { fromSnapshot, SEED_SNAPSHOTS, seedData, toSnapshot } from '../../simulator/seed/seed-snapshots';
 import type { SeedData } from '../../simulator/store/store.types';
+import { defaultSeed } from './support/default-seed';
+import { expectStrictEqual } from './support/strict-equal';
 
 type WithSnapshots = { [SEED_SNAPSHOTS]?: Map<string, string> };
 const host = globalThis as WithSnapshots;
@@ -24,11 +26,11 @@ function sharedObjects(root: unknown): string[] {
 }
 
 describe('seed snapshots (one generateSeed per jest worker, a parsed copy per simulator start)', () => {
-  const fresh = generateSeed(42, 500);
+  const fresh = defaultSeed();
 
   it('should round-trip the seed exactly: same values, Maps, no undefined or class instances lost', () => {
-    expect(fromSnapshot(toSnapshot(fresh))).toStrictEqual(fresh);
-    expect(fromSnapshot(toSnapshot(generateSeed(3, 31)))).toStrictEqual(generateSeed(3, 31));
+    expectStrictEqual(fromSnapshot(toSnapshot(fresh)), fresh);
+    expectStrictEqual(fromSnapshot(toSnapshot(generateSeed(3, 31))), generateSeed(3, 31));
     expect(fresh.devices.some((d) => d.latestProperties.size > 0)).toBe(true);
   });
 
@@ -53,14 +55,14 @@ describe('seed snapshots (one generateSeed per jest worker, a parsed copy per si
       const first = seedData(3, 31);
       const second = seedData(3, 31);
       const third = seedData(3, 31);
-      expect(second).toStrictEqual(expected);
+      expectStrictEqual(second, expected);
       expect([...host[SEED_SNAPSHOTS]!.keys()]).toEqual(['3:31', '3:31#history']);
 
       first.devices[0].deviceName = 'changed by one simulator';
       first.devices[0].latestProperties.clear();
       second.products.pop();
-      expect(third).toStrictEqual(expected);
-      expect(seedData(3, 31)).toStrictEqual(expected);
+      expectStrictEqual(third, expected);
+      expectStrictEqual(seedData(3, 31), expected);
     });
 
     it('should share the seeded message and event logs frozen: a start appends to its own arrays, never edits an entry', () => {
@@ -80,17 +82,17 @@ describe('seed snapshots (one generateSeed per jest worker, a parsed copy per si
 
       device.messages.push({ ...device.messages[0], ticket: 'appended by one simulator' });
       device.events.splice(0);
-      expect(second).toStrictEqual(expected);
-      expect(seedData(3, 31)).toStrictEqual(expected);
+      expectStrictEqual(second, expected);
+      expectStrictEqual(seedData(3, 31), expected);
     });
 
     it('should key snapshots by seed and device count', () => {
       const snapshots = new Map<string, string>();
       host[SEED_SNAPSHOTS] = snapshots;
       const small = seedData(3, 31);
-      expect(seedData(3, 31)).toStrictEqual(small);
-      expect(seedData(4, 31)).toStrictEqual(generateSeed(4, 31));
-      expect(seedData(3, 32)).toStrictEqual(generateSeed(3, 32));
+      expectStrictEqual(seedData(3, 31), small);
+      expectStrictEqual(seedData(4, 31), generateSeed(4, 31));
+      expectStrictEqual(seedData(3, 32), generateSeed(3, 32));
       expect([...snapshots.keys()].sort()).toEqual(['3:31', '3:31#history', '3:32', '3:32#history', '4:31', '4:31#history']);
     });
 
@@ -99,7 +101,7 @@ describe('seed snapshots (one generateSeed per jest worker, a parsed copy per si
       const a: SeedData = seedData(3, 31);
       const b: SeedData = seedData(3, 31);
       expect(a).not.toBe(b);
-      expect(a).toStrictEqual(b);
+      expectStrictEqual(a, b);
       expect(host[SEED_SNAPSHOTS]).toBeUndefined();
     });
   });
