@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { postGraphQL, startService, type RunningService } from '../helpers/process';
 
 const ROUTER_SECRET = 'router-secret-for-tests-0123456789';
@@ -153,13 +156,50 @@ describe('NODE_ENV=production', () => {
   });
 });
 
-describe('NODE_ENV=production with overrides', () => {
+describe('NODE_ENV=production with overrides, from a .env file in the working directory', () => {
+  // One process for the .env checks and the overrides (a start costs about 2.5 s of CPU). Alone, the file would fail
+  // to start (a key without a secret) and would silence the log; the environment's values for those two select the
+  // simulator and keep the log at info.
+  let dir: string;
   let service: RunningService;
+  let lines: Array<Record<string, unknown>>;
   beforeAll(async () => {
-    service = await startService({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', GRAPHQL_TRACES_FOR_ANYONE: 'true' });
+    dir = mkdtempSync(join(tmpdir(), 'quec-graph-env-'));
+    writeFileSync(
+      join(dir, '.env'),
+      [
+        'QUEC_SIMULATOR_PORT=0',
+        'NODE_ENV=production',
+        'GRAPHQL_INTROSPECTION=true',
+        'GRAPHQL_TRACES_FOR_ANYONE=true',
+        'QUEC_ACCESS_KEY=from-the-file',
+        'LOG_LEVEL=silent',
+        '',
+      ].join('\n'),
+    );
+    service = await startService({ QUEC_ACCESS_KEY: '', LOG_LEVEL: 'info' }, dir);
+    lines = service
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
   });
   afterAll(async () => {
-    await service.stop();
+    await service?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('should read .env from the working directory and say so, with the upstream in use', async () => {
+    expect(lines).toContainEqual(expect.objectContaining({ envFile: join(dir, '.env'), msg: expect.stringMatching(/read \.env/) }));
+    expect(lines).toContainEqual(expect.objectContaining({ msg: expect.stringMatching(/embedded simulator/) }));
+    // NODE_ENV=production from the file took effect: no Sandbox landing page (no variable turns it back on).
+    const page = await fetch(`${service.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toMatch(/sandbox/i);
+  });
+
+  it('should let a variable set in the environment win over the same one in .env', () => {
+    // Started on the simulator (not refused for a key without a secret), and logging at info (not silent).
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'quec-graph ready' }));
   });
 
   it('should allow introspection when GRAPHQL_INTROSPECTION=true', async () => {

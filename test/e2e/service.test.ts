@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postGraphQL, startService, type RunningService } from '../helpers/process';
@@ -84,42 +84,6 @@ describe('process lifecycle', () => {
     expect(failure).toMatch(/service exited with 1/);
     expect(failure).toContain('HOST=0.0.0.0 is reachable from other machines and no inbound auth is configured');
     expect(failure).toContain('AUTH_DISABLED_ALLOW_REMOTE=true');
-  });
-});
-
-describe('the .env file read from the working directory', () => {
-  // One process for both checks (a start costs about 2 s of CPU). Alone, the file would fail to start (a key
-  // without a secret) and would silence the log; the environment's values for those two select the simulator and
-  // keep the log at info.
-  let dir: string;
-  let service: RunningService;
-  let lines: Array<Record<string, unknown>>;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'quec-graph-env-'));
-    writeFileSync(join(dir, '.env'), 'QUEC_SIMULATOR_PORT=0\nNODE_ENV=production\nQUEC_ACCESS_KEY=from-the-file\nLOG_LEVEL=silent\n');
-    service = await startService({ QUEC_ACCESS_KEY: '', LOG_LEVEL: 'info' }, dir);
-    lines = service
-      .output()
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line));
-  });
-  afterAll(async () => {
-    await service?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('should read .env from the working directory and say so, with the upstream in use', async () => {
-    expect(lines).toContainEqual(expect.objectContaining({ envFile: join(dir, '.env'), msg: expect.stringMatching(/read \.env/) }));
-    expect(lines).toContainEqual(expect.objectContaining({ msg: expect.stringMatching(/embedded simulator/) }));
-    // NODE_ENV=production from the file took effect: no Sandbox landing page.
-    const page = await fetch(`${service.url}/graphql`, { headers: { accept: 'text/html' } });
-    expect(await page.text()).not.toMatch(/sandbox/i);
-  });
-
-  it('should let a variable set in the environment win over the same one in .env', () => {
-    // Started on the simulator (not refused for a key without a secret), and logging at info (not silent).
-    expect(lines).toContainEqual(expect.objectContaining({ msg: 'quec-graph ready' }));
   });
 });
 
