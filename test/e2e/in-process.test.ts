@@ -1,6 +1,11 @@
+import { join } from 'node:path';
 import { runSpecs } from '../helpers/spec-bundle';
+import { stopPushBroker } from './push/push-broker';
 
-// The end-to-end specs that serve the app from this process (*.spec.ts in this folder) in one test file, with one
-// build of the app. The suites about processes (signals, start-up) and client-walk (its time is in codegen and tsc) stay
-// files of their own, so they run beside it; the specs that need RabbitMQ share one broker in push/push.test.ts.
+// The end-to-end specs that serve the app from this process (*.spec.ts in this folder and in push/) in one test file,
+// with one load of the app. The specs in push/ need RabbitMQ: they take turns on one broker (push/push-broker.ts),
+// stopped when the file ends. The suites about processes (signals, start-up) and client-walk (its time is in codegen
+// and tsc) stay files of their own, so they run beside it.
+afterAll(() => stopPushBroker());
 runSpecs(__dirname);
+runSpecs(join(__dirname, 'push'));

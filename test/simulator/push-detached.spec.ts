@@ -1,7 +1,7 @@
 import { startSimulator, type SimulatorHandle } from '../../simulator';
 
 // The push channel with no broker attached; the channel on a real RabbitMQ is test/e2e/push/simulator-channel.spec.ts,
-// in the bundle that shares one broker.
+// beside the other specs that share one broker.
 
 describe('push channel without a broker', () => {
   let sim: SimulatorHandle;

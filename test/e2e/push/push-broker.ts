@@ -15,9 +15,10 @@ export const describeWithBroker = rabbitMqAvailable() ? describe : describe.skip
 /**
  * The one RabbitMQ node of this folder's specs, started by the first that asks (a node's boot costs about 5 s of CPU
  * on both cores). Its HTTP auth backend asks whichever simulator listens on `simulatorPort`. The specs run one after
- * another in push.test.ts and take turns on that port: each starts its simulator (or the service embedding one) on
- * it in `beforeAll` and closes it in `afterAll`. Queues outlive a spec on the broker: a spec that reads one another
- * spec used must not mind what that one may have left in it (the replicas spec counts only its own numbered reports).
+ * another in test/e2e/in-process.test.ts and take turns on that port: each starts its simulator (or the service
+ * embedding one) on it in `beforeAll` and closes it in `afterAll`. Queues outlive a spec on the broker: a spec that
+ * reads one another spec used must not mind what that one may have left in it (the replicas spec counts only its own
+ * numbered reports).
  */
 export function pushBroker(): Promise<PushBroker> {
   started ??= (async () => {
