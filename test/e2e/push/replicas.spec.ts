@@ -67,6 +67,13 @@ function collect(client: Client, device: Device) {
   };
 }
 
+/** What the hanging-Redis test counts on both replicas: a counter's name and the labels its series must carry. */
+const COUNTED = {
+  refused: ['quec_graph_push_dropped_total', 'reason="publish_failed"'],
+  requeued: ['quec_graph_push_messages_total', 'outcome="requeued"'],
+  duplicates: ['quec_graph_push_fanout_published_total', 'outcome="duplicate"'],
+} as const;
+
 /** Sum of a counter over its label sets in one exposition. */
 async function counter(service: RunningService, name: string, labels = ''): Promise<number> {
   const body = await (await fetch(`${service.url}/metrics`)).text();
@@ -217,13 +224,12 @@ describeWithServices('push fan-out across replicas', () => {
       // The survivors of the first test, without live state (see beforeAll). Their counters carry that test's counts:
       // this one checks what they added.
       const replicas = services.slice(0, 2);
-      const total = async (name: string, labels = '') => (await counter(replicas[0], name, labels)) + (await counter(replicas[1], name, labels));
-      const counted = {
-        refused: await total('quec_graph_push_dropped_total', 'reason="publish_failed"'),
-        requeued: await total('quec_graph_push_messages_total', 'outcome="requeued"'),
-        duplicates: await total('quec_graph_push_fanout_published_total', 'outcome="duplicate"'),
+      const total = async (key: keyof typeof COUNTED) => {
+        const [name, labels] = COUNTED[key];
+        return (await counter(replicas[0], name, labels)) + (await counter(replicas[1], name, labels));
       };
-      const sum = async (name: string, labels: string, key: keyof typeof counted) => (await total(name, labels)) - counted[key];
+      const start = { refused: await total('refused'), requeued: await total('requeued'), duplicates: await total('duplicates') };
+      const added = async (key: keyof typeof COUNTED) => (await total(key)) - start[key];
       const subscribers = await subscribeOn(replicas);
       const base = 1000;
 
@@ -235,7 +241,7 @@ describeWithServices('push fan-out across replicas', () => {
       try {
         await send(base + PHASE + 1, base + 2 * PHASE);
         await pollUntil(
-          () => sum('quec_graph_push_dropped_total', 'reason="publish_failed"', 'refused'),
+          () => added('refused'),
           (refused) => refused > 0,
           'a publish refused while Redis hung',
           BOUND_MS,
@@ -251,10 +257,10 @@ describeWithServices('push fan-out across replicas', () => {
       for (const subscriber of subscribers) await subscriber.until((s) => s.includes(base + SENTINEL), 'the last message');
 
       expectExactlyOnce(subscribers, base + 1, base + SENTINEL);
-      const refused = await sum('quec_graph_push_dropped_total', 'reason="publish_failed"', 'refused');
-      const requeued = await sum('quec_graph_push_messages_total', 'outcome="requeued"', 'requeued');
+      const refused = await added('refused');
+      const requeued = await added('requeued');
       // A timed-out publish still ran once Redis woke up; its redelivery then found the mark and was not published again.
-      const duplicates = await sum('quec_graph_push_fanout_published_total', 'outcome="duplicate"', 'duplicates');
+      const duplicates = await added('duplicates');
       expect(refused).toBeGreaterThan(0);
       expect(requeued).toBeGreaterThanOrEqual(refused);
       expect(duplicates).toBeGreaterThan(0);
