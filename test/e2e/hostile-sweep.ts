@@ -53,7 +53,7 @@ async function send(url: string, input: HostileInput): Promise<Outcome> {
 
 /**
  * One POST through undici's `request`, not `fetch`: the same HTTP/1.1 over a kept-alive connection, at about half the
- * client CPU per request, which over the sweep's 2,500 requests is seconds of a shared test machine.
+ * client CPU per request, which over the sweep's 2,000 requests is seconds of a shared test machine.
  */
 async function post(url: string, body: string, contentType = 'application/json'): Promise<{ status: number; text: string }> {
   const response = await request(url, {

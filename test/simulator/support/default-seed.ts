@@ -1,8 +1,10 @@
+import { resolveOptions } from '../../../simulator/options';
 import { generateSeed } from '../../../simulator/seed/seed';
 import type { SeedData } from '../../../simulator/store/store.types';
 
-/** What a simulator started without options seeds (simulator/options.ts). */
-export const DEFAULT_SEED = { seed: 42, deviceCount: 500 } as const;
+const { seed, deviceCount } = resolveOptions();
+/** What a simulator started without options seeds, read from its own defaults. */
+export const DEFAULT_SEED = { seed, deviceCount } as const;
 
 let generated: SeedData | undefined;
 
