@@ -1,6 +1,7 @@
 import type { Device, Product } from '../../simulator';
 import { DAY_MS, SEED_ANCHOR_MS } from '../../simulator/seed/seed.constants';
 import type { TslParam, TslParamOrRef, TslProperty } from '../../simulator/store/tsl.types';
+import { breaches } from '../helpers/breaches';
 import { defaultSeed } from './support/default-seed';
 import { specViolations } from './support/tsl-spec-check';
 
@@ -10,32 +11,36 @@ const active = data.devices.filter((d) => d.isActived === 1);
 const tslDevices = active.filter((d) => productOf(d).dataFmt === 3);
 const transparentDevices = active.filter((d) => productOf(d).dataFmt === 0);
 const readable = (p: Product) => (p.tsl?.properties ?? []).filter((prop) => prop.subType !== 'W');
+const sortedNumbers = (values: number[]) => [...values].sort((a, b) => a - b);
+const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((value, i) => value === b[i]);
+const timesOf = (d: Device) => d.messages.map((m) => m.at);
+const newestOf = (d: Device) => d.messages[d.messages.length - 1];
 
 describe('seeded message history', () => {
   it('should give every activated device 20 to 60 messages, oldest first, within 30 days before the anchor', () => {
     expect(tslDevices.length).toBeGreaterThan(100);
-    for (const d of active) {
-      expect(d.messages.length).toBeGreaterThanOrEqual(20);
-      expect(d.messages.length).toBeLessThanOrEqual(60);
-      const times = d.messages.map((m) => m.at);
-      expect(times).toEqual([...times].sort((a, b) => a - b));
-      expect(times[times.length - 1]).toBeLessThan(SEED_ANCHOR_MS);
-      expect(times[times.length - 1] - times[0]).toBeLessThanOrEqual(30 * DAY_MS);
-      expect(times[0]).toBeGreaterThanOrEqual(d.firstConnTime as number);
-    }
+    expect(
+      breaches(active, (d) => d.deviceKey, {
+        '20 to 60 messages': (d) => d.messages.length >= 20 && d.messages.length <= 60,
+        'oldest first': (d) => sameList(timesOf(d), sortedNumbers(timesOf(d))),
+        'before the anchor': (d) => newestOf(d).at < SEED_ANCHOR_MS,
+        'within 30 days': (d) => newestOf(d).at - d.messages[0].at <= 30 * DAY_MS,
+        'not before the first connection': (d) => d.messages[0].at >= (d.firstConnTime as number),
+      }),
+    ).toEqual([]);
   });
 
   it('should end every TSL device log with an uplink report covering every readable property', () => {
-    for (const d of tslDevices) {
-      const newest = d.messages[d.messages.length - 1];
-      expect({ direction: newest.direction, cmd: newest.cmd, sendStatus: newest.sendStatus }).toEqual({ direction: 1, cmd: '0012', sendStatus: 1 });
-      const ids = (JSON.parse(newest.dmData as string) as Array<{ id: number }>).map((e) => e.id).sort((a, b) => a - b);
-      expect(ids).toEqual(
-        readable(productOf(d))
-          .map((p) => p.id)
-          .sort((a, b) => a - b),
-      );
-    }
+    const reportedIds = (d: Device) => sortedNumbers((JSON.parse(newestOf(d).dmData as string) as Array<{ id: number }>).map((e) => e.id));
+    expect(
+      breaches(tslDevices, (d) => d.deviceKey, {
+        'ends with a delivered uplink report': (d) => {
+          const { direction, cmd, sendStatus } = newestOf(d);
+          return direction === 1 && cmd === '0012' && sendStatus === 1;
+        },
+        'reports every readable property': (d) => sameList(reportedIds(d), sortedNumbers(readable(productOf(d)).map((p) => p.id))),
+      }),
+    ).toEqual([]);
   });
 
   it('should keep every uplink and write value within its TSL specs', () => {
@@ -53,31 +58,42 @@ describe('seeded message history', () => {
   });
 
   it('should seed latest property values from the newest report', () => {
-    for (const d of tslDevices) {
-      const newest = d.messages[d.messages.length - 1];
-      expect([...d.latestProperties.keys()].sort()).toEqual(
-        readable(productOf(d))
-          .map((p) => p.code)
-          .sort(),
-      );
-      expect([...d.latestProperties.values()].filter((sample) => sample.time !== newest.at)).toEqual([]);
-    }
+    expect(
+      breaches(tslDevices, (d) => d.deviceKey, {
+        'a value for every readable property': (d) =>
+          sameList(
+            [...d.latestProperties.keys()].sort(),
+            readable(productOf(d))
+              .map((p) => p.code)
+              .sort(),
+          ),
+        'every value from the newest report': (d) => [...d.latestProperties.values()].every((sample) => sample.time === newestOf(d).at),
+      }),
+    ).toEqual([]);
   });
 
   it('should encode read requests as TSL ids in strings and mix send statuses', () => {
     const downlinks = tslDevices.flatMap((d) => d.messages.filter((m) => m.direction === 2));
     const reads = downlinks.filter((m) => m.cmd === '0011');
     expect(reads.length).toBeGreaterThan(0);
-    for (const m of reads) expect(JSON.parse(m.dmData as string)).toEqual(expect.arrayContaining([expect.stringMatching(/^\d+$/)]));
+    const idStrings = (m: (typeof reads)[number]) =>
+      (JSON.parse(m.dmData as string) as unknown[]).some((id) => typeof id === 'string' && /^\d+$/.test(id));
+    expect(breaches(reads, (m) => m.ticket, { 'TSL ids in strings': idStrings })).toEqual([]);
     expect(new Set(downlinks.map((m) => m.sendStatus))).toEqual(new Set([1, 0, -1]));
   });
 
   it('should give transparent devices raw packets only', () => {
     expect(transparentDevices.length).toBeGreaterThan(0);
-    for (const m of transparentDevices.flatMap((d) => d.messages)) {
-      expect({ cmd: m.cmd, dmData: m.dmData }).toEqual({ cmd: null, dmData: null });
-      expect(Buffer.from(m.raw, 'base64').length).toBeGreaterThan(0);
-    }
+    expect(
+      breaches(
+        transparentDevices.flatMap((d) => d.messages),
+        (m) => m.ticket,
+        {
+          'no TSL command or data': (m) => m.cmd === null && m.dmData === null,
+          'a raw packet': (m) => Buffer.from(m.raw, 'base64').length > 0,
+        },
+      ),
+    ).toEqual([]);
   });
 
   it('should use unique 19-digit tickets', () => {

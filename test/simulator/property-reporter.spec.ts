@@ -1,4 +1,17 @@
+import { isDeepStrictEqual } from 'node:util';
 import { startSimulator, type SimulatorHandle } from '../../simulator';
+import { breaches } from '../helpers/breaches';
+
+/** The fields of a pushed property report this spec checks. */
+interface Report {
+  type: string;
+  subtype: string;
+  ticket: string;
+  createdAt: number;
+  productKey: string;
+  deviceKey: string;
+  data: { kv: Record<string, unknown> };
+}
 
 describe('periodic property reports and the in-process push feed', () => {
   let sim: SimulatorHandle;
@@ -21,19 +34,20 @@ describe('periodic property reports and the in-process push feed', () => {
       const reported = await sim.push.reportOnce();
       expect(reported).toBeGreaterThan(10);
       expect(bodies).toHaveLength(reported);
-      for (const body of bodies) {
-        const message = JSON.parse(body);
-        expect(message).toMatchObject({ type: 'MATTR', subtype: 'REPORT', ticket: expect.any(String), createdAt: expect.any(Number) });
-        const device = sim.store.device(message.productKey, message.deviceKey)!;
-        expect(device.deviceStatus).toBe(1);
-        const tsl = sim.store.tsl(message.productKey)!;
-        for (const [code, value] of Object.entries(message.data.kv as Record<string, unknown>)) {
-          const property = tsl.properties!.find((p) => p.code === code)!;
-          expect(property.subType).not.toBe('W');
-          expect(device.latestProperties.get(code)).toEqual({ value, time: message.createdAt });
-        }
-        expect(device.messages.at(-1)).toMatchObject({ direction: 1, at: message.createdAt });
-      }
+      const messages = bodies.map((body) => JSON.parse(body) as Report);
+      const deviceOf = (m: Report) => sim.store.device(m.productKey, m.deviceKey)!;
+      const valuesOf = (m: Report) => Object.entries(m.data.kv);
+      expect(
+        breaches(messages, (m) => `${m.deviceKey} ${m.ticket}`, {
+          'a property report': (m) => m.type === 'MATTR' && m.subtype === 'REPORT' && typeof m.ticket === 'string' && typeof m.createdAt === 'number',
+          'from an online device': (m) => deviceOf(m).deviceStatus === 1,
+          'readable properties only': (m) =>
+            valuesOf(m).every(([code]) => sim.store.tsl(m.productKey)!.properties!.find((p) => p.code === code)!.subType !== 'W'),
+          'the latest values now': (m) =>
+            valuesOf(m).every(([code, value]) => isDeepStrictEqual(deviceOf(m).latestProperties.get(code), { value, time: m.createdAt })),
+          'the newest uplink in history': (m) => deviceOf(m).messages.at(-1)?.direction === 1 && deviceOf(m).messages.at(-1)?.at === m.createdAt,
+        }),
+      ).toEqual([]);
     } finally {
       sim.push.feed.off('message', listener);
     }

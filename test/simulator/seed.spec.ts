@@ -3,6 +3,7 @@ import { luhnCheckDigit } from '../../simulator/seed/device-identity';
 import { SEED_ANCHOR_MS } from '../../simulator/seed/seed.constants';
 import type { Device, Product } from '../../simulator';
 import type { TslDocument, TslParam, TslParamOrRef, TslSpecs } from '../../simulator/store/tsl.types';
+import { breaches } from '../helpers/breaches';
 import { DEFAULT_SEED, defaultSeed } from './support/default-seed';
 import { expectStrictEqual } from './support/strict-equal';
 
@@ -147,33 +148,42 @@ describe('seed devices', () => {
   });
 
   it('should give every product devices', () => {
-    for (const product of data.products) expect(data.devices.some((d) => d.productKey === product.productKey)).toBe(true);
+    const withDevices = new Set(data.devices.map((d) => d.productKey));
+    expect(data.products.filter((p) => !withDevices.has(p.productKey)).map((p) => p.productKey)).toEqual([]);
   });
 
   it('should use 15-digit Luhn-valid IMEIs for cellular devices and MACs for Wi-Fi devices', () => {
-    for (const device of data.devices) {
-      const netWay = productOfDevice(device).netWay;
-      if (netWay === '2' || netWay === '3') {
-        expect(device.deviceKey).toMatch(/^\d{15}$/);
-        expect(luhnCheckDigit(device.deviceKey.slice(0, 14))).toBe(device.deviceKey[14]);
-      }
-      if (netWay === '1') expect(device.deviceKey).toMatch(/^[0-9A-F]{12}$/);
-    }
+    const cellular = (d: Device) => ['2', '3'].includes(productOfDevice(d).netWay);
+    expect(
+      breaches(data.devices, (d) => d.deviceKey, {
+        'a 15-digit IMEI if cellular': (d) => !cellular(d) || /^\d{15}$/.test(d.deviceKey),
+        'a Luhn check digit if cellular': (d) => !cellular(d) || luhnCheckDigit(d.deviceKey.slice(0, 14)) === d.deviceKey[14],
+        'a MAC if Wi-Fi': (d) => productOfDevice(d).netWay !== '1' || /^[0-9A-F]{12}$/.test(d.deviceKey),
+      }),
+    ).toEqual([]);
   });
 
   it('should order times create < activated < first connection <= last connection', () => {
-    for (const d of data.devices) {
-      if (d.isActived === 0) {
-        expect([d.activedTime, d.firstConnTime, d.lastConnTime, d.lastOfflineTime]).toEqual([null, null, null, null]);
-        continue;
-      }
-      expect(d.createTime).toBeLessThan(d.activedTime!);
-      expect(d.activedTime!).toBeLessThan(d.firstConnTime!);
-      expect(d.firstConnTime!).toBeLessThanOrEqual(d.lastConnTime!);
-      if (d.lastOfflineTime !== null) expect(d.lastOfflineTime).toBeGreaterThan(d.firstConnTime!);
-      if (d.deviceStatus === 0) expect(d.lastOfflineTime!).toBeGreaterThan(d.lastConnTime!);
-      expect(d.createTime).toBeGreaterThan(productOfDevice(d).createTime);
-    }
+    const never = data.devices.filter((d) => d.isActived === 0);
+    expect(
+      breaches(never, (d) => d.deviceKey, {
+        'no activation or connection times': (d) => [d.activedTime, d.firstConnTime, d.lastConnTime, d.lastOfflineTime].every((t) => t === null),
+      }),
+    ).toEqual([]);
+    expect(
+      breaches(
+        data.devices.filter((d) => d.isActived !== 0),
+        (d) => d.deviceKey,
+        {
+          'created before activated': (d) => d.createTime < d.activedTime!,
+          'activated before first connection': (d) => d.activedTime! < d.firstConnTime!,
+          'first connection not after the last': (d) => d.firstConnTime! <= d.lastConnTime!,
+          'offline after first connection': (d) => d.lastOfflineTime === null || d.lastOfflineTime > d.firstConnTime!,
+          'offline devices went offline after the last connection': (d) => d.deviceStatus !== 0 || d.lastOfflineTime! > d.lastConnTime!,
+          'created after its product': (d) => d.createTime > productOfDevice(d).createTime,
+        },
+      ),
+    ).toEqual([]);
   });
 
   it('should mix online and offline devices about 60/40 and leave some not activated', () => {
@@ -191,18 +201,24 @@ describe('seed devices', () => {
   });
 
   it('should start every device without groups or received commands', () => {
-    for (const d of data.devices) {
-      expect(d.commandsReceived).toBe(0);
-      expect(d.groupIds).toEqual([]);
-    }
+    expect(
+      breaches(data.devices, (d) => d.deviceKey, {
+        'no received commands': (d) => d.commandsReceived === 0,
+        'no groups': (d) => Array.isArray(d.groupIds) && d.groupIds.length === 0,
+      }),
+    ).toEqual([]);
   });
 
   it('should give never-activated devices no property values, messages, events or location', () => {
     const never = data.devices.filter((d) => d.isActived === 0);
     expect(never.length).toBeGreaterThan(0);
-    for (const d of never) {
-      expect([d.latestProperties.size, d.messages, d.events, d.location]).toEqual([0, [], [], null]);
-    }
+    expect(
+      breaches(never, (d) => d.deviceKey, {
+        'no property values': (d) => d.latestProperties.size === 0,
+        'no messages or events': (d) => d.messages.length === 0 && d.events.length === 0,
+        'no location': (d) => d.location === null,
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -211,20 +227,19 @@ describe('seed gateway topology', () => {
 
   it('should give every gateway 5 to 50 sub-devices', () => {
     expect(gateways.length).toBeGreaterThanOrEqual(2);
-    for (const gateway of gateways) {
-      expect(subsOf(gateway).length).toBeGreaterThanOrEqual(5);
-      expect(subsOf(gateway).length).toBeLessThanOrEqual(50);
-    }
+    expect(breaches(gateways, (g) => g.deviceKey, { '5 to 50 sub-devices': (g) => subsOf(g).length >= 5 && subsOf(g).length <= 50 })).toEqual([]);
   });
 
   it('should associate every sub-device with exactly one gateway and connect most of them', () => {
     const gatewayIds = new Set(gateways.map((g) => g.id));
-    for (const sub of subDevices) {
-      expect(sub.gateway!.associatedGatewayIds).toHaveLength(1);
-      expect(gatewayIds.has(sub.gateway!.associatedGatewayIds[0])).toBe(true);
-      if (sub.gateway!.currentGatewayId !== null) expect(sub.gateway!.currentGatewayId).toBe(sub.gateway!.associatedGatewayIds[0]);
-      if (sub.gateway!.currentGatewayId === null) expect(sub.deviceStatus).toBe(0);
-    }
+    expect(
+      breaches(subDevices, (s) => s.deviceKey, {
+        'one associated gateway': (s) => s.gateway!.associatedGatewayIds.length === 1 && gatewayIds.has(s.gateway!.associatedGatewayIds[0]),
+        'connected only through it': (s) =>
+          s.gateway!.currentGatewayId === null || s.gateway!.currentGatewayId === s.gateway!.associatedGatewayIds[0],
+        'offline when not connected': (s) => s.gateway!.currentGatewayId !== null || s.deviceStatus === 0,
+      }),
+    ).toEqual([]);
     const connected = subDevices.filter((s) => s.gateway!.currentGatewayId !== null).length;
     expect(connected / subDevices.length).toBeGreaterThan(0.75);
     expect(connected).toBeLessThan(subDevices.length);
@@ -243,7 +258,11 @@ describe('seed gateway topology', () => {
   });
 
   it('should give only sub-devices gateway links', () => {
-    for (const d of data.devices) expect(d.gateway !== null).toBe(productOfDevice(d).accessType === 2);
+    expect(
+      breaches(data.devices, (d) => d.deviceKey, {
+        'a gateway link exactly if a sub-device': (d) => (d.gateway !== null) === (productOfDevice(d).accessType === 2),
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -255,15 +274,13 @@ describe('seed invariants across seeds and sizes', () => {
     const generated = generateFleet(seed, count);
     expect(visibleDevices(generated)).toHaveLength(count);
     const accessTypeOf = new Map(generated.products.map((p) => [p.productKey, p.accessType]));
-    for (const product of generated.products) expect(generated.devices.some((d) => d.productKey === product.productKey)).toBe(true);
+    const withDevices = new Set(generated.devices.map((d) => d.productKey));
+    expect(generated.products.filter((p) => !withDevices.has(p.productKey)).map((p) => p.productKey)).toEqual([]);
     const subsPerGateway = new Map<number, number>();
     for (const d of generated.devices) {
       if (accessTypeOf.get(d.productKey) === 1) subsPerGateway.set(d.id, subsPerGateway.get(d.id) ?? 0);
       if (d.gateway) subsPerGateway.set(d.gateway.associatedGatewayIds[0], (subsPerGateway.get(d.gateway.associatedGatewayIds[0]) ?? 0) + 1);
     }
-    for (const subs of subsPerGateway.values()) {
-      expect(subs).toBeGreaterThanOrEqual(5);
-      expect(subs).toBeLessThanOrEqual(50);
-    }
+    expect(breaches(subsPerGateway, ([id]) => `gateway ${id}`, { '5 to 50 sub-devices': ([, subs]) => subs >= 5 && subs <= 50 })).toEqual([]);
   });
 });
