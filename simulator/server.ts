@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { authorizeBusinessCall } from './auth/authorize';
 import type { FaultQueue } from './faults';
 import { BusinessError } from './http/business-error';
@@ -45,6 +46,9 @@ export function createRequestListener(deps: ServerDependencies) {
 
 async function handle(deps: ServerDependencies, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const at = deps.context.clock.now();
+  // Closed before we answered: the caller gave up (its timeout) or the simulator is closing its connections.
+  const callerGone = new AbortController();
+  res.once('close', () => callerGone.abort());
   const url = new URL(req.url ?? '/', 'http://simulator.invalid');
   const { raw, tooLarge } = await readBody(req);
   const request: SimRequest = {
@@ -61,7 +65,7 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
   let outcome: Outcome;
   if (match.kind === 'found') {
     endpoint = match.route.endpoint;
-    outcome = tooLarge ? jsonOutcome(200, errorBody(match.route.envelope, 50005)) : await run(deps, match.route, request);
+    outcome = tooLarge ? jsonOutcome(200, errorBody(match.route.envelope, 50005)) : await run(deps, match.route, request, callerGone.signal);
   } else if (match.kind === 'method-not-allowed') {
     outcome = jsonOutcome(405, { code: 405, msg: 'Method Not Allowed' });
   } else {
@@ -69,7 +73,7 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
   }
 
   const latency = deps.latencyMs();
-  if (latency > 0) await delay(latency);
+  if (latency > 0) await delay(latency, callerGone.signal);
   const entry = {
     endpoint,
     method: request.method,
@@ -95,10 +99,10 @@ async function handle(deps: ServerDependencies, req: IncomingMessage, res: Serve
   res.end(outcome.payload);
 }
 
-async function run(deps: ServerDependencies, route: RouteDefinition, request: SimRequest): Promise<Outcome> {
+async function run(deps: ServerDependencies, route: RouteDefinition, request: SimRequest, callerGone: AbortSignal): Promise<Outcome> {
   const fault = deps.faults.take(route.endpoint);
   if (fault) {
-    if (fault.delayMs && fault.delayMs > 0) await delay(fault.delayMs);
+    if (fault.delayMs && fault.delayMs > 0) await delay(fault.delayMs, callerGone);
     return faultOutcome(fault, route.envelope);
   }
   const { context } = deps;
@@ -203,6 +207,10 @@ function flattenHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits `ms`, or until the caller's connection closes. A timer held for a caller that has gone kept a closed
+ * simulator's process alive for the rest of an injected delay (a test runner's worker then had to be killed).
+ */
+function delay(ms: number, callerGone: AbortSignal): Promise<void> {
+  return sleep(ms, undefined, { signal: callerGone }).catch(() => undefined);
 }
