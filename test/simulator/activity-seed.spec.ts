@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Device, Product } from '../../simulator';
 import { DAY_MS, SEED_ANCHOR_MS } from '../../simulator/seed/seed.constants';
 import type { TslParam, TslParamOrRef, TslProperty } from '../../simulator/store/tsl.types';
@@ -12,7 +13,6 @@ const tslDevices = active.filter((d) => productOf(d).dataFmt === 3);
 const transparentDevices = active.filter((d) => productOf(d).dataFmt === 0);
 const readable = (p: Product) => (p.tsl?.properties ?? []).filter((prop) => prop.subType !== 'W');
 const sortedNumbers = (values: number[]) => [...values].sort((a, b) => a - b);
-const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((value, i) => value === b[i]);
 const timesOf = (d: Device) => d.messages.map((m) => m.at);
 const newestOf = (d: Device) => d.messages[d.messages.length - 1];
 
@@ -22,7 +22,7 @@ describe('seeded message history', () => {
     expect(
       breaches(active, (d) => d.deviceKey, {
         '20 to 60 messages': (d) => d.messages.length >= 20 && d.messages.length <= 60,
-        'oldest first': (d) => sameList(timesOf(d), sortedNumbers(timesOf(d))),
+        'oldest first': (d) => isDeepStrictEqual(timesOf(d), sortedNumbers(timesOf(d))),
         'before the anchor': (d) => newestOf(d).at < SEED_ANCHOR_MS,
         'within 30 days': (d) => newestOf(d).at - d.messages[0].at <= 30 * DAY_MS,
         'not before the first connection': (d) => d.messages[0].at >= (d.firstConnTime as number),
@@ -38,7 +38,7 @@ describe('seeded message history', () => {
           const { direction, cmd, sendStatus } = newestOf(d);
           return direction === 1 && cmd === '0012' && sendStatus === 1;
         },
-        'reports every readable property': (d) => sameList(reportedIds(d), sortedNumbers(readable(productOf(d)).map((p) => p.id))),
+        'reports every readable property': (d) => isDeepStrictEqual(reportedIds(d), sortedNumbers(readable(productOf(d)).map((p) => p.id))),
       }),
     ).toEqual([]);
   });
@@ -61,7 +61,7 @@ describe('seeded message history', () => {
     expect(
       breaches(tslDevices, (d) => d.deviceKey, {
         'a value for every readable property': (d) =>
-          sameList(
+          isDeepStrictEqual(
             [...d.latestProperties.keys()].sort(),
             readable(productOf(d))
               .map((p) => p.code)

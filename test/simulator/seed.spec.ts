@@ -12,6 +12,13 @@ const productsByRole = (role: Product['role']) => data.products.filter((p) => p.
 const productOfDevice = (d: Device) => data.products.find((p) => p.productKey === d.productKey) as Product;
 const gateways = data.devices.filter((d) => productOfDevice(d).accessType === 1);
 const subDevices = data.devices.filter((d) => productOfDevice(d).accessType === 2);
+const neverActivated = data.devices.filter((d) => d.isActived === 0);
+
+/** The keys of the products that have no device. */
+function productsWithoutDevices(fleet: Fleet): string[] {
+  const withDevices = new Set(fleet.devices.map((d) => d.productKey));
+  return fleet.products.filter((p) => !withDevices.has(p.productKey)).map((p) => p.productKey);
+}
 
 describe('seed determinism', () => {
   it('should produce identical data for the same seed', () => {
@@ -148,8 +155,7 @@ describe('seed devices', () => {
   });
 
   it('should give every product devices', () => {
-    const withDevices = new Set(data.devices.map((d) => d.productKey));
-    expect(data.products.filter((p) => !withDevices.has(p.productKey)).map((p) => p.productKey)).toEqual([]);
+    expect(productsWithoutDevices(data)).toEqual([]);
   });
 
   it('should use 15-digit Luhn-valid IMEIs for cellular devices and MACs for Wi-Fi devices', () => {
@@ -164,9 +170,8 @@ describe('seed devices', () => {
   });
 
   it('should order times create < activated < first connection <= last connection', () => {
-    const never = data.devices.filter((d) => d.isActived === 0);
     expect(
-      breaches(never, (d) => d.deviceKey, {
+      breaches(neverActivated, (d) => d.deviceKey, {
         'no activation or connection times': (d) => [d.activedTime, d.firstConnTime, d.lastConnTime, d.lastOfflineTime].every((t) => t === null),
       }),
     ).toEqual([]);
@@ -191,7 +196,7 @@ describe('seed devices', () => {
     expect(online).toBeGreaterThan(0.45);
     expect(online).toBeLessThan(0.75);
     expect(data.devices.some((d) => d.isActived === 0)).toBe(true);
-    expect(data.devices.filter((d) => d.isActived === 0).every((d) => d.deviceStatus === 0)).toBe(true);
+    expect(neverActivated.every((d) => d.deviceStatus === 0)).toBe(true);
   });
 
   it('should assign ids in creation order', () => {
@@ -210,10 +215,9 @@ describe('seed devices', () => {
   });
 
   it('should give never-activated devices no property values, messages, events or location', () => {
-    const never = data.devices.filter((d) => d.isActived === 0);
-    expect(never.length).toBeGreaterThan(0);
+    expect(neverActivated.length).toBeGreaterThan(0);
     expect(
-      breaches(never, (d) => d.deviceKey, {
+      breaches(neverActivated, (d) => d.deviceKey, {
         'no property values': (d) => d.latestProperties.size === 0,
         'no messages or events': (d) => d.messages.length === 0 && d.events.length === 0,
         'no location': (d) => d.location === null,
@@ -274,8 +278,7 @@ describe('seed invariants across seeds and sizes', () => {
     const generated = generateFleet(seed, count);
     expect(visibleDevices(generated)).toHaveLength(count);
     const accessTypeOf = new Map(generated.products.map((p) => [p.productKey, p.accessType]));
-    const withDevices = new Set(generated.devices.map((d) => d.productKey));
-    expect(generated.products.filter((p) => !withDevices.has(p.productKey)).map((p) => p.productKey)).toEqual([]);
+    expect(productsWithoutDevices(generated)).toEqual([]);
     const subsPerGateway = new Map<number, number>();
     for (const d of generated.devices) {
       if (accessTypeOf.get(d.productKey) === 1) subsPerGateway.set(d.id, subsPerGateway.get(d.id) ?? 0);
