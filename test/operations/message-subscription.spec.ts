@@ -33,6 +33,8 @@ describe('message queues', () => {
   });
 
   it('should page the queue list with cursors', async () => {
+    // Two queues of its own, so the list has a second page also when this test runs alone (-t).
+    for (const name of ['paged-1', 'paged-2']) expect((await create(name)).errors).toBeUndefined();
     const first = await h.execute<{
       messageQueues: { edges: Array<{ node: { id: string } }>; pageInfo: { endCursor: string; hasNextPage: boolean } };
     }>('{ messageQueues(first: 1) { edges { node { id } } pageInfo { endCursor hasNextPage } } }');
