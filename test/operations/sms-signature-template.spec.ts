@@ -28,6 +28,16 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
   };
 
   describe('signatures', () => {
+    /** A signature of the test's own, so a test that changes one also passes when it runs alone (`-t`). */
+    const ownSignature = async (text: string) => {
+      const { data, errors } = await h.execute<{ createSmsSignature: { id: string } }>(
+        'mutation($t: String!) { createSmsSignature(input: { text: $t }) { id } }',
+        { t: text },
+      );
+      expect(errors).toBeUndefined();
+      return data!.createSmsSignature.id;
+    };
+
     it('should show the seeded authorizations on the list', async () => {
       const { data } = await h.execute<{ smsSignatures: { edges: Array<{ node: Signature }> } }>(
         `{ smsSignatures(first: 10) { edges { node { ${SIGNATURE} } } } }`,
@@ -59,14 +69,15 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
     });
 
     it('should disable and enable a signature, the same value twice giving the same result', async () => {
+      const id = await ownSignature('Acme Toggle');
       for (const enabled of [false, false, true]) {
         const { data, errors } = await h.execute<{ setSmsSignatureEnabled: Signature }>(
-          'mutation($e: Boolean!) { setSmsSignatureEnabled(id: "C4", enabled: $e) { id enabled } }',
-          { e: enabled },
+          'mutation($id: ID!, $e: Boolean!) { setSmsSignatureEnabled(id: $id, enabled: $e) { id enabled } }',
+          { id, e: enabled },
         );
         expect(errors).toBeUndefined();
-        expect(data!.setSmsSignatureEnabled).toEqual({ id: 'C4', enabled });
-        expect(h.sim.store.admin.smsSign('C4')!.enabled).toBe(enabled ? 1 : 0);
+        expect(data!.setSmsSignatureEnabled).toEqual({ id, enabled });
+        expect(h.sim.store.admin.smsSign(id)!.enabled).toBe(enabled ? 1 : 0);
       }
     });
 
@@ -77,17 +88,18 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
     });
 
     it('should replace the authorized user domains and revoke them all with an empty list', async () => {
+      const id = await ownSignature('Acme Domains');
       const set = (list: string[]) =>
         h.execute<{ setSmsSignatureUserDomains: Signature }>(
-          'mutation($d: [String!]!) { setSmsSignatureUserDomains(id: "C4", userDomains: $d) { id authorizedUserDomains } }',
-          { d: list },
+          'mutation($id: ID!, $d: [String!]!) { setSmsSignatureUserDomains(id: $id, userDomains: $d) { id authorizedUserDomains } }',
+          { id, d: list },
         );
       const [first, second] = domains;
-      expect((await set([second, first])).data!.setSmsSignatureUserDomains).toEqual({ id: 'C4', authorizedUserDomains: [second, first] });
-      expect(h.sim.log.entries().at(-2)!.body).toEqual({ ssid: 'C4', userDomainList: [second, first] });
+      expect((await set([second, first])).data!.setSmsSignatureUserDomains).toEqual({ id, authorizedUserDomains: [second, first] });
+      expect(h.sim.log.entries().at(-2)!.body).toEqual({ ssid: id, userDomainList: [second, first] });
       expect((await set([first])).data!.setSmsSignatureUserDomains.authorizedUserDomains).toEqual([first]);
       expect((await set([])).data!.setSmsSignatureUserDomains.authorizedUserDomains).toEqual([]);
-      expect(h.sim.store.admin.smsSign('C4')!.userDomainList).toEqual([]);
+      expect(h.sim.store.admin.smsSign(id)!.userDomainList).toEqual([]);
     });
 
     it('should refuse an unknown user domain as NOT_FOUND (upstream 5015) and keep the old set', async () => {
@@ -97,14 +109,15 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
     });
 
     it('should delete a signature once; a second delete and later writes are NOT_FOUND (upstream 5196)', async () => {
-      expect((await h.execute('mutation { deleteSmsSignature(id: "C4") }')).data).toEqual({ deleteSmsSignature: 'C4' });
-      expect(h.sim.store.admin.smsSign('C4')).toBeUndefined();
+      const id = await ownSignature('Acme Gone');
+      expect((await h.execute('mutation($id: ID!) { deleteSmsSignature(id: $id) }', { id })).data).toEqual({ deleteSmsSignature: id });
+      expect(h.sim.store.admin.smsSign(id)).toBeUndefined();
       for (const query of [
-        'mutation { deleteSmsSignature(id: "C4") }',
-        'mutation { setSmsSignatureEnabled(id: "C4", enabled: true) { id } }',
-        'mutation { setSmsSignatureUserDomains(id: "C4", userDomains: []) { id } }',
+        'mutation($id: ID!) { deleteSmsSignature(id: $id) }',
+        'mutation($id: ID!) { setSmsSignatureEnabled(id: $id, enabled: true) { id } }',
+        'mutation($id: ID!) { setSmsSignatureUserDomains(id: $id, userDomains: []) { id } }',
       ]) {
-        expect((await refusal(query)).extensions).toMatchObject({ code: 'NOT_FOUND', upstream: { code: 5196 } });
+        expect((await refusal(query, { id })).extensions).toMatchObject({ code: 'NOT_FOUND', upstream: { code: 5196 } });
       }
     });
 
@@ -135,6 +148,12 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
 
   describe('templates', () => {
     const create = `mutation($c: String!) { createSmsTemplate(input: { name: "Reset code", providerTemplateId: "SMS_3001", content: $c }) { ${TEMPLATE} } }`;
+    /** A template of the test's own, so a test that changes one also passes when it runs alone (`-t`). */
+    const ownTemplate = async () => {
+      const { data, errors } = await h.execute<{ createSmsTemplate: { id: string } }>(create, { c: 'Code ${code}' });
+      expect(errors).toBeUndefined();
+      return data!.createSmsTemplate.id;
+    };
 
     it('should show the seeded authorizations on the list', async () => {
       const { data } = await h.execute<{ smsTemplates: { edges: Array<{ node: { id: string; authorizedUserDomains: string[] } }> } }>(
@@ -159,17 +178,18 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
         enabled: true,
         authorizedUserDomains: [],
       });
-      expect(h.sim.log.entries()[0]).toMatchObject({
-        endpoint: 'sms.addTemplate',
-        body: { templateName: 'Reset code', thirdTemplateId: 'SMS_3001', content: 'Reset with ${code}' },
-      });
+      // Alone (`-t`), the log starts with the login.
+      expect(h.sim.log.entries().filter((entry) => entry.endpoint === 'sms.addTemplate')).toMatchObject([
+        { body: { templateName: 'Reset code', thirdTemplateId: 'SMS_3001', content: 'Reset with ${code}' } },
+      ]);
     });
 
     it('should disable and enable a template, and refuse to enable a REJECTED one (upstream 5199)', async () => {
+      const id = await ownTemplate();
       for (const enabled of [false, true, true]) {
         const { data } = await h.execute<{ setSmsTemplateEnabled: { enabled: boolean } }>(
-          'mutation($e: Boolean!) { setSmsTemplateEnabled(id: "C3", enabled: $e) { enabled } }',
-          { e: enabled },
+          'mutation($id: ID!, $e: Boolean!) { setSmsTemplateEnabled(id: $id, enabled: $e) { enabled } }',
+          { id, e: enabled },
         );
         expect(data!.setSmsTemplateEnabled.enabled).toBe(enabled);
       }
@@ -178,20 +198,25 @@ describe('SMS signature and template writes (inferred endpoints)', () => {
     });
 
     it('should replace the authorized user domains, and refuse an unknown one as NOT_FOUND (upstream 5015)', async () => {
+      const id = await ownTemplate();
       const { data } = await h.execute<{ setSmsTemplateUserDomains: { authorizedUserDomains: string[] } }>(
-        'mutation($d: [String!]!) { setSmsTemplateUserDomains(id: "C3", userDomains: $d) { authorizedUserDomains } }',
-        { d: domains },
+        'mutation($id: ID!, $d: [String!]!) { setSmsTemplateUserDomains(id: $id, userDomains: $d) { authorizedUserDomains } }',
+        { id, d: domains },
       );
       expect(data!.setSmsTemplateUserDomains.authorizedUserDomains).toEqual(domains);
-      const { extensions } = await refusal('mutation { setSmsTemplateUserDomains(id: "C3", userDomains: ["C.DM.0.404"]) { id } }');
+      const { extensions } = await refusal('mutation($id: ID!) { setSmsTemplateUserDomains(id: $id, userDomains: ["C.DM.0.404"]) { id } }', {
+        id,
+      });
       expect(extensions).toMatchObject({ code: 'NOT_FOUND', upstream: { code: 5015 } });
-      expect(h.sim.store.admin.smsTemplate('C3')!.userDomainList).toEqual(domains);
+      expect(h.sim.store.admin.smsTemplate(id)!.userDomainList).toEqual(domains);
     });
 
     it('should delete a template once; a second delete is NOT_FOUND (upstream 5198)', async () => {
-      expect((await h.execute('mutation { deleteSmsTemplate(id: "C3") }')).data).toEqual({ deleteSmsTemplate: 'C3' });
-      expect(h.sim.store.admin.smsTemplate('C3')).toBeUndefined();
-      expect((await refusal('mutation { deleteSmsTemplate(id: "C3") }')).extensions).toMatchObject({ code: 'NOT_FOUND', upstream: { code: 5198 } });
+      const id = await ownTemplate();
+      const remove = 'mutation($id: ID!) { deleteSmsTemplate(id: $id) }';
+      expect((await h.execute(remove, { id })).data).toEqual({ deleteSmsTemplate: id });
+      expect(h.sim.store.admin.smsTemplate(id)).toBeUndefined();
+      expect((await refusal(remove, { id })).extensions).toMatchObject({ code: 'NOT_FOUND', upstream: { code: 5198 } });
     });
 
     it.each([
