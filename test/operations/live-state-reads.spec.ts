@@ -128,6 +128,7 @@ describe('Device.properties and Device.location with a live state store', () => 
   it('should keep the newer value when an older report arrives late', async () => {
     const device = devices[0];
     const [code, sample] = [...device.latestProperties].find(([, s]) => typeof s.value === 'number')!;
+    await warm([device], Date.now() - 5_000);
     source.emit(
       pushBody({ productKey: device.productKey, deviceKey: device.deviceKey, createdAt: Date.now() - 60_000, data: { kv: { [code]: -12345 } } }),
     );
