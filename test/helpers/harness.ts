@@ -27,13 +27,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** The real app over the real HTTP client against the simulator on port 0. */
+/**
+ * The real app over the real HTTP client against the simulator on port 0, signed in: the login happens here and
+ * leaves the simulator's log empty, so a test counting upstream calls counts the same whether it runs after others or
+ * alone (`-t`).
+ */
 export async function startHarness(
   options: { simulator?: SimulatorOptions; env?: NodeJS.ProcessEnv; overrides?: AppOverrides } = {},
 ): Promise<Harness> {
   const sim = await startSimulator(options.simulator);
   const config = loadConfig({ LOG_LEVEL: 'silent', ...NO_HEDGING, ...options.env });
   const app = await createApp(config, { baseUrl: sim.baseUrl, ...sim.credentials }, { logger: createLogger('silent'), ...options.overrides });
+  await app.tokens.getToken();
+  sim.log.clear();
   return {
     sim,
     app,
