@@ -236,6 +236,9 @@ describe('message subscriptions', () => {
     expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstream: { code: 16018 } });
     expect(errors![0].message).toContain('maximum of 100 message subscriptions');
     expect(errors![0].message).toContain('number of subscription rules is out of limit');
+    // Room again for the tests after this one.
+    for (const sub of h.sim.store.admin.subscriptions().filter((x) => /^fill\d+$/.test(x.subscribeName)))
+      h.sim.store.admin.deleteSubscription(sub.id);
   });
 
   it('should answer null for an unknown subscription', async () => {
