@@ -37,7 +37,8 @@ module.exports = {
   // Jest's default (cores - 1) is one worker on the 2-core development and CI machines, i.e. everything in band;
   // the suites mostly wait on loopback HTTP and child processes, so two workers keep both cores busy.
   maxWorkers: 2,
-  // Jest's order, except that a spec bundle weighs as its specs before any timings exist (see the file).
+  // Jest's order, except that a spec bundle weighs as its specs before any timings exist, and a run of part of a file
+  // (SPEC=, -t) keeps that file's last whole timing (see the file).
   testSequencer: '<rootDir>/test/helpers/test-sequencer.js',
   projects: [
     {
