@@ -33,6 +33,7 @@ const WRONG = {
 /**
  * Runs the "From zero to a typed query" walk of docs/clients.md as written: its codegen config against the running
  * service (introspection), its query, tsc --strict over its client code and the generated types, then the program.
+ * The compiler is TypeScript 7, what the walk's `npm install -D typescript` installs today.
  * The packages come from this repository's node_modules (a symlink): the walk's `npm install` needs the network.
  * One tsc run (the slow step) serves both checks: a file that misuses a generated type sits beside the walk's code,
  * and the compile must report exactly its error and none in the walk's files, which it still emits.
@@ -59,7 +60,7 @@ describe('docs/clients.md: from zero to a typed query', () => {
       cwd: dir,
       timeout: 120_000,
     });
-    const compiled = await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: dir, timeout: 120_000 }).then(
+    const compiled = await run(process.execPath, [join(ROOT, 'node_modules/typescript-7/bin/tsc'), '-p', '.'], { cwd: dir, timeout: 120_000 }).then(
       () => ({ stdout: '' }),
       (error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }),
     );
