@@ -2,9 +2,10 @@
  * Four projects, one per test folder family, so a loop can run just one of them (`npm run test:unit` etc.);
  * `jest` with no flags runs all four.
  *
- * ts-jest only transpiles (isolatedModules): types are checked once, by `npm run check:types` (tsc over the
- * whole tree, tests included), which `npm test` runs before jest. Transpiling file by file still emits the
- * decorator metadata type-graphql reads (test/unit/schema-sdl.spec.ts guards the SDL byte for byte).
+ * Files are only transpiled, one by one (isolatedModules): types are checked once, by `npm run check:types`, which
+ * `npm test` runs before jest. TypeScript 7 transpiles the tree at the start of every run (the global setup), and
+ * ts-jest whatever that did not cover. Transpiling file by file still emits the decorator metadata type-graphql reads
+ * (test/unit/schema-sdl.spec.ts guards the SDL byte for byte).
  */
 const TEST_TIMEOUT = 30000;
 
@@ -40,6 +41,8 @@ module.exports = {
   // Jest's order, except that a spec bundle weighs as its specs before any timings exist, and a run of part of a file
   // (SPEC=, -t) keeps that file's last whole timing (see the file).
   testSequencer: '<rootDir>/test/helpers/test-sequencer.js',
+  // Once per run, before any project's setup: TypeScript 7 compiles the tree for the transformer (see the file).
+  globalSetup: '<rootDir>/test/helpers/jest-precompile.js',
   projects: [
     {
       ...base,
@@ -58,7 +61,7 @@ module.exports = {
       displayName: 'e2e',
       // Spawns the built service and scripts from dist/: build them (incrementally) once before the run.
       roots: ['<rootDir>/test/e2e'],
-      globalSetup: '<rootDir>/test/helpers/build-dist.ts',
+      globalSetup: '<rootDir>/test/helpers/build-dist.js',
     },
   ],
 };
