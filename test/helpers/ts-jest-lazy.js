@@ -32,26 +32,31 @@ const versions = ['typescript', 'ts-jest', 'typescript-7'].map((name) => `${name
 /** The shared cache's folder under jest's cacheDirectory. */
 const SHARED_DIR = 'ts-jest-lazy';
 
+/** The source map TypeScript 7 appends to each file it writes (tsconfig.jest.json: inlineSourceMap, inlineSources). */
+const INLINE_MAP = /\n\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/;
+
 /**
- * TypeScript 7's output for a file of the tree, in the shape ts-jest returns (the source map inline), if it was made
- * from exactly `sourceText`. With `noResolve` each file was compiled on its own, so the output depends on nothing
- * else: for src/ it is byte for byte the JavaScript `npm run build` emits, and for the tests what ts-jest emits.
+ * TypeScript 7's output for a file of the tree, in the shape ts-jest returns, if it was made from exactly
+ * `sourceText`. With `noResolve` each file was compiled on its own, so the output depends on nothing else: for src/
+ * it is byte for byte the JavaScript `npm run build` emits, and for the tests what ts-jest emits. The map travels
+ * inside the file, so a file is checked whole: one cut short by a write in progress (another run's global setup)
+ * has no map to match and goes to ts-jest.
  */
 function readPrecompiled(sourceText, sourcePath) {
   const relative = path.relative(ROOT, sourcePath);
   if (relative.startsWith('..') || !relative.endsWith('.ts')) return undefined;
-  const emitted = path.join(PRECOMPILED_DIR, `${relative.slice(0, -'.ts'.length)}.js`);
   let code;
   let map;
   try {
-    code = readFileSync(emitted, 'utf8');
-    map = JSON.parse(readFileSync(`${emitted}.map`, 'utf8'));
+    code = readFileSync(path.join(PRECOMPILED_DIR, `${relative.slice(0, -'.ts'.length)}.js`), 'utf8');
+    map = JSON.parse(Buffer.from(INLINE_MAP.exec(code)?.[1] ?? '', 'base64').toString('utf8'));
   } catch {
     return undefined;
   }
   if (map.sourcesContent?.[0] !== sourceText) return undefined;
+  // The emitted map names the source relative to the output folder; stack traces need the file jest loaded.
   const inline = { version: 3, file: sourcePath, sources: [sourcePath], sourcesContent: [sourceText], names: map.names, mappings: map.mappings };
-  const body = code.replace(/\n\/\/# sourceMappingURL=[^\n]*\n?$/, '');
+  const body = code.slice(0, code.lastIndexOf('\n//# sourceMappingURL='));
   return {
     code: `${body}\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(inline)).toString('base64')}`,
   };
