@@ -25,9 +25,10 @@ const path = require('node:path');
 const WRAPPER_VERSION = '2';
 const ROOT = path.resolve(__dirname, '../..');
 const TSCONFIG = path.join(ROOT, 'tsconfig.json');
-const TSCONFIG_JEST = path.join(ROOT, 'tsconfig.jest.json');
+/** TypeScript 7's options for the precompiled tree: part of every cache key, and where it is written. */
+const TSCONFIG_JEST = readFileSync(path.join(ROOT, 'tsconfig.jest.json'), 'utf8');
 /** Where TypeScript 7 writes the precompiled tree (test/helpers/jest-precompile.js). */
-const PRECOMPILED_DIR = path.resolve(ROOT, JSON.parse(readFileSync(TSCONFIG_JEST, 'utf8')).compilerOptions.outDir);
+const PRECOMPILED_DIR = path.resolve(ROOT, JSON.parse(TSCONFIG_JEST).compilerOptions.outDir);
 const versions = ['typescript', 'ts-jest', 'typescript-7'].map((name) => `${name}@${require(`${name}/package.json`).version}`).join(',');
 /** The shared cache's folder under jest's cacheDirectory. */
 const SHARED_DIR = 'ts-jest-lazy';
@@ -70,9 +71,7 @@ function createTransformer(tsJestOptions = {}) {
   let tsJest;
   const delegate = () => (tsJest ??= require('ts-jest').default.createTransformer(tsJestOptions));
   // ts-jest merges the inline options over tsconfig.json (it has no `extends` to follow).
-  const fixed = [WRAPPER_VERSION, versions, JSON.stringify(tsJestOptions), readFileSync(TSCONFIG, 'utf8'), readFileSync(TSCONFIG_JEST, 'utf8')].join(
-    '\0',
-  );
+  const fixed = [WRAPPER_VERSION, versions, JSON.stringify(tsJestOptions), readFileSync(TSCONFIG, 'utf8'), TSCONFIG_JEST].join('\0');
   const cacheKey = (sourceText, sourcePath, options) =>
     createHash('sha1')
       .update(fixed)
