@@ -5,7 +5,8 @@
 // precompiled tree exists (test/helpers/jest-precompile.js), loading TypeScript just for this file.
 const { execFileSync } = require('node:child_process');
 const { existsSync, rmSync } = require('node:fs');
-const { resolve } = require('node:path');
+const path = require('node:path');
+const { resolve } = path;
 
 const ROOT = resolve(__dirname, '../..');
 /** Where tsc keeps its build state for tsconfig.build.json (outDir + config name). */
@@ -15,8 +16,8 @@ const SPAWNED = ['dist/src/index.js', 'dist/scripts/check-codegen.js', 'dist/scr
 
 module.exports = function buildDist() {
   if (SPAWNED.some((file) => !existsSync(file))) rmSync(BUILD_INFO, { force: true });
-  // TypeScript 5.9, the compiler of record (docs/development.md).
-  const tsc = require.resolve('typescript/bin/tsc');
+  // TypeScript 7, as `npm run build` (docs/development.md).
+  const tsc = path.join(path.dirname(require.resolve('typescript-7/package.json')), 'bin/tsc');
   try {
     execFileSync(process.execPath, [tsc, '-b', resolve(ROOT, 'tsconfig.build.json')], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
   } catch (error) {
