@@ -5,8 +5,9 @@
 // precompiled tree exists (test/helpers/jest-precompile.js), loading TypeScript just for this file.
 const { execFileSync } = require('node:child_process');
 const { existsSync, rmSync } = require('node:fs');
-const path = require('node:path');
-const { resolve } = path;
+const { resolve } = require('node:path');
+// TypeScript 7, as `npm run build` (docs/development.md).
+const typescript7 = require('./typescript-7-bin');
 
 const ROOT = resolve(__dirname, '../..');
 /** Where tsc keeps its build state for tsconfig.build.json (outDir + config name). */
@@ -16,10 +17,8 @@ const SPAWNED = ['dist/src/index.js', 'dist/scripts/check-codegen.js', 'dist/scr
 
 module.exports = function buildDist() {
   if (SPAWNED.some((file) => !existsSync(file))) rmSync(BUILD_INFO, { force: true });
-  // TypeScript 7, as `npm run build` (docs/development.md).
-  const tsc = path.join(path.dirname(require.resolve('typescript-7/package.json')), 'bin/tsc');
   try {
-    execFileSync(process.execPath, [tsc, '-b', resolve(ROOT, 'tsconfig.build.json')], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, [typescript7, '-b', resolve(ROOT, 'tsconfig.build.json')], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
   } catch (error) {
     const { stdout = '', stderr = '' } = error;
     throw new Error(`e2e globalSetup: the build (tsc -b tsconfig.build.json) failed:\n${stdout}${stderr}`);

@@ -16,9 +16,8 @@ const CONFIG = path.join(ROOT, 'tsconfig.jest.json');
 module.exports = function precompileWithTypeScript7() {
   const outDir = path.resolve(ROOT, JSON.parse(readFileSync(CONFIG, 'utf8')).compilerOptions.outDir);
   try {
-    // The package's exports map hides bin/, so find the folder through its package.json.
-    const tsc = path.join(path.dirname(require.resolve('typescript-7/package.json')), 'bin/tsc');
-    execFileSync(process.execPath, [tsc, '-p', CONFIG], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe', timeout: 120_000 });
+    const typescript7 = require('./typescript-7-bin');
+    execFileSync(process.execPath, [typescript7, '-p', CONFIG], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe', timeout: 120_000 });
   } catch (error) {
     rmSync(outDir, { recursive: true, force: true });
     const output = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim() || String(error);
