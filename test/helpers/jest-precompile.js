@@ -12,15 +12,20 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '../..');
 const CONFIG = path.join(ROOT, 'tsconfig.jest.json');
+/** TypeScript 7's options for the precompiled tree; the transformer keys its cache on them too. */
+const CONFIG_TEXT = readFileSync(CONFIG, 'utf8');
+/** Where the tree is written, and where test/helpers/ts-jest-lazy.js reads it. */
+const PRECOMPILED_DIR = path.resolve(ROOT, JSON.parse(CONFIG_TEXT).compilerOptions.outDir);
 
 module.exports = function precompileWithTypeScript7() {
-  const outDir = path.resolve(ROOT, JSON.parse(readFileSync(CONFIG, 'utf8')).compilerOptions.outDir);
   try {
     const typescript7 = require('./typescript-7-bin');
     execFileSync(process.execPath, [typescript7, '-p', CONFIG], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe', timeout: 120_000 });
   } catch (error) {
-    rmSync(outDir, { recursive: true, force: true });
+    rmSync(PRECOMPILED_DIR, { recursive: true, force: true });
     const output = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim() || String(error);
     console.warn(`TypeScript 7 could not precompile the tree, so ts-jest transpiles every file:\n${output.split('\n').slice(0, 5).join('\n')}`);
   }
 };
+module.exports.CONFIG_TEXT = CONFIG_TEXT;
+module.exports.PRECOMPILED_DIR = PRECOMPILED_DIR;

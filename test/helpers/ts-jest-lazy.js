@@ -25,10 +25,8 @@ const path = require('node:path');
 const WRAPPER_VERSION = '2';
 const ROOT = path.resolve(__dirname, '../..');
 const TSCONFIG = path.join(ROOT, 'tsconfig.json');
-/** TypeScript 7's options for the precompiled tree: part of every cache key, and where it is written. */
-const TSCONFIG_JEST = readFileSync(path.join(ROOT, 'tsconfig.jest.json'), 'utf8');
-/** Where TypeScript 7 writes the precompiled tree (test/helpers/jest-precompile.js). */
-const PRECOMPILED_DIR = path.resolve(ROOT, JSON.parse(TSCONFIG_JEST).compilerOptions.outDir);
+/** TypeScript 7's options for the precompiled tree (part of every cache key), and where the tree is. */
+const { CONFIG_TEXT: TSCONFIG_JEST, PRECOMPILED_DIR } = require('./jest-precompile');
 const versions = ['typescript', 'ts-jest', 'typescript-7'].map((name) => `${name}@${require(`${name}/package.json`).version}`).join(',');
 /** The shared cache's folder under jest's cacheDirectory. */
 const SHARED_DIR = 'ts-jest-lazy';
