@@ -20,8 +20,9 @@ export function whenEachSpecEnds(hook: () => void): void {
  * it; as one file they share one build (docs/development.md, "Specs in one file").
  * The `describe` per spec keeps a spec's top-level hooks to its own tests, and the hooks registered with
  * `whenEachSpecEnds` run when each spec ends. `SPEC=<part of a file name>` runs only the specs whose names contain it.
+ * Returns the names of the specs it registered.
  */
-export function runSpecs(folder: string): void {
+export function runSpecs(folder: string): string[] {
   const only = process.env.SPEC;
   const specs = readdirSync(folder)
     .filter((name) => name.endsWith('.spec.ts') && (!only || name.includes(only)))
@@ -29,7 +30,7 @@ export function runSpecs(folder: string): void {
   if (specs.length === 0) {
     // Jest fails a file without tests; this says why there is nothing to run.
     test.skip(`no spec in ${folder} has "${only}" in its name (SPEC)`, () => {});
-    return;
+    return [];
   }
   for (const name of specs) {
     describe(name, () => {
@@ -54,4 +55,5 @@ export function runSpecs(folder: string): void {
       }
     });
   }
+  return specs;
 }
