@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port';
@@ -41,7 +41,8 @@ export function rabbitMqAvailable(): boolean {
 /**
  * Starts a throwaway RabbitMQ node on free loopback ports whose only auth backend is the HTTP one, pointed at
  * `authBaseUrl` (the simulator, which plays the platform's auth service). Resolves once the AMQP port accepts a
- * TCP connection; rejects after 60 s with the node's log. `stop()` kills the node and removes its directory.
+ * TCP connection; rejects after 60 s with the node's log. `stop()` kills the node and removes its directory, and so
+ * does the end of the calling process if `stop()` never ran (see `startReaper`).
  */
 export async function startRabbitMq({ authBaseUrl }: { authBaseUrl: string }): Promise<RabbitMqServer> {
   const port = await freePort();
@@ -83,6 +84,7 @@ export async function startRabbitMq({ authBaseUrl }: { authBaseUrl: string }): P
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const reaper = startReaper(paths.pidFile, dir);
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -93,6 +95,7 @@ export async function startRabbitMq({ authBaseUrl }: { authBaseUrl: string }): P
   child.once('exit', () => (exited = true));
 
   const stop = async () => {
+    reaper.kill('SIGKILL');
     await killNode(child, paths.pidFile);
     rmSync(dir, { recursive: true, force: true });
   };
@@ -104,6 +107,33 @@ export async function startRabbitMq({ authBaseUrl }: { authBaseUrl: string }): P
     throw new Error(`rabbitmq-server did not start: ${(error as Error).message}\n${log}`);
   }
   return { url: `amqp://127.0.0.1:${port}/${VHOST}`, port, stop };
+}
+
+/**
+ * The node runs as another user in a session of its own, so a test run that dies without `stop()` (Ctrl-C, a jest
+ * worker killed) would leave it running for good, with its folder. This shell outlives the test process: it waits
+ * for end of file on its stdin, a pipe only the test process holds, which comes when that process goes, however it
+ * goes. It then kills the node (once its pid file shows it, if it was still booting) and removes the folder.
+ * `stop()` kills the reaper first. Unreferenced, it never keeps a test process alive.
+ */
+const REAPER_SCRIPT = [
+  'read -r _',
+  'for _ in $(seq 1 100); do [ -s "$1" ] && break; sleep 0.1; done',
+  'pid=$(cat "$1" 2>/dev/null)',
+  // Only the Erlang VM: the pid file may be stale, and its number taken by another process since.
+  '[ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = beam.smp ] && kill -9 "$pid"',
+  'rm -rf "$2"',
+].join('\n');
+
+function startReaper(pidFile: string, dir: string): ChildProcess {
+  const reaper = spawn('sh', ['-c', REAPER_SCRIPT, 'quec-rabbitmq-reaper', pidFile, dir], {
+    // Its own process group: a Ctrl-C reaches the test process's group, and must not end the reaper with it.
+    detached: true,
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  reaper.unref();
+  (reaper.stdin as Socket).unref();
+  return reaper;
 }
 
 function configFile(port: number, authBaseUrl: string): string {
